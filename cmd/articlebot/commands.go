@@ -1,0 +1,360 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/articlebot/articlebot/qa"
+	"github.com/articlebot/articlebot/seeds"
+)
+
+const usageText = `articlebot answers questions about news articles.
+
+Usage:
+  articlebot ask [--seeds DIR] [--json] [--follow] [-k N] [QUESTION]
+  articlebot quotes [--seeds DIR] [--json] [--speaker NAME]
+  articlebot summary [--seeds DIR] [--json] [-n N] [--speaker NAME]
+  articlebot speakers [--seeds DIR] [--json]
+  articlebot chat [--seeds DIR]
+
+Without --seeds the articles embedded in the binary are used; with it, every
+*.txt file in DIR (title on the first line, one paragraph a line).
+With no QUESTION, ask reads questions from standard input, one a line.
+Run 'articlebot COMMAND -h' for a command's flags.
+`
+
+// usageError is a mistake in the command line: exit status 2.
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+// errHelp is -h or --help: the usage is printed and the exit status is 0.
+var errHelp = flag.ErrHelp
+
+// stdio is where a command reads and writes.
+type stdio struct {
+	in       io.Reader
+	out, err io.Writer
+}
+
+// run dispatches to a subcommand.
+func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) error {
+	io := stdio{in, out, errw}
+	if len(args) == 0 {
+		fmt.Fprint(errw, usageText)
+		return usageError{}
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "ask":
+		return runAsk(ctx, rest, io)
+	case "quotes":
+		return runQuotes(rest, io)
+	case "summary":
+		return runSummary(rest, io)
+	case "speakers":
+		return runSpeakers(rest, io)
+	case "chat":
+		return runChat(ctx, rest, io)
+	case "help", "-h", "--help":
+		fmt.Fprint(out, usageText)
+		return nil
+	}
+	fmt.Fprint(errw, usageText)
+	return usageError{fmt.Sprintf("unknown command %q", cmd)}
+}
+
+// commandFlags is a flag set for one subcommand with the flags they share.
+type commandFlags struct {
+	*flag.FlagSet
+	seeds    string
+	jsonOut  bool
+	synopsis string
+}
+
+func newFlags(name, synopsis string, io stdio) *commandFlags {
+	f := &commandFlags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), synopsis: synopsis}
+	f.SetOutput(io.err)
+	f.Usage = func() {
+		fmt.Fprintf(io.err, "Usage: articlebot %s %s\n", name, synopsis)
+		f.PrintDefaults()
+	}
+	f.StringVar(&f.seeds, "seeds", "", "folder of *.txt articles (default: the embedded articles)")
+	return f
+}
+
+func (f *commandFlags) withJSON() *commandFlags {
+	f.BoolVar(&f.jsonOut, "json", false, "write JSON, one object a line")
+	return f
+}
+
+// parse parses args and maps flag errors to usage errors.
+func (f *commandFlags) parse(args []string) error {
+	if err := f.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageError{} // the flag package has printed the problem and the usage
+	}
+	return nil
+}
+
+// engine loads the articles: from --seeds, or the embedded ones.
+func (f *commandFlags) engine() (*qa.Engine, error) {
+	var articles []*qa.Article
+	var err error
+	if f.seeds == "" {
+		articles, err = qa.LoadDir(seeds.FS, ".", "seeds")
+	} else {
+		articles, err = qa.LoadDir(os.DirFS(f.seeds), ".", f.seeds)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return qa.New(articles, qa.DefaultOptions()), nil
+}
+
+// answerJSON is the fixed shape of one answer in `ask --json`.
+type answerJSON struct {
+	Text      string  `json:"text"`
+	Speaker   string  `json:"speaker"`
+	Role      string  `json:"role"`
+	Article   string  `json:"article"`
+	Paragraph int     `json:"paragraph"`
+	Score     float64 `json:"score"`
+}
+
+type askJSON struct {
+	Question string       `json:"question"`
+	Answers  []answerJSON `json:"answers"`
+	Error    string       `json:"error,omitempty"`
+}
+
+func runAsk(ctx context.Context, args []string, io stdio) error {
+	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [-k N] [QUESTION]", io).withJSON()
+	k := f.Int("k", 3, "answers per question")
+	follow := f.Bool("follow", false, "read stdin as a conversation: follow-ups refer to the question before; a blank line starts anew")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if *k < 1 {
+		f.Usage()
+		return usageError{"-k must be at least 1"}
+	}
+	oneShot := f.NArg() > 0
+	question := strings.Join(f.Args(), " ")
+	if oneShot && strings.TrimSpace(question) == "" {
+		return usageError{qa.ErrEmptyQuestion.Error()}
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	_ = follow // conversations keep no context yet: every line is answered on its own
+	w := bufio.NewWriter(io.out)
+	answer := func(q string) error {
+		answers, err := e.Ask(q, *k)
+		var qerr qa.QuestionError
+		switch {
+		case err != nil && !errors.As(err, &qerr):
+			return err
+		case err != nil && oneShot:
+			return usageError{err.Error()}
+		case f.jsonOut:
+			writeAskJSON(w, q, answers, err)
+		default:
+			writeAskText(w, e, q, answers, err)
+		}
+		return w.Flush()
+	}
+	if oneShot {
+		return answer(question)
+	}
+	sc := bufio.NewScanner(io.in)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	for sc.Scan() {
+		if ctx.Err() != nil {
+			return nil
+		}
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		if err := answer(line); err != nil {
+			return err
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("cannot read questions: %w", err)
+	}
+	return nil
+}
+
+func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error) {
+	out := askJSON{Question: q, Answers: []answerJSON{}}
+	if qerr != nil {
+		out.Error = qerr.Error()
+	}
+	for _, a := range answers {
+		out.Answers = append(out.Answers, answerJSON{a.Text, a.Speaker, a.Role, a.Article, a.Paragraph, a.Score})
+	}
+	writeJSON(w, out)
+}
+
+func writeJSON(w io.Writer, v any) {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v) // writes to a bufio.Writer; its error surfaces at Flush
+}
+
+type quoteJSON struct {
+	Quote     string `json:"quote"`
+	Speaker   string `json:"speaker"`
+	Role      string `json:"role"`
+	How       string `json:"how"`
+	Article   string `json:"article"`
+	Paragraph int    `json:"paragraph"`
+}
+
+func runQuotes(args []string, io stdio) error {
+	f := newFlags("quotes", "[--seeds DIR] [--json] [--speaker NAME]", io).withJSON()
+	speaker := f.String("speaker", "", "only this speaker's quotations (full name or surname)")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	var only *qa.Speaker
+	if *speaker != "" {
+		if only = e.FindSpeaker(*speaker); only == nil {
+			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
+		}
+	}
+	w := bufio.NewWriter(io.out)
+	for _, q := range e.Quotes() {
+		if only != nil && q.Speaker != only {
+			continue
+		}
+		name, role := "", ""
+		if q.Speaker != nil {
+			name, role = q.Speaker.Name, q.Speaker.Role
+		}
+		if f.jsonOut {
+			writeJSON(w, quoteJSON{q.Text, name, role, q.How, q.Article.Title, q.Paragraph})
+			continue
+		}
+		writeQuoteText(w, q)
+	}
+	return w.Flush()
+}
+
+type summaryJSON struct {
+	Article   string   `json:"article,omitempty"`
+	Speaker   string   `json:"speaker,omitempty"`
+	Role      string   `json:"role,omitempty"`
+	Sentences []string `json:"sentences"`
+}
+
+func runSummary(args []string, io stdio) error {
+	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--speaker NAME]", io).withJSON()
+	n := f.Int("n", 3, "sentences in the summary")
+	speaker := f.String("speaker", "", "summarise what this speaker said instead")
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if *n < 1 {
+		return usageError{fmt.Sprintf("-n %d: %v", *n, qa.ErrSummaryLength)}
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(io.out)
+	if *speaker != "" {
+		s := e.FindSpeaker(*speaker)
+		if s == nil {
+			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
+		}
+		sents, err := e.SpeakerSummary(s, *n)
+		if err != nil {
+			return err
+		}
+		if f.jsonOut {
+			writeJSON(w, summaryJSON{Speaker: s.Name, Role: s.Role, Sentences: nonNil(sents)})
+		} else {
+			writeSummaryText(w, speakerLine(s), sents)
+		}
+		return w.Flush()
+	}
+	for _, a := range e.Articles() {
+		sents, err := e.Summary(a, *n)
+		if err != nil {
+			return err
+		}
+		if f.jsonOut {
+			writeJSON(w, summaryJSON{Article: a.Title, Sentences: nonNil(sents)})
+		} else {
+			writeSummaryText(w, a.Title, sents)
+		}
+	}
+	return w.Flush()
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+type speakerJSON struct {
+	Speaker    string `json:"speaker"`
+	Role       string `json:"role"`
+	Quotes     int    `json:"quotes"`
+	Statements int    `json:"statements"`
+}
+
+func runSpeakers(args []string, io stdio) error {
+	f := newFlags("speakers", "[--seeds DIR] [--json]", io).withJSON()
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(io.out)
+	for _, s := range e.Speakers() {
+		if f.jsonOut {
+			writeJSON(w, speakerJSON{s.Name, s.Role, s.Quotes, s.Statements})
+			continue
+		}
+		writeSpeakerText(w, s)
+	}
+	return w.Flush()
+}
+
+func runChat(ctx context.Context, args []string, io stdio) error {
+	f := newFlags("chat", "[--seeds DIR]", io)
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if f.NArg() > 0 {
+		f.Usage()
+		return usageError{"chat takes no arguments: type questions at its prompt"}
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	return chat(ctx, e, io)
+}

@@ -1,0 +1,318 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+)
+
+// An Answer is one passage that answers a question, quoted exactly.
+type Answer struct {
+	Text      string  // the sentence, and its neighbour when one quotation spans both
+	Speaker   string  // who said it, or ""
+	Role      string  // the speaker's role, or ""
+	Article   string  // the article's title
+	Paragraph int     // 1-based
+	Score     float64 // BM25 with the question's kind taken into account
+	Ref       Ref     // where the passage is, for follow-up actions such as Context
+}
+
+// A Ref points at a sentence of an engine's articles; it is stable for one
+// set of articles and small enough to travel in a Discord custom_id.
+type Ref struct {
+	Sentence int
+}
+
+// Ask answers a question with up to k passages, best first. No passage
+// means the articles do not answer it: a wrong answer is worse than none.
+func (e *Engine) Ask(text string, k int) ([]Answer, error) {
+	q, err := e.ParseQuestion(text)
+	if err != nil {
+		return nil, err
+	}
+	return e.Answer(q, k), nil
+}
+
+// Answer answers a parsed question.
+func (e *Engine) Answer(q *Question, k int) []Answer {
+	if k <= 0 || len(q.Unknown) > 0 {
+		return nil
+	}
+	hits := e.rank(q)
+	var out []Answer
+	used := make(map[int32]bool)
+	for _, h := range hits {
+		if len(out) == k {
+			break
+		}
+		if used[h.doc] {
+			continue
+		}
+		a, covered := e.passage(h.doc)
+		for _, s := range covered {
+			used[s] = true
+		}
+		a.Score = round2(h.score)
+		out = append(out, a)
+	}
+	return out
+}
+
+// rank scores the sentences for a question and drops those that do not
+// answer it with enough confidence.
+func (e *Engine) rank(q *Question) []hit {
+	people := make(map[*Speaker]bool)
+	for _, p := range q.People {
+		people[p] = true
+	}
+	// A question about what someone said keeps to their sentences; if the
+	// articles never credit that person with anything, they cannot answer.
+	bySpeaker := false
+	if q.Speech && !q.WhoSaid && len(q.People) > 0 {
+		for _, s := range e.sents {
+			if people[s.speaker] {
+				bySpeaker = true
+				break
+			}
+		}
+		if !bySpeaker {
+			return nil
+		}
+	}
+	accept := func(doc int32) bool {
+		s := &e.sents[doc]
+		if !s.prose {
+			return false
+		}
+		if bySpeaker && !people[s.speaker] {
+			return false
+		}
+		if q.WhoSaid && s.speaker == nil {
+			return false
+		}
+		return true
+	}
+	if len(q.terms) == 0 {
+		if !bySpeaker {
+			return nil
+		}
+		// "What did Zakharova say?": their statements in article order.
+		var hits []hit
+		for doc := range e.sents {
+			if accept(int32(doc)) {
+				hits = append(hits, hit{doc: int32(doc), score: 1})
+			}
+		}
+		return hits
+	}
+	hits := e.ix.search(q.terms, accept)
+	var total float64
+	for _, w := range q.topicIDF {
+		total += w
+	}
+	kept := hits[:0]
+	for _, h := range hits {
+		cov := e.coverage(q, h) / total
+		if cov < e.opts.MinConfidence {
+			continue
+		}
+		bonus := e.kindBonus(q, h.doc, people)
+		if bonus == 0 {
+			continue
+		}
+		h.score *= bonus * cov
+		kept = append(kept, h)
+	}
+	sortHits(kept)
+	return kept
+}
+
+// coverage sums, per question word, the IDF weight of the best term of its
+// group that the sentence matched.
+func (e *Engine) coverage(q *Question, h hit) float64 {
+	best := make([]float64, q.nGroups)
+	for i, t := range q.terms {
+		if i < 64 && h.matched&(1<<i) != 0 {
+			best[q.groups[i]] = max(best[q.groups[i]], t.weight*e.ix.idf(t.term))
+		}
+	}
+	var sum float64
+	for _, b := range best {
+		sum += b
+	}
+	return sum
+}
+
+// kindBonus favours sentences that hold the kind of thing asked for, and
+// returns 0 for a sentence that cannot answer that kind of question at all:
+// "how many soldiers" needs a count of soldiers, "when" a time, "when will"
+// a time to come.
+func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) float64 {
+	s := &e.sents[doc]
+	f := e.features(doc, q.focus)
+	bonus := 1.0
+	switch q.Kind {
+	case KindNumber:
+		switch {
+		case q.measure == "long" && !f.duration:
+			return 0
+		case q.measure == "many" && !f.countOf:
+			return 0
+		case !f.count:
+			return 0
+		}
+	case KindTime:
+		if !f.time || q.Future && !f.future {
+			return 0
+		}
+	case KindPlace:
+		if f.place {
+			bonus += 0.3
+		}
+	case KindPerson:
+		if f.person {
+			bonus += 0.3
+		}
+	case KindQuote:
+		if s.quote >= 0 {
+			bonus += 0.2
+		}
+		if f.shortQuote {
+			bonus += 0.3
+		} else if q.wantsTerm {
+			return 0 // "What term did he use": only a quoted term answers
+		}
+	}
+	// Who someone is, where they are from, what they do: the article says so
+	// where it introduces them.
+	if !q.Speech {
+		for _, p := range q.People {
+			if slices.Contains(e.defines[p], doc) {
+				if q.Kind == KindDefinition {
+					bonus += 1.5
+				} else {
+					bonus += 0.5
+				}
+			}
+		}
+	}
+	if len(people) > 0 && people[s.speaker] {
+		bonus += 0.3
+	}
+	return bonus
+}
+
+// features are facts about a sentence that the kind of question cares about.
+type features struct {
+	count      bool // a number that is not a year: "six", "$250,000", "74"
+	countOf    bool // a count of the question's focus: "six deals"
+	duration   bool // a length of time: "three-day", "45 years"
+	time       bool // a date, day, year or time word
+	future     bool // a time to come: "will", "next", "approaching"
+	place      bool // at, in, to … a capitalised name
+	person     bool // credited to someone
+	shortQuote bool // a quoted term of a few words: “land swapping”
+}
+
+func (e *Engine) features(doc int32, focus []string) features {
+	s := &e.sents[doc]
+	text := e.sentenceText(doc)
+	toks := tokenize(text)
+	var f features
+	for i, t := range toks {
+		switch {
+		case isYear(t):
+			f.time = true
+		case t.Number || isNumberWord(t.Norm):
+			f.count = true
+			if strings.ContainsAny(t.Text, "/:") {
+				f.time = true
+			}
+			for k := i + 1; k < len(toks) && k <= i+3; k++ {
+				st := e.lookupTerm(toks[k].Norm)
+				if slices.Contains(focus, st) {
+					f.countOf = true
+				}
+				if timeUnits[st] && k <= i+2 {
+					f.duration = true
+				}
+			}
+		case timeWords[t.Norm]:
+			f.time = true
+		}
+		if futureWords[t.Norm] {
+			f.future = true
+		}
+		if t.Cap && i > 0 {
+			prev := toks[i-1].Norm
+			if prev == "the" && i > 1 {
+				prev = toks[i-2].Norm
+			}
+			if placePrepositions[prev] {
+				f.place = true
+			}
+		}
+	}
+	for _, q := range FindQuotes(text) {
+		in := quoteInner(text, q)
+		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
+			f.shortQuote = true
+		}
+	}
+	f.person = s.people
+	return f
+}
+
+var (
+	placePrepositions = setOf(`at in to from near outside inside across into`)
+	timeUnits         = setOf(`second minut hour day week month year decad centuri`)
+	futureWords       = setOf(`will next upcoming soon expected scheduled plans planned tomorrow
+		approaching coming later forthcoming`)
+)
+
+// passage returns the answer for sentence doc: the sentence, with the next
+// (or previous) sentence when the same quotation runs on into it.
+func (e *Engine) passage(doc int32) (Answer, []int32) {
+	s := e.sents[doc]
+	a := e.articles[s.art]
+	text := e.paragraphText(&s)
+	covered := []int32{doc}
+	span := s.span
+	if s.quote >= 0 {
+		switch {
+		case e.sameQuote(doc, doc+1):
+			span.End = e.sents[doc+1].span.End
+			covered = append(covered, doc+1)
+		case e.sameQuote(doc, doc-1):
+			span.Start = e.sents[doc-1].span.Start
+			covered = append(covered, doc-1)
+		}
+	}
+	ans := Answer{
+		Text:      text[span.Start:span.End],
+		Article:   a.Title,
+		Paragraph: int(s.para) + 1, // the headline is paragraph 0
+		Ref:       Ref{Sentence: int(doc)},
+	}
+	if len(ans.Text) > maxPassage {
+		ans.Text = text[s.span.Start:s.span.End]
+		covered = covered[:1]
+	}
+	if s.speaker != nil {
+		ans.Speaker, ans.Role = s.speaker.Name, s.speaker.Role
+	}
+	return ans, covered
+}
+
+// maxPassage keeps a passage short enough to read at a glance (and within
+// the limits of the outside scorers, which read 600 characters).
+const maxPassage = 600
+
+func (e *Engine) sameQuote(a, b int32) bool {
+	if b < 0 || int(b) >= len(e.sents) {
+		return false
+	}
+	sa, sb := e.sents[a], e.sents[b]
+	return sa.quote >= 0 && sa.quote == sb.quote && sa.para == sb.para && sa.art == sb.art
+}
+
+func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }

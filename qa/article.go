@@ -1,0 +1,181 @@
+package qa
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// An Article is one news article as an admin drops it into seeds/: a title
+// on the first line, then one paragraph a line.
+type Article struct {
+	Name       string // where it came from, e.g. "seeds/summit.txt"
+	Title      string
+	Paragraphs []Paragraph
+}
+
+// A Paragraph is one line of an article's body.
+type Paragraph struct {
+	Text string
+	Line int // 1-based line in the file, for error messages and debugging
+
+	// Sentences are byte ranges of Text, in order, covering every
+	// non-space byte exactly once.
+	Sentences []Span
+
+	// Prose is false for page debris and datelines: a short line with no
+	// sentence punctuation ("Today", "Saturday, October 10, 2009"). Such
+	// lines are never answers and never summary sentences.
+	Prose bool
+
+	// Heading is true for a sub-heading, typically a lone question
+	// ("Will Trump and Zelenskyy meet Putin?"). Headings are not answers
+	// and break attribution chains between quote paragraphs.
+	Heading bool
+}
+
+// A Span is a byte range [Start, End) of some text.
+type Span struct{ Start, End int }
+
+// In reports whether s lies inside the text.
+func (s Span) In(text string) bool { return 0 <= s.Start && s.Start <= s.End && s.End <= len(text) }
+
+const bom = "\uFEFF"
+
+// ParseArticle reads an article in the seeds format. name is used only in
+// error messages. Blank lines, CRLF line ends and a leading byte order mark
+// are accepted; invalid UTF-8 and an article with no body are errors.
+func ParseArticle(name string, r io.Reader) (*Article, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", name, err)
+	}
+	data = bytes.TrimPrefix(data, []byte(bom))
+	a := &Article{Name: name}
+	lineNo := 0
+	for len(data) > 0 {
+		lineNo++
+		var line []byte
+		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+			line, data = data[:i], data[i+1:]
+		} else {
+			line, data = data, nil
+		}
+		if !utf8.Valid(line) {
+			col := firstInvalidByte(line)
+			return nil, fmt.Errorf("cannot load %s: line %d, byte %d: invalid UTF-8", name, lineNo, col)
+		}
+		text := cleanLine(string(line))
+		if text == "" {
+			continue
+		}
+		if a.Title == "" {
+			a.Title = text
+			continue
+		}
+		a.Paragraphs = append(a.Paragraphs, newParagraph(text, lineNo))
+	}
+	switch {
+	case a.Title == "":
+		return nil, fmt.Errorf("cannot load %s: the file has no text", name)
+	case len(a.Paragraphs) == 0:
+		return nil, fmt.Errorf("cannot load %s: line 1: a title but no paragraphs (one paragraph a line must follow the title)", name)
+	}
+	return a, nil
+}
+
+func firstInvalidByte(line []byte) int {
+	for i := 0; i < len(line); {
+		r, size := utf8.DecodeRune(line[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i + 1
+		}
+		i += size
+	}
+	return 0
+}
+
+// cleanLine trims a line and folds the control characters a copy from a web
+// page leaves behind (tabs, carriage returns, non-breaking spaces) to spaces,
+// so that offsets into the text stay byte-exact for everything after it.
+func cleanLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u00A0' || r == '\t' || r == '\r' || r == '\v' || r == '\f':
+			return ' '
+		case unicode.IsControl(r) || r == '\uFEFF':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
+}
+
+func newParagraph(text string, line int) Paragraph {
+	p := Paragraph{Text: text, Line: line, Sentences: SplitSentences(text)}
+	p.Prose = isProse(text)
+	p.Heading = p.Prose && len(p.Sentences) == 1 && strings.HasSuffix(text, "?") && !startsWithQuote(text)
+	return p
+}
+
+// isProse tells sentences from page debris: a line that ends without
+// sentence punctuation and has fewer than eight words is a dateline, a
+// caption credit or a stray word from the page, not something the article
+// says.
+func isProse(text string) bool {
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text, closingChars))
+	if strings.ContainsRune(".!?…:;", last) {
+		return true
+	}
+	return len(strings.Fields(text)) >= 8
+}
+
+func startsWithQuote(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isDoubleQuote(r)
+}
+
+// LoadDir reads every *.txt file of a folder of fsys, in name order. dir is
+// the folder's name in fsys; display prefixes file names in errors and in
+// Article.Name (for the embedded seeds it is "seeds").
+func LoadDir(fsys fs.FS, dir, display string) ([]*Article, error) {
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("cannot load articles: %s: no such folder", display)
+		}
+		return nil, fmt.Errorf("cannot load articles from %s: %w", display, err)
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), ".txt") {
+			names = append(names, e.Name())
+		}
+	}
+	if len(names) == 0 {
+		return nil, fmt.Errorf("cannot load articles: %s has no .txt files", display)
+	}
+	sort.Strings(names)
+	articles := make([]*Article, 0, len(names))
+	for _, n := range names {
+		shown := path.Join(display, n)
+		f, err := fsys.Open(path.Join(dir, n))
+		if err != nil {
+			return nil, fmt.Errorf("cannot load %s: %w", shown, err)
+		}
+		a, err := ParseArticle(shown, f)
+		f.Close()
+		if err != nil {
+			return nil, err
+		}
+		articles = append(articles, a)
+	}
+	return articles, nil
+}

@@ -1,0 +1,490 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+)
+
+// How a quotation was credited, as `quotes --json` and the tests report it.
+const (
+	ByName         = "explicit"     // "Trump said", "said Harry Reid"
+	ByTitle        = "title"        // "the US president explained"
+	ByPronoun      = "pronoun"      // "she said"
+	ByContinuation = "continuation" // an unattributed quote after an attributed one
+	ByAccording    = "according"    // "according to X"
+	ByDocument     = "document"     // "the report notes", "H.R.1424, a bill concerning"
+)
+
+// credit is who said a quotation or a sentence, and how the article says so.
+type credit struct {
+	ent *entity
+	how string
+}
+
+// attribution is the result of reading one paragraph for speakers.
+type paraCredits struct {
+	quotes    []credit // per pa.quotes
+	sentences []credit // per sentence: its quote's speaker, or reported speech
+}
+
+// attribute credits every quotation and sentence of the article. Rules in
+// order, first that applies wins:
+//  1. after the quote: `", Trump said`, `," said Ruto`, `," she said`;
+//  2. before it, in its sentence: `Trump said, "`, `adding "` (the subject of
+//     the clause), `Trump added that … "`, `according to X, "`, `It is noted
+//     on the X that "`, `H.R.1424, a bill concerning "`;
+//  3. continuation: the speaker of an earlier quote in the paragraph, of the
+//     last quote of the paragraph before (for a paragraph that opens with a
+//     quote), or the person the sentence before is about.
+//
+// A quote none of these credits is a scare quote and gets no speaker.
+func (d *docAnalysis) attribute() []paraCredits {
+	out := make([]paraCredits, len(d.paras))
+	var prevLast credit // last credited quote of the paragraph before
+	for pi, pa := range d.paras {
+		pc := paraCredits{quotes: make([]credit, len(pa.quotes)), sentences: make([]credit, len(pa.p.Sentences))}
+		var lastInPara credit // the last credited quote so far in this paragraph
+		for qi, q := range pa.quotes {
+			c := d.creditAfter(pa, qi)
+			if c.ent == nil {
+				c = d.creditBefore(pa, qi, pc.quotes)
+			}
+			if c.ent == nil {
+				c = d.creditContinuation(pa, qi, lastInPara, prevLast)
+			}
+			pc.quotes[qi] = c
+			if c.ent != nil {
+				lastInPara = c
+			}
+			if c.ent != nil {
+				for s := d.sentenceAt(pa, q.Start); s < len(pa.p.Sentences) && pa.p.Sentences[s].Start < q.End; s++ {
+					if pc.sentences[s].ent == nil {
+						pc.sentences[s] = c
+					}
+				}
+			}
+		}
+		for s := range pc.sentences {
+			if pc.sentences[s].ent == nil {
+				pc.sentences[s] = d.reportedSpeech(pa, s)
+			}
+		}
+		switch {
+		case pa.p.Heading:
+			prevLast = credit{}
+		case len(pa.quotes) > 0:
+			prevLast = pc.quotes[len(pa.quotes)-1]
+		default:
+			prevLast = credit{}
+		}
+		out[pi] = pc
+	}
+	return out
+}
+
+func (d *docAnalysis) sentenceAt(pa *paraAnalysis, offset int) int {
+	ss := pa.p.Sentences
+	s := sort.Search(len(ss), func(i int) bool { return offset < ss[i].End })
+	return min(s, len(ss)-1)
+}
+
+// tokenRange returns the tokens that lie within bytes [from, to).
+func (pa *paraAnalysis) tokenRange(from, to int) (int, int) {
+	i := sort.Search(len(pa.toks), func(k int) bool { return pa.toks[k].Start >= from })
+	j := sort.Search(len(pa.toks), func(k int) bool { return pa.toks[k].End > to })
+	return i, max(i, j)
+}
+
+// mentionsOf returns the mentions that start in sentence s.
+func (pa *paraAnalysis) mentionsOf(s int) []mention {
+	ms := pa.mentions
+	i := sort.Search(len(ms), func(k int) bool { return pa.sent[ms[k].start] >= s })
+	j := sort.Search(len(ms), func(k int) bool { return pa.sent[ms[k].start] > s })
+	return ms[i:j]
+}
+
+// creditAfter reads the words after quote qi up to the next quote or the end
+// of the sentence for "SPEAKER VERB" or "VERB SPEAKER".
+func (d *docAnalysis) creditAfter(pa *paraAnalysis, qi int) credit {
+	q := pa.quotes[qi]
+	limit := pa.p.Sentences[d.sentenceAt(pa, max(q.End-1, q.Start))].End
+	if qi+1 < len(pa.quotes) {
+		limit = min(limit, pa.quotes[qi+1].Start)
+	}
+	i, j := pa.tokenRange(q.End, limit)
+	if i >= j || strings.ContainsAny(pa.p.Text[q.End:pa.toks[i].Start], ".!?") && !strings.Contains(pa.p.Text[q.End:pa.toks[i].Start], ",") {
+		return credit{}
+	}
+	for v := i; v < j && v < i+9; v++ {
+		if !d.isSpeechVerb(pa, v) {
+			continue
+		}
+		if v == i {
+			return d.resolveNP(pa, v+1, d.npAfter(pa, v+1, j))
+		}
+		if a := d.npBefore(pa, v); a == i {
+			return d.resolveNP(pa, a, d.npEnd(pa, a, v))
+		}
+		return credit{}
+	}
+	return credit{}
+}
+
+// creditBefore reads the words before quote qi, from the start of its
+// sentence or the end of the quote before, for the last speech verb.
+func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) credit {
+	q := pa.quotes[qi]
+	from := pa.p.Sentences[d.sentenceAt(pa, q.Start)].Start
+	if qi > 0 {
+		from = max(from, pa.quotes[qi-1].End)
+	}
+	i, j := pa.tokenRange(from, q.Start)
+	for v := j - 1; v >= i; v-- {
+		t := pa.toks[v]
+		switch {
+		case t.Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to":
+			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j))
+			c.how = ByAccording
+			return c
+		case docVerbs[t.Norm]:
+			return d.documentSource(pa, i, v)
+		case !d.isSpeechVerb(pa, v):
+			continue
+		case isParticiple(t):
+			return d.clauseSubject(pa, i, v, qi, earlier)
+		}
+		if a := d.npBefore(pa, v); a < v {
+			c := d.resolveNP(pa, a, d.npEnd(pa, a, v))
+			if c.ent == nil && a == v-1 && pa.toks[a].Norm == "it" {
+				return d.passiveSource(pa, v, j)
+			}
+			return c
+		}
+		if v > i && isAux(pa.toks[v-1]) {
+			return d.passiveSource(pa, v, j)
+		}
+		// Inversion before a colon: `Said the minister: "…"`.
+		return d.resolveNP(pa, v+1, d.npAfter(pa, v+1, j))
+	}
+	return credit{}
+}
+
+// clauseSubject finds who is speaking when the verb before a quote is a
+// participle ("…, adding "…"", "saying, "…""): the speaker of a finite
+// speech verb earlier in the clause, of an earlier quote in the sentence, or
+// the person the sentence opens with.
+func (d *docAnalysis) clauseSubject(pa *paraAnalysis, i, v, qi int, earlier []credit) credit {
+	for u := v - 1; u >= i; u-- {
+		if d.isSpeechVerb(pa, u) && !isParticiple(pa.toks[u]) {
+			if a := d.npBefore(pa, u); a < u {
+				if c := d.resolveNP(pa, a, d.npEnd(pa, a, u)); c.ent != nil {
+					return c
+				}
+			}
+		}
+	}
+	s := d.sentenceAt(pa, pa.quotes[qi].Start)
+	for k := qi - 1; k >= 0; k-- {
+		if d.sentenceAt(pa, pa.quotes[k].End-1) != s {
+			break
+		}
+		if earlier[k].ent != nil {
+			return earlier[k]
+		}
+	}
+	for _, m := range pa.mentionsOf(s) {
+		if m.subject && m.start < v {
+			return credit{m.ent, d.mentionHow(pa, m)}
+		}
+	}
+	return credit{}
+}
+
+// passiveSource reads `It is noted on the Congressional Website that "…"`:
+// the source follows the verb after on, in or by.
+func (d *docAnalysis) passiveSource(pa *paraAnalysis, v, j int) credit {
+	for k := v + 1; k < j && k < v+3; k++ {
+		switch pa.toks[k].Norm {
+		case "on", "in", "by":
+			c := d.resolveNP(pa, k+1, d.npAfter(pa, k+1, j))
+			c.how = ByDocument
+			return c
+		}
+	}
+	return credit{}
+}
+
+// documentSource reads `H.R.1424, a bill originating in the House concerning
+// "…"`: the document is the name before the apposition that the verb at v
+// ends.
+func (d *docAnalysis) documentSource(pa *paraAnalysis, i, v int) credit {
+	for k := v; k > i; k-- {
+		if strings.HasPrefix(pa.gap(k), ",") && determiners[pa.toks[k].Norm] {
+			for _, m := range pa.mentionsOf(pa.sent[k-1]) {
+				if m.end == k {
+					return credit{m.ent, ByDocument}
+				}
+			}
+			return credit{}
+		}
+	}
+	return credit{}
+}
+
+// creditContinuation credits a quote that its own sentence does not
+// attribute.
+func (d *docAnalysis) creditContinuation(pa *paraAnalysis, qi int, lastInPara, prevLast credit) credit {
+	if lastInPara.ent != nil {
+		return credit{lastInPara.ent, ByContinuation}
+	}
+	q := pa.quotes[qi]
+	s := d.sentenceAt(pa, q.Start)
+	if pa.p.Sentences[s].Start != q.Start {
+		return credit{} // the quote is inside a sentence that credits no one
+	}
+	if s == 0 {
+		if prevLast.ent != nil && d.quoteOnly(pa) {
+			return credit{prevLast.ent, ByContinuation}
+		}
+		return credit{}
+	}
+	// The sentence before, with no quote of its own, is about its subject:
+	// "Steve Ellis offered his explanation. "People who …"".
+	for _, m := range pa.mentionsOf(s - 1) {
+		if m.subject {
+			return credit{m.ent, ByContinuation}
+		}
+	}
+	return credit{}
+}
+
+// quoteOnly reports whether a paragraph holds little but its quotations.
+func (d *docAnalysis) quoteOnly(pa *paraAnalysis) bool {
+	outside := 0
+	for i := range pa.toks {
+		if !pa.quoted[i] {
+			outside++
+		}
+	}
+	return outside <= 2
+}
+
+// reportedSpeech credits a sentence that reports what someone said without
+// quoting: "Zelenskyy said security guarantees were …", "according to X".
+func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
+	if !pa.p.Prose || pa.p.Heading {
+		return credit{}
+	}
+	sp := pa.p.Sentences[s]
+	i, j := pa.tokenRange(sp.Start, sp.End)
+	for v := i; v < j; v++ {
+		if pa.quoted[v] {
+			continue
+		}
+		if pa.toks[v].Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to" {
+			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j))
+			if c.ent != nil {
+				c.how = ByAccording
+				return c
+			}
+		}
+		if !d.isSpeechVerb(pa, v) || isParticiple(pa.toks[v]) {
+			continue
+		}
+		if a := d.npBefore(pa, v); a < v {
+			if c := d.resolveNP(pa, a, d.npEnd(pa, a, v)); c.ent != nil {
+				return c
+			}
+		}
+	}
+	return credit{}
+}
+
+// isSpeechVerb reports whether token v, outside quotes, is a verb of saying.
+// "point" counts only in "pointed out"; "call" only right before the quote
+// or its object ("called "land swapping"", "called it "…"").
+func (d *docAnalysis) isSpeechVerb(pa *paraAnalysis, v int) bool {
+	t := pa.toks[v]
+	if pa.quoted[v] || t.Cap && !pa.initial[v] || t.Number {
+		return false
+	}
+	st := d.lx.stem(t.Norm)
+	switch st {
+	case "point":
+		return v+1 < len(pa.toks) && pa.toks[v+1].Norm == "out"
+	case "call":
+		return v+1 < len(pa.toks) && pa.quoted[v+1]
+	}
+	return d.lx.isSpeech(st)
+}
+
+func isAux(t token) bool {
+	switch t.Norm {
+	case "is", "was", "are", "were", "been", "be", "being":
+		return true
+	}
+	return false
+}
+
+// npBefore returns where the noun phrase that ends right before token v
+// starts (v when there is none), skipping an adverb between ("Trump later
+// said"). The phrase is the speaker's name, title or pronoun: "Russia's
+// foreign ministry spokesperson Maria Zakharova", "the US president", "she".
+func (d *docAnalysis) npBefore(pa *paraAnalysis, v int) int {
+	end := v
+	if end > 1 && speechAdverbs[pa.toks[end-1].Norm] && pa.joined(end) {
+		end--
+	}
+	if end == 0 || !pa.joined(end) || pa.quoted[end-1] {
+		return v
+	}
+	if last := pa.toks[end-1].Norm; last == "he" || last == "she" || last == "it" || last == "they" {
+		return end - 1
+	}
+	a := end
+	for a > 0 && (a == end || pa.joined(a)) && !pa.quoted[a-1] {
+		t := pa.toks[a-1]
+		if determiners[t.Norm] {
+			a--
+			break
+		}
+		ok := t.Cap && !isStop(t) || roleModifiers[t.Norm] || titleHeads[t.Norm] || docHeads[t.Norm] ||
+			nameConnectors[t.Norm] && a < end && pa.toks[a].Cap ||
+			a >= end-1 && !isStop(t) && !t.Number // the head noun itself: "statement"
+		if !ok {
+			break
+		}
+		a--
+	}
+	for a < end && nameConnectors[pa.toks[a].Norm] && !determiners[pa.toks[a].Norm] && !pa.toks[a].Cap {
+		a++
+	}
+	if a == end {
+		return v
+	}
+	return a
+}
+
+// npEnd is the end of the phrase that starts at a and runs up to the verb
+// at v, without an adverb before the verb.
+func (d *docAnalysis) npEnd(pa *paraAnalysis, a, v int) int {
+	if v-1 > a && speechAdverbs[pa.toks[v-1].Norm] {
+		return v - 1
+	}
+	return v
+}
+
+// npAfter returns the end of the speaker's phrase that starts at token a
+// ("said Senate Majority Leader Harry Reid", "according to the report").
+func (d *docAnalysis) npAfter(pa *paraAnalysis, a, limit int) int {
+	if a >= limit || pa.quoted[a] {
+		return a
+	}
+	if n := pa.toks[a].Norm; n == "he" || n == "she" {
+		return a + 1
+	}
+	det := determiners[pa.toks[a].Norm]
+	b := a
+	if det {
+		b++
+	}
+	for b < limit && (b == a || pa.joined(b)) && !pa.quoted[b] {
+		t := pa.toks[b]
+		ok := t.Cap && !isStop(t) || roleModifiers[t.Norm] || titleHeads[t.Norm] || docHeads[t.Norm] ||
+			nameConnectors[t.Norm] && !t.Cap && b+1 < limit && pa.toks[b+1].Cap && pa.joined(b+1) ||
+			det && b < a+4 && !isStop(t) && !t.Number // "the joint statement"
+		if !ok {
+			break
+		}
+		b++
+	}
+	return b
+}
+
+// resolveNP finds the entity that the phrase toks[a:b] names.
+func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
+	if a >= b {
+		return credit{}
+	}
+	if b-a == 1 {
+		if g, ok := subjectPronouns[pa.toks[a].Norm]; ok {
+			if pa.toks[a].Norm == "he" || pa.toks[a].Norm == "she" {
+				return credit{d.resolvePronoun(pa, a, g), ByPronoun}
+			}
+			return credit{}
+		}
+		if pa.toks[a].Norm == "it" {
+			return credit{}
+		}
+	}
+	// The phrase names whom its last word's mention names: "Russia's
+	// foreign ministry spokesperson Maria Zakharova" → Maria Zakharova; "the
+	// European leaders" names no one.
+	ms := pa.mentionsOf(pa.sent[b-1])
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		if m.start >= a && m.end == b {
+			return credit{m.ent, d.mentionHow(pa, m)}
+		}
+	}
+	// A document or institution: "the joint statement", "the report".
+	head := pa.toks[b-1]
+	if docHeads[head.Norm] {
+		start := a
+		if determiners[pa.toks[a].Norm] {
+			start++
+		}
+		name := pa.text(start, b)
+		key := "the " + strings.ToLower(name)
+		e := d.byName[key]
+		if e == nil {
+			e = &entity{name: name, words: []string{head.Norm}}
+			d.entities = append(d.entities, e)
+			d.byName[key] = e
+		}
+		return credit{e, ByDocument}
+	}
+	return credit{}
+}
+
+// mentionHow tells a name from a description ("the Ukrainian president").
+func (d *docAnalysis) mentionHow(pa *paraAnalysis, m mention) string {
+	if pa.toks[m.end-1].Cap || !m.ent.person {
+		return ByName
+	}
+	return ByTitle
+}
+
+// resolvePronoun finds the person "he" or "she" at token i refers to: the
+// subject of a sentence earlier in the paragraph, else the last person named
+// in it, else the last speaker of the paragraphs before; a person whose
+// gender the article shows must match.
+func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
+	fits := func(e *entity) bool { return e.person && (e.gender == 0 || g == 0 || e.gender == g) }
+	var any *entity
+	// Look back a few sentences at most: a pronoun refers to someone near.
+	for k := len(pa.mentions) - 1; k >= 0 && pa.sent[pa.mentions[k].start] >= pa.sent[i]-3; k-- {
+		m := pa.mentions[k]
+		if m.start >= i || m.quoted || !fits(m.ent) {
+			continue
+		}
+		if m.subject {
+			return m.ent
+		}
+		if any == nil {
+			any = m.ent
+		}
+	}
+	if any != nil {
+		return any
+	}
+	for p := pa.index - 1; p >= 0 && p >= pa.index-2; p-- {
+		ms := d.paras[p].mentions
+		for k := len(ms) - 1; k >= 0 && k >= len(ms)-20; k-- {
+			if !ms[k].quoted && fits(ms[k].ent) {
+				return ms[k].ent
+			}
+		}
+	}
+	return nil
+}

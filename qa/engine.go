@@ -1,0 +1,364 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+)
+
+// Options tune an Engine. Start from DefaultOptions.
+type Options struct {
+	K1, B float64 // BM25 term saturation and length normalisation
+
+	// AliasWeight is what a word counts in a sentence that does not write it
+	// but refers to it: "Volodymyr Zelenskyy" in a sentence that says "the
+	// Ukrainian president", "Ukraine" where it says "Ukrainian".
+	AliasWeight float64
+
+	// SpeakerWeight is what the speaker's name and role count in a sentence
+	// credited to them, so "What did Zelenskyy say" finds his quotes.
+	SpeakerWeight float64
+
+	// MinConfidence is the share of the question's weight (by IDF) that the
+	// best sentence must match; below it the article does not answer.
+	MinConfidence float64
+
+	// MissingWordWeight is how much a question word that no article uses
+	// counts against confidence, relative to its IDF. Questions paraphrase
+	// ("How long did Annan spend …" for "a three-day visit"), so a missing
+	// word counts less than one the articles have and a sentence lacks.
+	MissingWordWeight float64
+
+	// MaxQuestion is the longest question accepted, in characters.
+	MaxQuestion int
+}
+
+// DefaultOptions returns the options the development sets were tuned with.
+func DefaultOptions() Options {
+	return Options{
+		K1:                DefaultK1,
+		B:                 DefaultB,
+		AliasWeight:       0.5,
+		SpeakerWeight:     0.6,
+		MinConfidence:     0.4,
+		MissingWordWeight: 0.35,
+		MaxQuestion:       1000,
+	}
+}
+
+// A Speaker is a person or body the articles quote or report.
+type Speaker struct {
+	Name       string // the fullest form in the article: "Maria Zakharova"
+	Role       string // as the article gives it: "Russia's foreign ministry spokesperson"
+	Quotes     int    // direct quotations credited to them
+	Statements int    // sentences credited to them, quoted or reported
+
+	person  bool
+	gender  byte
+	words   []string        // normalised words of Name
+	heads   map[string]bool // title nouns of the role, synonyms folded
+	mods    map[string]bool // other words of the role
+	country map[string]bool // countries the role names
+}
+
+// A Quote is one direct quotation and who said it.
+type Quote struct {
+	Text      string   // the quoted words, without the marks
+	Speaker   *Speaker // nil for a quotation the article credits to no one
+	How       string   // how the article credits it: ByName, ByTitle, …
+	Article   *Article
+	Paragraph int // 1-based
+	sentence  int32
+}
+
+// sentence is one indexed sentence of an article.
+type sentence struct {
+	art     int32
+	para    int32
+	span    Span
+	speaker *Speaker
+	quote   int32 // index in Engine.quotes of a quotation it is part of, or -1
+	prose   bool  // answerable: not debris, not a heading
+	people  bool  // names a person
+}
+
+// An Engine answers questions about a set of articles. It is read-only once
+// built and safe for concurrent use.
+type Engine struct {
+	opts     Options
+	lx       *lexicon
+	articles []*Article
+	sents    []sentence
+	quotes   []Quote
+	speakers []*Speaker // in order of first mention
+	ix       *index
+	stems    map[string]string // normalised word → term, filled while indexing
+
+	// vocabulary holds every normalised word of the articles, for telling
+	// a name the articles never mention from one they do.
+	vocabulary map[string]bool
+
+	// defines lists, per person, the sentences that give their role: the
+	// answer to "Who is Maria Zakharova?".
+	defines map[*Speaker][]int32
+}
+
+// New builds an engine over articles.
+func New(articles []*Article, opts Options) *Engine {
+	e := &Engine{
+		opts:       opts,
+		lx:         defaultLexicon(),
+		articles:   articles,
+		ix:         newIndex(opts.K1, opts.B),
+		stems:      make(map[string]string),
+		vocabulary: make(map[string]bool),
+		defines:    make(map[*Speaker][]int32),
+	}
+	byName := make(map[string]*Speaker)
+	for ai, a := range articles {
+		d := analyse(e.lx, a)
+		credits := d.attribute()
+		speakerOf := func(en *entity) *Speaker {
+			if en == nil {
+				return nil
+			}
+			key := strings.ToLower(en.name)
+			s := byName[key]
+			if s == nil {
+				s = &Speaker{Name: en.name, person: en.person, words: en.words}
+				byName[key] = s
+				e.speakers = append(e.speakers, s)
+			}
+			if s.Role == "" {
+				s.Role = en.role()
+				s.heads, s.mods, s.country = en.heads, en.mods, en.country
+			}
+			if s.gender == 0 {
+				s.gender = en.gender
+			}
+			return s
+		}
+		for _, en := range d.entities {
+			if en.person {
+				speakerOf(en)
+			}
+		}
+		e.addTitle(ai)
+		for pi, pa := range d.paras {
+			e.addParagraph(ai, pi, pa, d, credits[pi], speakerOf)
+		}
+	}
+	e.ix.finish()
+	return e
+}
+
+// addTitle indexes an article's headline as a sentence of its own
+// (paragraph 0): it often says the main fact in the fewest words.
+func (e *Engine) addTitle(ai int) {
+	title := e.articles[ai].Title
+	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
+	terms := make(map[string]float32)
+	length := 0
+	toks := tokenize(title)
+	for k, tok := range toks {
+		e.vocabulary[tok.Norm] = true
+		if !isStop(tok) {
+			terms[e.term(tok.Norm)]++
+			length++
+		}
+		if key, n := e.lx.placeAt(toks, k); n > 0 && terms["@"+key] == 0 {
+			terms["@"+key] = float32(e.opts.AliasWeight)
+		}
+	}
+	e.ix.add(terms, length)
+}
+
+// titlePara is the paragraph index of a headline.
+const titlePara = -1
+
+func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, speakerOf func(*entity) *Speaker) {
+	p := pa.p
+	first := int32(len(e.sents))
+	for s, sp := range p.Sentences {
+		c := pc.sentences[s]
+		sn := sentence{art: int32(ai), para: int32(pi), span: sp, speaker: speakerOf(c.ent), quote: -1,
+			prose: p.Prose && !p.Heading}
+		if sn.speaker != nil {
+			sn.speaker.Statements++
+		}
+		e.sents = append(e.sents, sn)
+	}
+	for qi, q := range pa.quotes {
+		in := quoteInner(p.Text, q)
+		sp := speakerOf(pc.quotes[qi].ent)
+		if sp != nil {
+			sp.Quotes++
+		}
+		sid := first + int32(d.sentenceAt(pa, q.Start))
+		e.quotes = append(e.quotes, Quote{Text: p.Text[in.Start:in.End], Speaker: sp, How: pc.quotes[qi].how,
+			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid})
+		for s := sid; s < int32(len(e.sents)) && int(e.sents[s].span.Start) < q.End; s++ {
+			if e.sents[s].quote < 0 {
+				e.sents[s].quote = int32(len(e.quotes) - 1)
+			}
+		}
+	}
+	// Index each sentence: its words, what its names and places stand for,
+	// and who said it.
+	t := 0
+	for s, sp := range p.Sentences {
+		terms := make(map[string]float32)
+		length := 0
+		start := t
+		for t < len(pa.toks) && pa.toks[t].Start < sp.End {
+			tok := pa.toks[t]
+			e.vocabulary[tok.Norm] = true
+			switch {
+			case logicWords[tok.Norm]:
+				terms[tok.Norm]++
+			case !isStop(tok):
+				terms[e.term(tok.Norm)]++
+				length++
+			}
+			t++
+		}
+		alias := float32(e.opts.AliasWeight)
+		addAlias := func(term string, w float32) {
+			if terms[term] < w {
+				terms[term] = w
+			}
+		}
+		for _, m := range pa.mentionsOf(s) {
+			{
+				for _, w := range m.ent.words {
+					addAlias(e.term(w), alias)
+				}
+				if m.ent.person {
+					e.sents[first+int32(s)].people = true
+				}
+				if m.defines {
+					sp := speakerOf(m.ent)
+					e.defines[sp] = append(e.defines[sp], first+int32(s))
+				}
+			}
+		}
+		for k := start; k < t; k++ {
+			if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
+				addAlias("@"+key, alias)
+				k += n - 1
+				continue
+			}
+			// A title also stands for its synonyms: "Rep." for a
+			// congressman.
+			if w := pa.toks[k].Norm; titleHeads[w] && foldTitle(w) != w {
+				addAlias(e.term(foldTitle(w)), alias)
+			}
+		}
+		if sn := e.sents[first+int32(s)]; sn.speaker != nil {
+			w := float32(e.opts.SpeakerWeight)
+			for _, word := range sn.speaker.words {
+				addAlias(e.term(word), w)
+			}
+			for h := range sn.speaker.heads {
+				addAlias(e.term(h), w)
+			}
+			for m := range sn.speaker.mods {
+				addAlias(e.term(m), w)
+			}
+			for c := range sn.speaker.country {
+				addAlias("@"+c, w)
+			}
+		}
+		e.ix.add(terms, length)
+	}
+}
+
+// term returns the index term of a normalised word, caching the stem while
+// the engine is built.
+func (e *Engine) term(norm string) string {
+	if t, ok := e.stems[norm]; ok {
+		return t
+	}
+	t := e.lx.stem(norm)
+	e.stems[norm] = t
+	return t
+}
+
+// lookupTerm is term for questions: it reads the cache but never writes it,
+// so concurrent questions are safe.
+func (e *Engine) lookupTerm(norm string) string {
+	if t, ok := e.stems[norm]; ok {
+		return t
+	}
+	return e.lx.stem(norm)
+}
+
+// Articles returns the articles the engine answers about.
+func (e *Engine) Articles() []*Article { return e.articles }
+
+// Quotes returns every quotation in article order.
+func (e *Engine) Quotes() []Quote { return e.quotes }
+
+// Speakers returns everyone quoted or reported, most quoted first.
+func (e *Engine) Speakers() []*Speaker {
+	var out []*Speaker
+	for _, s := range e.speakers {
+		if s.Statements > 0 || s.Quotes > 0 {
+			out = append(out, s)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Quotes != out[j].Quotes {
+			return out[i].Quotes > out[j].Quotes
+		}
+		return out[i].Statements > out[j].Statements
+	})
+	return out
+}
+
+// Stats counts what an article holds, for /about.
+type Stats struct{ Paragraphs, Sentences, Quotes int }
+
+// Stats returns the counts for article a.
+func (e *Engine) Stats(a *Article) Stats {
+	st := Stats{Paragraphs: len(a.Paragraphs)}
+	for _, p := range a.Paragraphs {
+		st.Sentences += len(p.Sentences)
+	}
+	for _, q := range e.quotes {
+		if q.Article == a {
+			st.Quotes++
+		}
+	}
+	return st
+}
+
+// FindSpeaker returns the speaker a name refers to: the full name, the
+// surname, or any single word of the name, case-insensitively; nil if none.
+func (e *Engine) FindSpeaker(name string) *Speaker {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return nil
+	}
+	var best *Speaker
+	bestScore := 0
+	for _, s := range e.speakers {
+		score := 0
+		for _, t := range toks {
+			for i, w := range s.words {
+				if t.Norm == w {
+					score++
+					if i == len(s.words)-1 {
+						score++ // the surname counts more than a first name
+					}
+				}
+			}
+		}
+		if score > bestScore || score == bestScore && best != nil && s.Quotes > best.Quotes {
+			best, bestScore = s, score
+		}
+	}
+	if bestScore == 0 {
+		return nil
+	}
+	return best
+}

@@ -1,0 +1,175 @@
+package qa
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// The lexicon is reference data about English and the world that every
+// article shares: irregular verbs, so that "took" finds "take", and a
+// gazetteer, so that "Ukrainian", "Kyiv" and "Ukraine" are one place. It is
+// data, not code: see data/*.tsv.
+//
+//go:embed data/gazetteer.tsv data/irregular.tsv
+var dataFiles embed.FS
+
+type lexicon struct {
+	irregular map[string]string // inflected form → base form: "took" → "take"
+	speech    map[string]bool   // stems of speechVerbs
+
+	// places maps a place phrase as tokens normalise it ("united states",
+	// "us", "american", "white house") to its country's key ("united states").
+	places       map[string]string
+	maxPlaceLen  int                 // longest phrase in places, in tokens
+	countryNames map[string][]string // country key → its names and demonyms as written
+}
+
+// defaultLexicon is parsed once, on first use, from the embedded data; it is
+// read-only afterwards and safe for concurrent use.
+var defaultLexicon = sync.OnceValue(func() *lexicon {
+	lx, err := parseLexicon()
+	if err != nil {
+		panic(err) // the embedded data is part of the program: a test catches this
+	}
+	return lx
+})
+
+// irregularAmbiguous are past forms that are more often another word in news
+// text (a left-wing party, a found object is rare, but a wound, the ground, a
+// rose, the lead): mapping them to a verb would join unrelated topics.
+var irregularAmbiguous = setOf(`left ground wound bound found felt rose saw lay lead fell spoke bore ground meant lit`)
+
+func parseLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		irregular:    make(map[string]string),
+		places:       make(map[string]string),
+		countryNames: make(map[string][]string),
+	}
+	err := readTSV("data/irregular.tsv", 4, func(f []string) {
+		base := strings.ToLower(f[0])
+		for _, col := range f[1:] {
+			for _, form := range splitList(col) {
+				form = strings.ToLower(form)
+				if form != base && !irregularAmbiguous[form] {
+					lx.irregular[form] = base
+				}
+			}
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	lx.speech = make(map[string]bool)
+	for _, v := range strings.Fields(speechVerbs) {
+		for _, form := range inflections(v) {
+			lx.speech[lx.stem(form)] = true
+		}
+	}
+	err = readTSV("data/gazetteer.tsv", 5, func(f []string) {
+		key := placeKey(f[0])
+		for i, col := range f {
+			for _, name := range splitList(col) {
+				p := placeKey(name)
+				if p == "" {
+					continue
+				}
+				if _, taken := lx.places[p]; !taken {
+					lx.places[p] = key
+				}
+				if n := len(strings.Fields(p)); n > lx.maxPlaceLen {
+					lx.maxPlaceLen = n
+				}
+				if i <= 2 { // names, aliases, demonyms: what the country is called
+					lx.countryNames[key] = append(lx.countryNames[key], name)
+				}
+			}
+		}
+	})
+	return lx, err
+}
+
+// inflections returns a regular verb's forms: the stemmer maps "added" to
+// "ad" but "add" to "add", so each form is stemmed on its own.
+func inflections(v string) []string {
+	forms := []string{v, v + "s", v + "es", v + "ed", v + "ing"}
+	if strings.HasSuffix(v, "e") {
+		forms = append(forms, v+"d", v[:len(v)-1]+"ing")
+	}
+	if strings.HasSuffix(v, "y") {
+		forms = append(forms, v[:len(v)-1]+"ies", v[:len(v)-1]+"ied")
+	}
+	if n := len(v); n >= 3 && !strings.ContainsRune("aeiouwxy", rune(v[n-1])) && strings.ContainsRune("aeiou", rune(v[n-2])) && !strings.ContainsRune("aeiou", rune(v[n-3])) {
+		forms = append(forms, v+v[n-1:]+"ed", v+v[n-1:]+"ing") // admitted, admitting
+	}
+	return forms
+}
+
+// isSpeech reports whether a stem is a verb of saying.
+func (lx *lexicon) isSpeech(stem string) bool { return lx.speech[stem] }
+
+// placeKey normalises a place name the way tokens are normalised.
+func placeKey(name string) string {
+	toks := tokenize(name)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Norm
+	}
+	return strings.Join(words, " ")
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, x := range strings.Split(s, ",") {
+		if x = strings.TrimSpace(x); x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func readTSV(name string, columns int, row func([]string)) error {
+	f, err := dataFiles.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Split(text, "\t")
+		if len(fields) != columns {
+			return fmt.Errorf("qa: %s: line %d: %d fields, want %d", name, line, len(fields), columns)
+		}
+		row(fields)
+	}
+	return sc.Err()
+}
+
+// placeAt returns the country key and length in tokens of the longest place
+// phrase starting at toks[i], or "", 0.
+func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
+	for n := min(lx.maxPlaceLen, len(toks)-i); n > 0; n-- {
+		// A place phrase is written with capitals ("White House") except
+		// for inner connectors ("Bosnia and Herzegovina").
+		if !toks[i].Cap {
+			return "", 0
+		}
+		var b strings.Builder
+		for k := i; k < i+n; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(toks[k].Norm)
+		}
+		if key, ok := lx.places[b.String()]; ok {
+			return key, n
+		}
+	}
+	return "", 0
+}

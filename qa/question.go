@@ -1,0 +1,407 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+)
+
+// A Kind is the kind of answer a question wants.
+type Kind int
+
+const (
+	KindPassage    Kind = iota // what, how: a passage
+	KindPerson                 // who, whose
+	KindPlace                  // where, which country
+	KindTime                   // when, what year
+	KindNumber                 // how many, how much, how long
+	KindReason                 // why
+	KindYesNo                  // did, is, will …
+	KindQuote                  // what did X say, who said, what term
+	KindDefinition             // who is X, what is X
+)
+
+var kindNames = [...]string{"passage", "person", "place", "time", "number", "reason", "yes/no", "quote", "definition"}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// A Question is a question as the engine reads it.
+type Question struct {
+	Text      string
+	Kind      Kind
+	WhoSaid   bool       // "who said …": the answer is a speaker
+	Speech    bool       // asks for someone's words: "what did X say", "how did X describe"
+	People    []*Speaker // the people it names, by name or role
+	Unknown   []string   // names the articles never mention
+	Future    bool       // "when will …": a past date does not answer it
+	measure   string     // after "how": many, much, long …
+	wantsTerm bool       // "what term/word/phrase …": a quoted term answers
+	focus     []string   // what "how many" counts, as terms: "deal" in "how many deals"
+	terms     []qterm
+	groups    []int // terms[i] belongs to the question word groups[i]
+	nGroups   int
+	topicIDF  []float64 // per group: the weight the best sentence should match
+}
+
+// Ask-side limits and errors.
+type QuestionError string
+
+func (e QuestionError) Error() string { return string(e) }
+
+const (
+	ErrEmptyQuestion QuestionError = "the question is empty: ask something about the article"
+	ErrLongQuestion  QuestionError = "the question is too long: keep it under 1,000 characters"
+)
+
+// auxiliaries open a yes/no question.
+var auxiliaries = setOf(`did does do is are was were will would can could has have had should shall may might must`)
+
+// numberNouns after "what" or "which" ask for a number, timeNouns for a
+// time, placeNouns for a place, termNouns for a quoted word.
+var (
+	numberNouns = setOf(`number percentage percent amount share total count figure price cost size majority`)
+	timeNouns   = setOf(`time date day year month week hour period season decade century`)
+	placeNouns  = setOf(`place country city town state region province location venue site capital`)
+	termNouns   = setOf(`term word phrase expression name nickname label slogan`)
+	roleNouns   = setOf(`position role job title post office rank`)
+)
+
+// mentionsName reports whether toks hold a capitalised name.
+func (q *Question) mentionsName(toks []token) bool {
+	for _, t := range toks {
+		if t.Cap && !isStop(t) {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseQuestion reads a question against the engine's articles: its kind,
+// the people it names and its topic words.
+func (e *Engine) ParseQuestion(text string) (*Question, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return nil, ErrEmptyQuestion
+	}
+	if len([]rune(text)) > e.opts.MaxQuestion {
+		return nil, ErrLongQuestion
+	}
+	q := &Question{Text: text}
+	toks := tokenize(text)
+	if len(toks) == 0 {
+		return nil, ErrEmptyQuestion
+	}
+	q.classify(toks)
+	named := e.findPeople(q, toks)
+	e.findUnknown(q, toks, named)
+	e.buildTerms(q, toks, named)
+	return q, nil
+}
+
+// classify sets the kind from the question word and the words after it.
+func (q *Question) classify(toks []token) {
+	qw := -1
+	for i, t := range toks {
+		if questionWords[t.Norm] {
+			qw = i
+			break
+		}
+	}
+	if qw < 0 {
+		if auxiliaries[toks[0].Norm] {
+			q.Kind = KindYesNo
+		}
+		q.Future = toks[0].Norm == "will"
+		return
+	}
+	next := func(k int) string {
+		if qw+k < len(toks) {
+			return toks[qw+k].Norm
+		}
+		return ""
+	}
+	lx := defaultLexicon()
+	speechVerbAt := func(k int) bool {
+		st := lx.stem(next(k))
+		// "called for", "agreed to", "continued" are not about words said.
+		return lx.isSpeech(st) && st != lx.stem("continue") && st != lx.stem("agree") && st != lx.stem("call")
+	}
+	// "What did X say", "How did Omar describe", "What kind of crisis did
+	// Annan say …": a speech verb after an auxiliary and its subject makes it
+	// a question about someone's words.
+	aux := false
+	for k := 1; qw+k < len(toks) && k < 10; k++ {
+		if auxiliaries[next(k)] {
+			aux = true
+		} else if aux && speechVerbAt(k) {
+			q.Speech = true
+			break
+		}
+	}
+	switch toks[qw].Norm {
+	case "who", "whom":
+		switch {
+		case speechVerbAt(1):
+			q.Kind, q.WhoSaid, q.Speech = KindQuote, true, true
+		case (next(1) == "is" || next(1) == "was") && qw+2 < len(toks) && toks[qw+2].Cap:
+			q.Kind = KindDefinition
+		default:
+			q.Kind = KindPerson
+		}
+	case "whose":
+		q.Kind = KindPerson
+	case "when":
+		q.Kind = KindTime
+		q.Future = next(1) == "will"
+	case "where":
+		q.Kind = KindPlace
+	case "why":
+		q.Kind = KindReason
+	case "how":
+		switch next(1) {
+		case "many", "much", "long", "old", "often", "far", "big", "large":
+			q.Kind = KindNumber
+			q.measure = next(1)
+			for k := 2; k <= 4 && qw+k < len(toks) && !auxiliaries[next(k)] && !isStop(toks[qw+k]); k++ {
+				q.focus = append(q.focus, lx.stem(next(k)))
+			}
+		default:
+			q.Kind = KindPassage
+			if q.Speech {
+				q.Kind = KindQuote
+			}
+		}
+	case "what", "which":
+		n := next(1)
+		switch {
+		case roleNouns[n] && q.mentionsName(toks[qw+2:]):
+			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
+		case numberNouns[n]:
+			q.Kind = KindNumber
+		case timeNouns[n]:
+			q.Kind = KindTime
+		case placeNouns[n]:
+			q.Kind = KindPlace
+		case termNouns[n]:
+			q.Kind, q.wantsTerm = KindQuote, true
+		case titleHeads[n]:
+			q.Kind = KindPerson // "Which congressman sponsored …"
+		case q.Speech:
+			q.Kind = KindQuote
+		case (n == "is" || n == "was" || n == "are") && qw+3 >= len(toks)-1:
+			q.Kind = KindDefinition
+		default:
+			q.Kind = KindPassage
+		}
+	}
+}
+
+// findPeople returns the people the question names, by name or surname
+// ("Zelenskyy", "William Ruto") or by role ("the US president", "the
+// Russian spokeswoman"), and the tokens that named them.
+func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
+	named := make(map[int]bool)
+	add := func(s *Speaker) {
+		for _, p := range q.People {
+			if p == s {
+				return
+			}
+		}
+		q.People = append(q.People, s)
+	}
+	for i, t := range toks {
+		if !t.Cap && !t.AllCaps {
+			continue
+		}
+		var best *Speaker
+		for _, s := range e.speakers {
+			if !s.person {
+				continue
+			}
+			for _, w := range s.words {
+				if w == t.Norm && (best == nil || s.Statements > best.Statements) {
+					best = s
+				}
+			}
+		}
+		if best != nil {
+			add(best)
+			named[i] = true
+		}
+	}
+	// A role: a title noun and the words before it.
+	for i, t := range toks {
+		if !titleHeads[t.Norm] || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
+			continue
+		}
+		if i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what") {
+			continue // "Which congressman …" asks for a person; it names no one
+		}
+		head := foldTitle(t.Norm)
+		var mods []token
+		for k := i - 1; k >= 0 && k >= i-3 && !isStop(toks[k]) && !questionWords[toks[k].Norm]; k-- {
+			mods = append(mods, toks[k])
+		}
+		var best *Speaker
+		bestScore := 0
+		for _, s := range e.speakers {
+			if !s.person || !s.heads[head] {
+				continue
+			}
+			score := 1
+			for k := range mods {
+				if key, _ := e.lx.placeAt(mods, k); key != "" {
+					if s.country[key] {
+						score += 2
+					} else {
+						score = -1
+						break
+					}
+				} else if s.mods[mods[k].Norm] {
+					score++
+				}
+			}
+			if score > bestScore || score == bestScore && best != nil && s.Statements > best.Statements {
+				best, bestScore = s, score
+			}
+		}
+		if best != nil && (bestScore >= 2 || len(mods) == 0) {
+			add(best)
+			named[i] = true
+			for k := i - len(mods); k < i; k++ {
+				named[k] = true
+			}
+		}
+	}
+	return named
+}
+
+// findUnknown lists the capitalised words of the question, other than its
+// first word, that no article uses: a question about a person or place the
+// articles never mention is one they cannot answer.
+func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
+	for i, t := range toks {
+		if i == 0 || !t.Cap || named[i] || isStop(t) && !t.AllCaps || questionWords[t.Norm] || t.Norm == "i" {
+			continue
+		}
+		if e.vocabulary[t.Norm] || titleHeads[t.Norm] {
+			continue
+		}
+		if key, _ := e.lx.placeAt(toks, i); key != "" && e.mentionsPlace(key) {
+			continue
+		}
+		q.Unknown = append(q.Unknown, t.Text)
+	}
+}
+
+// mentionsPlace reports whether any sentence refers to the country key.
+func (e *Engine) mentionsPlace(key string) bool {
+	_, ok := e.ix.terms["@"+key]
+	return ok
+}
+
+// buildTerms turns the question's topic words into weighted query terms.
+// Each word is a group: the word itself at weight 1 and what it stands for
+// (a country for a demonym) at AliasWeight. Words that frame the question
+// rather than name its topic ("what kind of", "how long", "did … say")
+// help ranking a little but do not count towards confidence.
+func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
+	seen := make(map[string]bool)
+	var frame []bool
+	add := func(term string, w float64, group int) {
+		if seen[term] {
+			return
+		}
+		seen[term] = true
+		q.terms = append(q.terms, qterm{term, w})
+		q.groups = append(q.groups, group)
+	}
+	newGroup := func(isFrame bool) int {
+		q.nGroups++
+		frame = append(frame, isFrame)
+		return q.nGroups - 1
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if logicWords[t.Norm] {
+			add(t.Norm, 0.3, newGroup(true)) // "if reforms stall", "why … not"
+			continue
+		}
+		if isStop(t) || questionWords[t.Norm] || auxiliaries[t.Norm] {
+			continue
+		}
+		st := e.lookupTerm(t.Norm)
+		switch {
+		case q.Speech && (st == e.lx.stem("say") || st == e.lx.stem("tell")):
+			continue // "what did X say" asks for X's words, whatever they are about
+		case q.Speech && e.lx.isSpeech(st), frameWords[t.Norm], i > 0 && toks[i-1].Norm == "how":
+			add(st, 0.5, newGroup(true)) // warned, described, what kind, how long
+			continue
+		}
+		group := newGroup(false)
+		add(st, 1, group)
+		if titleHeads[t.Norm] && foldTitle(t.Norm) != t.Norm {
+			add(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
+		}
+		if key, n := e.lx.placeAt(toks, i); n > 0 {
+			add("@"+key, e.opts.AliasWeight, group)
+			for k := 1; k < n; k++ {
+				add(e.lookupTerm(toks[i+k].Norm), 1, group)
+			}
+			i += n - 1
+		}
+	}
+	// What each word weighs towards confidence: its best term's IDF, less
+	// for a word no article has, nothing for a framing word.
+	q.topicIDF = make([]float64, q.nGroups)
+	present := make([]bool, q.nGroups)
+	missing := make([]float64, q.nGroups)
+	for i, t := range q.terms {
+		g := q.groups[i]
+		w := t.weight * e.ix.idf(t.term)
+		if _, ok := e.ix.terms[t.term]; ok {
+			present[g] = true
+			q.topicIDF[g] = max(q.topicIDF[g], w)
+		} else {
+			missing[g] = max(missing[g], w)
+		}
+	}
+	for g := range q.topicIDF {
+		switch {
+		case frame[g]:
+			q.topicIDF[g] = 0
+		case !present[g]:
+			q.topicIDF[g] = missing[g] * e.opts.MissingWordWeight
+		}
+	}
+}
+
+// frameWords shape a question without naming its topic.
+var frameWords = setOf(`kind type sort happen happened happens mean means meant thing things way
+	ways position role job title term word phrase expression name nickname according view`)
+
+// isNumberWord reports whether a word is a count written out.
+func isNumberWord(w string) bool { return numberWords[w] }
+
+var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve thirteen
+	fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
+	eighty ninety hundred hundreds thousand thousands million millions billion billions trillion
+	dozen dozens half quarter third double twice`)
+
+// timeWords mark a time expression.
+var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january february
+	march april may june july august september october november december yesterday today tonight
+	tomorrow ago morning evening night overnight afternoon week weekend month year decade
+	century annual daily weekly season spring summer autumn winter dawn noon midnight earlier
+	later soon recently`)
+
+func isYear(t token) bool {
+	if !t.Number || len(t.Text) != 4 {
+		return false
+	}
+	for _, r := range t.Text {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return t.Text >= "1500" && t.Text <= "2199"
+}

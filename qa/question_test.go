@@ -1,0 +1,153 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseQuestion(t *testing.T) {
+	e := evalEngine(t, "seed")
+	tests := []struct {
+		name     string
+		question string
+		kind     Kind
+		speech   bool
+		whoSaid  bool
+		people   string // names, comma-separated
+		unknown  string
+		wantErr  error
+	}{
+		{name: "who said", question: "Who said Europe is the first line of defence?", kind: KindQuote, speech: true, whoSaid: true},
+		{name: "what did X say", question: "What did Trump say about Europe?", kind: KindQuote, speech: true, people: "Donald Trump"},
+		{name: "speech verb after a long subject", question: "What kind of crisis did Zelenskyy say they face?", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
+		{name: "person by role", question: "What did the Russian spokesperson say?", kind: KindQuote, speech: true, people: "Maria Zakharova"},
+		{name: "person by role and country", question: "What term did the US president use?", kind: KindQuote, people: "Donald Trump"},
+		{name: "definition", question: "Who is Maria Zakharova?", kind: KindDefinition, people: "Maria Zakharova"},
+		{name: "where", question: "Where did the talks take place?", kind: KindPlace},
+		{name: "when", question: "When did Trump meet Putin?", kind: KindTime, people: "Donald Trump,Vladimir Putin"},
+		{name: "how many", question: "How many deals did Trump settle this year?", kind: KindNumber, people: "Donald Trump"},
+		{name: "why", question: "Why did Trump change his mind?", kind: KindReason, people: "Donald Trump"},
+		{name: "yes or no", question: "Did Russia attack Ukraine during the talks?", kind: KindYesNo},
+		{name: "called for is not speech", question: "What has Zelenskyy repeatedly called for?", kind: KindPassage, people: "Volodymyr Zelenskyy"},
+		{name: "which with a title asks for a person", question: "Which president came to Washington?", kind: KindPerson},
+		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
+		{name: "unknown country", question: "What is the capital of France?", kind: KindPassage, unknown: "France"},
+		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true},
+		{name: "empty", question: "  \t ", wantErr: ErrEmptyQuestion},
+		{name: "punctuation only", question: "?!", wantErr: ErrEmptyQuestion},
+		{name: "too long", question: strings.Repeat("why ", 300), wantErr: ErrLongQuestion},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != tt.wantErr {
+				t.Fatalf("got error %v, want %v", err, tt.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			var people []string
+			for _, p := range q.People {
+				people = append(people, p.Name)
+			}
+			if q.Kind != tt.kind || q.Speech != tt.speech || q.WhoSaid != tt.whoSaid ||
+				strings.Join(people, ",") != tt.people || strings.Join(q.Unknown, ",") != tt.unknown {
+				t.Errorf("got kind %v speech %v whoSaid %v people %q unknown %q\nwant kind %v speech %v whoSaid %v people %q unknown %q",
+					q.Kind, q.Speech, q.WhoSaid, people, q.Unknown, tt.kind, tt.speech, tt.whoSaid, tt.people, tt.unknown)
+			}
+		})
+	}
+}
+
+func TestAskDeclines(t *testing.T) {
+	e := evalEngine(t, "seed")
+	for _, q := range []string{
+		"What is the capital of France?",
+		"Who is the German chancellor?",
+		"How many soldiers does Ukraine have?",
+		"What did Keir Starmer say about the talks?",
+		"When will Putin visit Kyiv?",
+		"What is Ukraine's GDP?",
+		"Today",
+	} {
+		t.Run(q, func(t *testing.T) {
+			answers, err := e.Ask(q, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(answers) > 0 {
+				t.Errorf("got %q, want no answer", answers[0].Text)
+			}
+		})
+	}
+}
+
+func TestAskAnswers(t *testing.T) {
+	e := evalEngine(t, "seed")
+	tests := []struct {
+		question, contains, speaker string
+		paragraph                   int
+	}{
+		{"Who said Europe is the first line of defence?", "Europe is the first line of defence", "Donald Trump", 3},
+		{"What did Zakharova say?", "uncontrollable escalation", "Maria Zakharova", 13},
+		{"What did the Ukrainian president say about security?", "Security in Ukraine depends", "Volodymyr Zelenskyy", 9},
+		{"How many deals did Trump settle?", "six deals", "Donald Trump", 27},
+		{"where did trump meet putin", "Alaska", "", 18},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			answers, err := e.Ask(tt.question, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(answers) == 0 {
+				t.Fatal("no answer")
+			}
+			a := answers[0]
+			if !strings.Contains(a.Text, tt.contains) || a.Speaker != tt.speaker || a.Paragraph != tt.paragraph {
+				t.Errorf("got %q by %q in paragraph %d, want %q by %q in paragraph %d", a.Text, a.Speaker, a.Paragraph, tt.contains, tt.speaker, tt.paragraph)
+			}
+		})
+	}
+}
+
+// TestPassageJoinsItsQuote checks that an answer inside a quotation of
+// several sentences brings the neighbouring sentence of the same quotation.
+func TestPassageJoinsItsQuote(t *testing.T) {
+	e := evalEngine(t, "kenya_annan_warning")
+	answers, err := e.Ask("Who can solve the crisis?", 1)
+	if err != nil || len(answers) == 0 {
+		t.Fatalf("no answer (%v)", err)
+	}
+	want := `"Only Kenya's politicians can solve that crisis. I urge them to listen to the voices of Kenyans."`
+	if answers[0].Text != want {
+		t.Errorf("got %q, want %q", answers[0].Text, want)
+	}
+}
+
+func FuzzParseQuestion(f *testing.F) {
+	e := New([]*Article{mustArticle(f, "Title\n\"We will help,\" Trump said. Mr. Smith agreed.")}, DefaultOptions())
+	for _, s := range []string{"Who said we will help?", "How many?", "what did the US president say", "¿Qué?", "\xff who"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, question string) {
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			return
+		}
+		for _, a := range e.Answer(q, 3) {
+			if a.Paragraph < 0 || a.Paragraph > 1 || a.Text == "" {
+				t.Fatalf("bad answer %+v", a)
+			}
+		}
+	})
+}
+
+func mustArticle(tb testing.TB, text string) *Article {
+	tb.Helper()
+	a, err := ParseArticle("test.txt", strings.NewReader(text))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return a
+}
