@@ -8,6 +8,8 @@ import (
 // An Answer is one passage that answers a question, quoted exactly.
 type Answer struct {
 	Text      string  // the sentence, and its neighbour when one quotation spans both
+	Highlight string  // the words that answer (a name, place, time, number), or ""
+	BySpeaker bool    // the question asked who said it: the speaker is the answer
 	Speaker   string  // who said it, or ""
 	Role      string  // the speaker's role, or ""
 	Article   string  // the article's title
@@ -33,7 +35,11 @@ func (e *Engine) Ask(text string, k int) ([]Answer, error) {
 }
 
 // Answer answers a parsed question.
-func (e *Engine) Answer(q *Question, k int) []Answer {
+func (e *Engine) Answer(q *Question, k int) []Answer { return e.answer(q, k, nil) }
+
+// answer answers q with up to k passages, none of the sentences in exclude
+// (those shown already, for "what else").
+func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	if k <= 0 || len(q.Unknown) > 0 {
 		return nil
 	}
@@ -41,6 +47,9 @@ func (e *Engine) Answer(q *Question, k int) []Answer {
 	var out []Answer
 	used := make(map[int32]bool)
 	for _, h := range hits {
+		if exclude[h.doc] {
+			continue
+		}
 		if len(out) == k {
 			break
 		}
@@ -52,6 +61,8 @@ func (e *Engine) Answer(q *Question, k int) []Answer {
 			used[s] = true
 		}
 		a.Score = round2(h.score)
+		a.Highlight = e.highlight(q, h.doc)
+		a.BySpeaker = q.WhoSaid && a.Speaker != ""
 		out = append(out, a)
 	}
 	return out
@@ -316,3 +327,49 @@ func (e *Engine) sameQuote(a, b int32) bool {
 }
 
 func round2(x float64) float64 { return float64(int64(x*100+0.5)) / 100 }
+
+// Passage returns the answer passage for a sentence an earlier answer
+// pointed at, for "show me more". It reports false for a ref this engine
+// does not have.
+func (e *Engine) Passage(ref Ref) (Answer, bool) {
+	if ref.Sentence < 0 || ref.Sentence >= len(e.sents) {
+		return Answer{}, false
+	}
+	a, _ := e.passage(int32(ref.Sentence))
+	return a, true
+}
+
+// A Context is a passage's paragraph with the paragraphs around it.
+type Context struct {
+	Article    string
+	Paragraphs []ContextParagraph // in article order
+}
+
+// A ContextParagraph is one paragraph of a Context.
+type ContextParagraph struct {
+	Number int // 1-based; 0 is the headline
+	Text   string
+	Answer bool // the paragraph the passage is in
+}
+
+// Context returns the paragraph of ref with the one before and the one
+// after it, for reading an answer in its place.
+func (e *Engine) Context(ref Ref) (Context, bool) {
+	if ref.Sentence < 0 || ref.Sentence >= len(e.sents) {
+		return Context{}, false
+	}
+	s := &e.sents[ref.Sentence]
+	a := e.articles[s.art]
+	c := Context{Article: a.Title}
+	if s.para == titlePara {
+		c.Paragraphs = append(c.Paragraphs, ContextParagraph{0, a.Title, true})
+		if len(a.Paragraphs) > 0 {
+			c.Paragraphs = append(c.Paragraphs, ContextParagraph{1, a.Paragraphs[0].Text, false})
+		}
+		return c, true
+	}
+	for p := max(int(s.para)-1, 0); p <= int(s.para)+1 && p < len(a.Paragraphs); p++ {
+		c.Paragraphs = append(c.Paragraphs, ContextParagraph{p + 1, a.Paragraphs[p].Text, p == int(s.para)})
+	}
+	return c, true
+}

@@ -1,6 +1,9 @@
 package qa
 
 import (
+	"fmt"
+	"hash/fnv"
+	"io"
 	"sort"
 	"strings"
 )
@@ -54,6 +57,7 @@ type Speaker struct {
 
 	person  bool
 	gender  byte
+	roles   []string        // every role the article gives, as written
 	words   []string        // normalised words of Name
 	heads   map[string]bool // title nouns of the role, synonyms folded
 	mods    map[string]bool // other words of the role
@@ -100,6 +104,8 @@ type Engine struct {
 	// defines lists, per person, the sentences that give their role: the
 	// answer to "Who is Maria Zakharova?".
 	defines map[*Speaker][]int32
+
+	version string // a hash of the articles' text
 }
 
 // New builds an engine over articles.
@@ -132,6 +138,7 @@ func New(articles []*Article, opts Options) *Engine {
 				s.Role = en.role()
 				s.heads, s.mods, s.country = en.heads, en.mods, en.country
 			}
+			s.roles = en.roles
 			if s.gender == 0 {
 				s.gender = en.gender
 			}
@@ -148,6 +155,14 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 	}
 	e.ix.finish()
+	h := fnv.New32a()
+	for _, a := range articles {
+		io.WriteString(h, a.Title)
+		for _, p := range a.Paragraphs {
+			io.WriteString(h, p.Text)
+		}
+	}
+	e.version = fmt.Sprintf("%08x", h.Sum32())
 	return e
 }
 
@@ -297,6 +312,37 @@ func (e *Engine) Articles() []*Article { return e.articles }
 
 // Quotes returns every quotation in article order.
 func (e *Engine) Quotes() []Quote { return e.quotes }
+
+// SpeakerQuotes returns a speaker's quotations: in article order, or, with
+// a topic, those that match it best first and then the rest.
+func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
+	var mine []Quote
+	for _, q := range e.quotes {
+		if q.Speaker == s {
+			mine = append(mine, q)
+		}
+	}
+	if strings.TrimSpace(topic) == "" || len(mine) < 2 {
+		return mine
+	}
+	var query []qterm
+	for _, t := range tokenize(topic) {
+		if !isStop(t) {
+			query = append(query, qterm{e.lookupTerm(t.Norm), 1})
+		}
+	}
+	score := make(map[int32]float64)
+	for _, h := range e.ix.search(query, nil) {
+		score[h.doc] = h.score
+	}
+	sort.SliceStable(mine, func(i, j int) bool { return score[mine[i].sentence] > score[mine[j].sentence] })
+	return mine
+}
+
+// Version identifies the set of articles. A Ref is only meaningful to an
+// engine of the same version: a button made before the articles changed
+// can tell that it is stale.
+func (e *Engine) Version() string { return e.version }
 
 // Speakers returns everyone quoted or reported, most quoted first.
 func (e *Engine) Speakers() []*Speaker {

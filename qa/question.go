@@ -37,9 +37,18 @@ type Question struct {
 	wantsTerm bool       // "what term/word/phrase …": a quoted term answers
 	focus     []string   // what "how many" counts, as terms: "deal" in "how many deals"
 	terms     []qterm
-	groups    []int // terms[i] belongs to the question word groups[i]
-	nGroups   int
+	groups    []int     // terms[i] belongs to the question word groups[i]
+	nGroups   int       // question words
+	frame     []bool    // per group: a word that frames the question, not its topic
 	topicIDF  []float64 // per group: the weight the best sentence should match
+
+	// For follow-ups (see Conversation).
+	pronoun  byte // 'm' for he/him/his, 'f' for she/her, else 0
+	copula   bool // "who is …", "what was …"
+	elliptic bool // no topic of its own: "When?", "Why?", "And Trump?"
+	andAbout bool // "And Trump?", "What about Putin?"
+	more     bool // "what else", "anything more": not what was shown already
+	fresh    bool // a question of its own, that starts a new context
 }
 
 // Ask-side limits and errors.
@@ -64,6 +73,10 @@ var (
 	termNouns   = setOf(`term word phrase expression name nickname label slogan`)
 	roleNouns   = setOf(`position role job title post office rank`)
 )
+
+// predicateVerbs put a role after them as what someone is or became.
+var predicateVerbs = setOf(`is was are were be been become became becomes named appointed elected
+	serves served as`)
 
 // mentionsName reports whether toks hold a capitalised name.
 func (q *Question) mentionsName(toks []token) bool {
@@ -91,10 +104,41 @@ func (e *Engine) ParseQuestion(text string) (*Question, error) {
 		return nil, ErrEmptyQuestion
 	}
 	q.classify(toks)
+	q.readFollowUp(toks)
 	named := e.findPeople(q, toks)
 	e.findUnknown(q, toks, named)
 	e.buildTerms(q, toks, named)
+	q.elliptic = q.andAbout || q.topicWords() == 0 && len(q.People) == 0 && len(q.Unknown) == 0
 	return q, nil
+}
+
+// readFollowUp notes what may make a question refer to the one before: a
+// pronoun, "else", an opening "and" or "what about".
+func (q *Question) readFollowUp(toks []token) {
+	hasQuestionWord := false
+	for i, t := range toks {
+		switch t.Norm {
+		case "he", "him", "his", "himself":
+			q.pronoun = 'm'
+		case "she", "her", "hers", "herself":
+			q.pronoun = 'f'
+		case "else", "more", "other":
+			q.more = true
+		case "is", "was", "are", "were":
+			if i > 0 && questionWords[toks[i-1].Norm] {
+				q.copula = true
+			}
+		}
+		if questionWords[t.Norm] && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
+			hasQuestionWord = true
+		}
+	}
+	first := toks[0].Norm
+	second := ""
+	if len(toks) > 1 {
+		second = toks[1].Norm
+	}
+	q.andAbout = first == "and" && !hasQuestionWord || (first == "what" || first == "how") && second == "about"
 }
 
 // classify sets the kind from the question word and the words after it.
@@ -238,8 +282,12 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 		}
 		head := foldTitle(t.Norm)
 		var mods []token
-		for k := i - 1; k >= 0 && k >= i-3 && !isStop(toks[k]) && !questionWords[toks[k].Norm]; k-- {
+		k := i - 1
+		for ; k >= 0 && k >= i-3 && !isStop(toks[k]) && !questionWords[toks[k].Norm] && !predicateVerbs[toks[k].Norm]; k-- {
 			mods = append(mods, toks[k])
+		}
+		if k >= 0 && predicateVerbs[toks[k].Norm] && q.Kind == KindPerson {
+			continue // "Who became prime minister?" asks who has the role
 		}
 		var best *Speaker
 		bestScore := 0
@@ -305,25 +353,10 @@ func (e *Engine) mentionsPlace(key string) bool {
 // rather than name its topic ("what kind of", "how long", "did … say")
 // help ranking a little but do not count towards confidence.
 func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
-	seen := make(map[string]bool)
-	var frame []bool
-	add := func(term string, w float64, group int) {
-		if seen[term] {
-			return
-		}
-		seen[term] = true
-		q.terms = append(q.terms, qterm{term, w})
-		q.groups = append(q.groups, group)
-	}
-	newGroup := func(isFrame bool) int {
-		q.nGroups++
-		frame = append(frame, isFrame)
-		return q.nGroups - 1
-	}
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if logicWords[t.Norm] {
-			add(t.Norm, 0.3, newGroup(true)) // "if reforms stall", "why … not"
+			q.addTerm(t.Norm, 0.3, true, e) // "if reforms stall", "why … not"
 			continue
 		}
 		if isStop(t) || questionWords[t.Norm] || auxiliaries[t.Norm] {
@@ -334,24 +367,59 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 		case q.Speech && (st == e.lx.stem("say") || st == e.lx.stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
 		case q.Speech && e.lx.isSpeech(st), frameWords[t.Norm], i > 0 && toks[i-1].Norm == "how":
-			add(st, 0.5, newGroup(true)) // warned, described, what kind, how long
+			q.addTerm(st, 0.5, true, e) // warned, described, what kind, how long
 			continue
 		}
-		group := newGroup(false)
-		add(st, 1, group)
+		group := q.addTerm(st, 1, false, e)
 		if titleHeads[t.Norm] && foldTitle(t.Norm) != t.Norm {
-			add(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
+			q.addToGroup(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
 		if key, n := e.lx.placeAt(toks, i); n > 0 {
-			add("@"+key, e.opts.AliasWeight, group)
+			q.addToGroup("@"+key, e.opts.AliasWeight, group)
 			for k := 1; k < n; k++ {
-				add(e.lookupTerm(toks[i+k].Norm), 1, group)
+				q.addToGroup(e.lookupTerm(toks[i+k].Norm), 1, group)
 			}
 			i += n - 1
 		}
 	}
-	// What each word weighs towards confidence: its best term's IDF, less
-	// for a word no article has, nothing for a framing word.
+	q.weighTerms(e)
+}
+
+// addTerm adds a term as a question word of its own and returns its group;
+// frame words help ranking but not confidence.
+func (q *Question) addTerm(term string, w float64, frame bool, e *Engine) int {
+	q.frame = append(q.frame, frame)
+	q.nGroups++
+	q.addToGroup(term, w, q.nGroups-1)
+	return q.nGroups - 1
+}
+
+// addToGroup adds a term that stands for the same question word as group.
+func (q *Question) addToGroup(term string, w float64, group int) {
+	for _, t := range q.terms {
+		if t.term == term {
+			return
+		}
+	}
+	q.terms = append(q.terms, qterm{term, w})
+	q.groups = append(q.groups, group)
+}
+
+// topicWords counts the question words that are not frame words.
+func (q *Question) topicWords() int {
+	n := 0
+	for _, f := range q.frame {
+		if !f {
+			n++
+		}
+	}
+	return n
+}
+
+// weighTerms sets what each question word weighs towards confidence: its
+// best term's IDF, less for a word no article has, nothing for a framing
+// word.
+func (q *Question) weighTerms(e *Engine) {
 	q.topicIDF = make([]float64, q.nGroups)
 	present := make([]bool, q.nGroups)
 	missing := make([]float64, q.nGroups)
@@ -367,7 +435,7 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 	}
 	for g := range q.topicIDF {
 		switch {
-		case frame[g]:
+		case q.frame[g]:
 			q.topicIDF[g] = 0
 		case !present[g]:
 			q.topicIDF[g] = missing[g] * e.opts.MissingWordWeight
@@ -377,7 +445,7 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 
 // frameWords shape a question without naming its topic.
 var frameWords = setOf(`kind type sort happen happened happens mean means meant thing things way
-	ways position role job title term word phrase expression name nickname according view`)
+	ways position role job title term word phrase expression name nickname according view else`)
 
 // isNumberWord reports whether a word is a count written out.
 func isNumberWord(w string) bool { return numberWords[w] }

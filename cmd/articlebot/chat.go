@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/articlebot/articlebot/qa"
 )
@@ -16,6 +17,7 @@ const chatHelp = `Ask a question about the article, or type a command:
   /quote NAME         what NAME said
   /speakers           who is quoted
   /about              the articles loaded
+  /new                start a new conversation (follow-ups refer to the last question)
   /help               this text
   /quit               leave (or Ctrl-D)
 `
@@ -30,6 +32,7 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 	}
 	sc := bufio.NewScanner(io.in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var conv qa.Conversation
 	for {
 		if interactive {
 			fmt.Fprint(w, "> ")
@@ -47,7 +50,7 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 		if line == "/quit" || line == "/exit" {
 			break
 		}
-		chatLine(w, e, line)
+		chatLine(w, e, &conv, line, styleFor(io.out))
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("cannot read the console: %w", err)
@@ -55,10 +58,10 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 	return w.Flush()
 }
 
-func chatLine(w *bufio.Writer, e *qa.Engine, line string) {
+func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string, style boldStyle) {
 	if !strings.HasPrefix(line, "/") {
-		answers, err := e.Ask(line, 3)
-		writeAskText(w, e, line, answers, err)
+		answers, err := e.Follow(conv, line, 3, time.Now())
+		writeAskText(w, e, line, answers, err, style)
 		return
 	}
 	cmd, arg, _ := strings.Cut(line, " ")
@@ -99,6 +102,10 @@ func chatLine(w *bufio.Writer, e *qa.Engine, line string) {
 			st := e.Stats(a)
 			fmt.Fprintf(w, "%s — %s, %s, %s\n", a.Title, plural(st.Paragraphs, "paragraph"), plural(st.Sentences, "sentence"), plural(st.Quotes, "quote"))
 		}
+		fmt.Fprintln(w)
+	case "/new":
+		conv.Reset()
+		fmt.Fprintln(w, "New conversation.")
 		fmt.Fprintln(w)
 	case "/help":
 		fmt.Fprint(w, chatHelp)

@@ -10,7 +10,9 @@ import (
 	"io"
 	"os"
 	"strings"
+	"time"
 
+	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/qa"
 	"github.com/articlebot/articlebot/seeds"
 )
@@ -23,6 +25,7 @@ Usage:
   articlebot summary [--seeds DIR] [--json] [-n N] [--speaker NAME]
   articlebot speakers [--seeds DIR] [--json]
   articlebot chat [--seeds DIR]
+  articlebot serve [--config FILE]
 
 Without --seeds the articles embedded in the binary are used; with it, every
 *.txt file in DIR (title on the first line, one paragraph a line).
@@ -63,6 +66,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		return runSpeakers(rest, io)
 	case "chat":
 		return runChat(ctx, rest, io)
+	case "serve":
+		return runServe(ctx, rest, io)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usageText)
 		return nil
@@ -107,13 +112,17 @@ func (f *commandFlags) parse(args []string) error {
 }
 
 // engine loads the articles: from --seeds, or the embedded ones.
-func (f *commandFlags) engine() (*qa.Engine, error) {
+func (f *commandFlags) engine() (*qa.Engine, error) { return loadEngine(f.seeds) }
+
+// loadEngine builds the engine from the articles in dir, or from the
+// embedded ones when dir is "".
+func loadEngine(dir string) (*qa.Engine, error) {
 	var articles []*qa.Article
 	var err error
-	if f.seeds == "" {
+	if dir == "" {
 		articles, err = qa.LoadDir(seeds.FS, ".", "seeds")
 	} else {
-		articles, err = qa.LoadDir(os.DirFS(f.seeds), ".", f.seeds)
+		articles, err = qa.LoadDir(os.DirFS(dir), ".", dir)
 	}
 	if err != nil {
 		return nil, err
@@ -124,6 +133,7 @@ func (f *commandFlags) engine() (*qa.Engine, error) {
 // answerJSON is the fixed shape of one answer in `ask --json`.
 type answerJSON struct {
 	Text      string  `json:"text"`
+	Highlight string  `json:"highlight"`
 	Speaker   string  `json:"speaker"`
 	Role      string  `json:"role"`
 	Article   string  `json:"article"`
@@ -157,10 +167,16 @@ func runAsk(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	_ = follow // conversations keep no context yet: every line is answered on its own
 	w := bufio.NewWriter(io.out)
+	var conv qa.Conversation
 	answer := func(q string) error {
-		answers, err := e.Ask(q, *k)
+		var answers []qa.Answer
+		var err error
+		if *follow {
+			answers, err = e.Follow(&conv, q, *k, time.Now())
+		} else {
+			answers, err = e.Ask(q, *k)
+		}
 		var qerr qa.QuestionError
 		switch {
 		case err != nil && !errors.As(err, &qerr):
@@ -170,7 +186,7 @@ func runAsk(ctx context.Context, args []string, io stdio) error {
 		case f.jsonOut:
 			writeAskJSON(w, q, answers, err)
 		default:
-			writeAskText(w, e, q, answers, err)
+			writeAskText(w, e, q, answers, err, styleFor(io.out))
 		}
 		return w.Flush()
 	}
@@ -185,6 +201,7 @@ func runAsk(ctx context.Context, args []string, io stdio) error {
 		}
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
+			conv.Reset() // with --follow, a blank line starts a new conversation
 			continue
 		}
 		if err := answer(line); err != nil {
@@ -203,7 +220,7 @@ func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error) {
 		out.Error = qerr.Error()
 	}
 	for _, a := range answers {
-		out.Answers = append(out.Answers, answerJSON{a.Text, a.Speaker, a.Role, a.Article, a.Paragraph, a.Score})
+		out.Answers = append(out.Answers, answerJSON{a.Text, a.Highlight, a.Speaker, a.Role, a.Article, a.Paragraph, a.Score})
 	}
 	writeJSON(w, out)
 }
@@ -357,4 +374,35 @@ func runChat(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	return chat(ctx, e, io)
+}
+
+func runServe(ctx context.Context, args []string, io stdio) error {
+	f := flag.NewFlagSet("serve", flag.ContinueOnError)
+	f.SetOutput(io.err)
+	configPath := f.String("config", "", "YAML configuration (see config.example.yaml); without it, defaults and the environment")
+	f.Usage = func() {
+		fmt.Fprintln(io.err, "Usage: articlebot serve [--config FILE]")
+		f.PrintDefaults()
+	}
+	if err := f.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageError{}
+	}
+	if f.NArg() > 0 {
+		f.Usage()
+		return usageError{"serve takes no arguments"}
+	}
+	cfg, err := bot.LoadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	log := cfg.Logger(io.err)
+	e, err := loadEngine(cfg.Seeds)
+	if err != nil {
+		return err
+	}
+	log.Info("articles loaded", "articles", len(e.Articles()), "seeds", cfg.Seeds)
+	return bot.New(cfg, e, log).Run(ctx)
 }

@@ -11,7 +11,35 @@ import (
 // The text forms below are what a person reads in Discord, laid out for a
 // terminal: the passage, then who said it, then where it is.
 
-func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr error) {
+// A boldStyle marks the words that answer: ANSI bold on a terminal,
+// Markdown's ** (as Discord shows it) elsewhere.
+type boldStyle struct{ open, close string }
+
+var (
+	ansiBold     = boldStyle{"\x1b[1m", "\x1b[0m"}
+	markdownBold = boldStyle{"**", "**"}
+)
+
+// styleFor picks the bold style for an output.
+func styleFor(out any) boldStyle {
+	if isTerminal(out) {
+		return ansiBold
+	}
+	return markdownBold
+}
+
+func bold(s string, style boldStyle) string { return style.open + s + style.close }
+
+// withBold puts the first occurrence of highlight in text in bold.
+func withBold(text, highlight string, style boldStyle) string {
+	i := strings.Index(text, highlight)
+	if highlight == "" || i < 0 {
+		return text
+	}
+	return text[:i] + bold(highlight, style) + text[i+len(highlight):]
+}
+
+func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr error, style boldStyle) {
 	if qerr != nil {
 		fmt.Fprintf(w, "%s\n\n", qerr)
 		return
@@ -25,7 +53,10 @@ func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr
 		if len(answers) > 1 {
 			fmt.Fprintf(w, "%d. ", i+1)
 		}
-		fmt.Fprintln(w, a.Text)
+		if a.BySpeaker {
+			fmt.Fprintf(w, "%s: ", bold(a.Speaker, style))
+		}
+		fmt.Fprintln(w, withBold(a.Text, a.Highlight, style))
 		if a.Speaker != "" {
 			fmt.Fprintf(w, "   — %s\n", speakerName(a.Speaker, a.Role))
 		}

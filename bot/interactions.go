@@ -1,0 +1,293 @@
+package bot
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/bwmarrin/discordgo"
+)
+
+// commands are the slash commands, registered with one bulk overwrite.
+func commands() []*discordgo.ApplicationCommand {
+	minSentences, minLen := float64(1), 1
+	return []*discordgo.ApplicationCommand{
+		{Name: "ask", Description: "Ask a question about the article", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MinLength: &minLen, MaxLength: 1000},
+		}},
+		{Name: "summary", Description: "The article in a few sentences, or what someone said", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionInteger, Name: "sentences", Description: "How many sentences (1–10, default 3)", MinValue: &minSentences, MaxValue: 10},
+			{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Summarise what this person said", Autocomplete: true},
+		}},
+		{Name: "quote", Description: "What a speaker said, in their words", Options: []*discordgo.ApplicationCommandOption{
+			{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who", Required: true, Autocomplete: true},
+			{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "About what (best match first)"},
+		}},
+		{Name: "speakers", Description: "Who is quoted in the article"},
+		{Name: "about", Description: "The articles I know"},
+		{Name: "help", Description: "What I do and how to ask"},
+	}
+}
+
+// onInteraction handles slash commands, autocomplete and button clicks,
+// checking the interaction's type before reading its data (discordgo
+// panics on the wrong kind).
+func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
+	if !b.inflight.begin() {
+		return
+	}
+	defer b.inflight.end()
+	defer b.recoverHandler("INTERACTION_CREATE", i.ID)
+	user := interactionUser(i)
+	if user == nil || user.Bot {
+		return
+	}
+	start := time.Now()
+	switch i.Type {
+	case discordgo.InteractionApplicationCommandAutocomplete:
+		choices := speakerChoices(b.current(), focusedValue(i.ApplicationCommandData().Options))
+		err := api.InteractionRespond(i, &discordgo.InteractionResponse{
+			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
+			Data: &discordgo.InteractionResponseData{Choices: choices},
+		})
+		if err != nil {
+			b.log.Error("autocomplete", "err", err, "user", user.ID)
+		}
+		return
+	case discordgo.InteractionApplicationCommand:
+		data := i.ApplicationCommandData()
+		out, err := b.respond(api, i, user.ID, start, data.Name == "help", func(e *loadedEngine) (reply, outcome) {
+			return b.commandReply(e, i.ChannelID, data, start)
+		})
+		b.logQuestion("/"+data.Name, user.ID, i.GuildID, i.ChannelID, out, start, err)
+	case discordgo.InteractionMessageComponent:
+		id := i.MessageComponentData().CustomID
+		out, err := b.respond(api, i, user.ID, start, true, func(e *loadedEngine) (reply, outcome) {
+			return buttonReply(e, id, b.cfg.Answers.Passages)
+		})
+		b.logQuestion("button", user.ID, i.GuildID, i.ChannelID, out, start, err)
+	}
+}
+
+// interactionUser is who acted: the member in a guild, the user in a DM.
+func interactionUser(i *discordgo.Interaction) *discordgo.User {
+	if i.Member != nil && i.Member.User != nil {
+		return i.Member.User
+	}
+	return i.User
+}
+
+// commandReply computes the reply to a slash command.
+func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, now time.Time) (reply, outcome) {
+	opts := data.Options
+	switch data.Name {
+	case "ask":
+		return b.ask(e, channel, stringOption(opts, "question"), now)
+	case "summary":
+		n := intOption(opts, "sentences", 3)
+		if n < 1 || n > 10 {
+			return reply{Content: "sentences must be between 1 and 10.", Ephemeral: true}, declined
+		}
+		return summaryReply(e, n, stringOption(opts, "speaker"))
+	case "quote":
+		return quoteReply(e, stringOption(opts, "speaker"), stringOption(opts, "topic"))
+	case "speakers":
+		return speakersReply(e)
+	case "about":
+		return aboutReply(e, e.at)
+	case "help":
+		return helpReply(), answered
+	}
+	return reply{Content: "I don't know that command; try /help.", Ephemeral: true}, failed
+}
+
+// respond answers an interaction. Anything that takes longer than
+// answers.defer_after is deferred first (Discord drops a reply that comes
+// after 3 s) and the answer then replaces the "thinking…" message.
+func (b *Bot) respond(api discordAPI, i *discordgo.Interaction, user string, now time.Time, ephemeral bool,
+	compute func(*loadedEngine) (reply, outcome)) (outcome, error) {
+	if ok, wait, _ := b.limits.allow(user, now); !ok {
+		return rateLimited, api.InteractionRespond(i, messageResponse(rateLimitedReply(wait)))
+	}
+	type result struct {
+		r   reply
+		out outcome
+	}
+	done := make(chan result, 1)
+	e := b.current()
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				b.log.Error("handler panicked", "event", "INTERACTION_CREATE", "id", i.ID, "panic", fmt.Sprint(p))
+				done <- result{reply{Content: "Something went wrong while answering; please try again.", Ephemeral: true}, failed}
+			}
+		}()
+		r, out := compute(e)
+		done <- result{r, out}
+	}()
+	timer := time.NewTimer(b.cfg.Answers.DeferAfter)
+	defer timer.Stop()
+	select {
+	case res := <-done:
+		return res.out, api.InteractionRespond(i, messageResponse(res.r))
+	case <-timer.C:
+	}
+	deferred := &discordgo.InteractionResponse{Type: discordgo.InteractionResponseDeferredChannelMessageWithSource,
+		Data: &discordgo.InteractionResponseData{AllowedMentions: noMentions()}}
+	if ephemeral {
+		deferred.Data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	if err := api.InteractionRespond(i, deferred); err != nil {
+		return failed, err
+	}
+	res := <-done
+	_, err := api.InteractionResponseEdit(i, &discordgo.WebhookEdit{
+		Content:         &res.r.Content,
+		Embeds:          &res.r.Embeds,
+		Components:      &res.r.Components,
+		AllowedMentions: noMentions(),
+	})
+	return res.out, err
+}
+
+// messageResponse turns a reply into an immediate interaction response.
+func messageResponse(r reply) *discordgo.InteractionResponse {
+	data := &discordgo.InteractionResponseData{
+		Content:         r.Content,
+		Embeds:          r.Embeds,
+		Components:      r.Components,
+		AllowedMentions: noMentions(),
+	}
+	if r.Ephemeral {
+		data.Flags = discordgo.MessageFlagsEphemeral
+	}
+	return &discordgo.InteractionResponse{Type: discordgo.InteractionResponseChannelMessageWithSource, Data: data}
+}
+
+// stringOption returns a string option's value, "" when absent or of
+// another type (discordgo panics on a type mismatch).
+func stringOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string) string {
+	for _, o := range opts {
+		if o.Name == name && o.Type == discordgo.ApplicationCommandOptionString {
+			return strings.TrimSpace(o.StringValue())
+		}
+	}
+	return ""
+}
+
+func intOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name string, def int) int {
+	for _, o := range opts {
+		if o.Name == name && o.Type == discordgo.ApplicationCommandOptionInteger {
+			return int(o.IntValue())
+		}
+	}
+	return def
+}
+
+// focusedValue is what the user has typed so far in the option being
+// autocompleted.
+func focusedValue(opts []*discordgo.ApplicationCommandInteractionDataOption) string {
+	for _, o := range opts {
+		if o.Focused {
+			if s, ok := o.Value.(string); ok {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// speakerChoices offers the speakers matching what was typed: names that
+// start with it first, then names with a word that starts with it, then
+// names within a typo or two of it; at most 25, as Discord allows.
+func speakerChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	type scored struct {
+		name  string
+		score int
+	}
+	var matches []scored
+	for i, s := range e.Speakers() {
+		name := strings.ToLower(s.Name)
+		score := -1
+		switch {
+		case typed == "" || strings.HasPrefix(name, typed):
+			score = 3
+		case wordPrefix(name, typed):
+			score = 2
+		case fuzzyMatch(name, typed):
+			score = 1
+		}
+		if score >= 0 {
+			// Keep the engine's order (most quoted first) within a score.
+			matches = append(matches, scored{s.Name, score*10000 - i})
+		}
+	}
+	sort.SliceStable(matches, func(i, j int) bool { return matches[i].score > matches[j].score })
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, m := range matches {
+		if len(choices) == maxChoices {
+			break
+		}
+		name := m.name
+		if utf8.RuneCountInString(name) > maxChoiceName {
+			name = string([]rune(name)[:maxChoiceName])
+		}
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
+	}
+	return choices
+}
+
+func wordPrefix(name, typed string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, typed) {
+			return true
+		}
+	}
+	return false
+}
+
+// fuzzyMatch reports whether typed is within a small edit distance of a
+// word of name, or of its start: "zelensky" finds "zelenskyy".
+func fuzzyMatch(name, typed string) bool {
+	if utf8.RuneCountInString(typed) < 3 {
+		return false
+	}
+	allowed := 1
+	if utf8.RuneCountInString(typed) >= 6 {
+		allowed = 2
+	}
+	for _, w := range strings.Fields(name) {
+		if editDistance(w, typed) <= allowed {
+			return true
+		}
+		if r := []rune(w); len(r) > len([]rune(typed)) && editDistance(string(r[:len([]rune(typed))]), typed) <= allowed {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

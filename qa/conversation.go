@@ -1,0 +1,157 @@
+package qa
+
+import (
+	"time"
+)
+
+// How long a conversation remembers: a follow-up refers to what was just
+// said, not to a question from long ago.
+const (
+	ConversationTurns = 5
+	ConversationIdle  = 10 * time.Minute
+)
+
+// ErrNoContext is the answer to a follow-up with nothing to follow: "What
+// else did he say?" as the first question.
+const ErrNoContext QuestionError = "I'm not sure who or what you mean: ask again with a name or a topic"
+
+// A Conversation remembers the last turn of a conversation, so that a
+// follow-up ("What else did he say?", "Who is she?", "When?", "And
+// Trump?", "Why?") is read against it. The zero value is an empty
+// conversation. It is not safe for concurrent use: one conversation is one
+// channel's or one console's.
+type Conversation struct {
+	version string    // the engine it was held with
+	last    *Question // the last question, as resolved
+	person  *Speaker  // who the last turn was about
+	shown   map[int32]bool
+	turns   int
+	at      time.Time
+}
+
+// Reset forgets everything: the next question starts afresh.
+func (c *Conversation) Reset() { *c = Conversation{} }
+
+// active reports whether the conversation still holds context at now.
+func (c *Conversation) active(e *Engine, now time.Time) bool {
+	return c.last != nil && c.version == e.version && c.turns < ConversationTurns && now.Sub(c.at) <= ConversationIdle
+}
+
+// Follow answers a question in a conversation, reading it against the
+// turn before, and remembers this turn.
+func (e *Engine) Follow(c *Conversation, text string, k int, now time.Time) ([]Answer, error) {
+	q, err := e.ParseQuestion(text)
+	if err != nil {
+		return nil, err
+	}
+	if !c.active(e, now) {
+		c.Reset()
+	}
+	if err := e.resolve(q, c); err != nil {
+		return nil, err
+	}
+	var exclude map[int32]bool
+	if q.more {
+		exclude = c.shown
+	}
+	answers := e.answer(q, k, exclude)
+	if c.last == nil || q.fresh {
+		c.Reset()
+	}
+	c.version, c.last, c.at = e.version, q, now
+	c.turns++
+	if c.shown == nil {
+		c.shown = make(map[int32]bool)
+	}
+	for _, a := range answers {
+		_, covered := e.passage(int32(a.Ref.Sentence))
+		for _, s := range covered {
+			c.shown[s] = true
+		}
+	}
+	switch {
+	case len(q.People) > 0:
+		c.person = q.People[0]
+	case len(answers) > 0 && answers[0].Speaker != "":
+		if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && s.person {
+			c.person = s
+		}
+	}
+	return answers, nil
+}
+
+// resolve reads a question against the conversation: a pronoun names the
+// person of the last turn; a question with no topic of its own ("When?",
+// "Why?") takes the last one's; "And Trump?" asks the last question of
+// someone else. A question that needs context it does not have is
+// refused rather than guessed at.
+func (e *Engine) resolve(q *Question, c *Conversation) error {
+	hasContext := c.last != nil
+	if q.pronoun != 0 && len(q.People) == 0 {
+		if !hasContext || c.person == nil || !genderFits(c.person, q.pronoun) {
+			return ErrNoContext
+		}
+		e.addPerson(q, c.person)
+		if q.Kind == KindPerson && q.copula {
+			q.Kind = KindDefinition // "Who is she?"
+		}
+		// With its person back, "What else did he say?" has what it
+		// needs; only "And him?" still asks the last question again.
+		q.elliptic = q.andAbout
+	}
+	switch {
+	case q.elliptic && !hasContext && q.pronoun == 0:
+		return ErrNoContext
+	case q.elliptic && q.andAbout:
+		// "And Trump?": the last question, of someone else.
+		prev := c.last
+		q.Kind, q.Speech, q.WhoSaid, q.measure, q.focus = prev.Kind, prev.Speech, prev.WhoSaid, prev.measure, prev.focus
+		e.inheritTerms(q, prev, true)
+	case q.elliptic:
+		// "When?", "Why?": the last question's topic, asked another way.
+		prev := c.last
+		q.People = append(q.People, prev.People...)
+		q.Speech = q.Speech || prev.Speech && q.Kind == KindQuote
+		e.inheritTerms(q, prev, false)
+	default:
+		q.fresh = q.pronoun == 0
+	}
+	return nil
+}
+
+// genderFits reports whether "he" or "she" can be s.
+func genderFits(s *Speaker, pronoun byte) bool {
+	return s.gender == 0 || s.gender == pronoun
+}
+
+// addPerson makes a question about s, as if it had named them.
+func (e *Engine) addPerson(q *Question, s *Speaker) {
+	q.People = append(q.People, s)
+	for _, w := range s.words {
+		q.addTerm(e.lookupTerm(w), 1, false, e)
+	}
+	q.weighTerms(e)
+}
+
+// inheritTerms gives q the topic words of prev; without its people when
+// q names others of its own.
+func (e *Engine) inheritTerms(q *Question, prev *Question, replacePeople bool) {
+	if replacePeople && len(q.People) == 0 {
+		q.People = prev.People
+	}
+	skip := make(map[string]bool)
+	if replacePeople {
+		for _, p := range prev.People {
+			for _, w := range p.words {
+				skip[e.lookupTerm(w)] = true
+			}
+		}
+	}
+	for i, t := range prev.terms {
+		if skip[t.term] || prev.frame[prev.groups[i]] {
+			continue
+		}
+		q.addTerm(t.term, t.weight, false, e)
+	}
+	q.weighTerms(e)
+}

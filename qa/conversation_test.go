@@ -1,0 +1,91 @@
+package qa
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestConversation(t *testing.T) {
+	e := evalEngine(t, "seed")
+	start := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	type step struct {
+		question string
+		after    time.Duration // since the conversation's start
+		contains string        // in the top answer; "" for no answer
+		speaker  string
+		err      error
+	}
+	tests := []struct {
+		name  string
+		steps []step
+	}{
+		{"what else did he say", []step{
+			{"Who said Europe is the first line of defence?", 0, "first line of defence", "Donald Trump", nil},
+			{"What else did he say?", time.Minute, "", "Donald Trump", nil},
+		}},
+		{"who is she", []step{
+			{"What did Zakharova say?", 0, "uncontrollable escalation", "Maria Zakharova", nil},
+			{"Who is she?", time.Minute, "foreign ministry spokesperson Maria Zakharova", "", nil},
+		}},
+		{"when", []step{
+			{"Where did Trump meet Putin?", 0, "Alaska", "", nil},
+			{"When?", time.Minute, "Alaska last Friday", "", nil},
+		}},
+		{"and someone else", []step{
+			{"What did Zelenskyy say about security guarantees?", 0, "security guarantees", "Volodymyr Zelenskyy", nil},
+			{"And Trump?", time.Minute, "", "Donald Trump", nil},
+		}},
+		{"a follow-up with nothing to follow", []step{
+			{"What else did he say?", 0, "", "", ErrNoContext},
+			{"When?", 0, "", "", ErrNoContext},
+		}},
+		{"a pronoun of the wrong gender", []step{
+			{"Who said Europe is the first line of defence?", 0, "first line of defence", "Donald Trump", nil},
+			{"What did she say?", time.Minute, "", "", ErrNoContext},
+		}},
+		{"forgotten after ten minutes", []step{
+			{"Who said Europe is the first line of defence?", 0, "first line of defence", "Donald Trump", nil},
+			{"What else did he say?", 11 * time.Minute, "", "", ErrNoContext},
+		}},
+		{"forgotten after five turns", []step{
+			{"Who said Europe is the first line of defence?", 0, "first line of defence", "Donald Trump", nil},
+			{"What else did he say?", 1, "", "Donald Trump", nil},
+			{"What else did he say?", 2, "", "Donald Trump", nil},
+			{"What else did he say?", 3, "", "Donald Trump", nil},
+			{"What else did he say?", 4, "", "Donald Trump", nil},
+			{"What else did he say?", 5, "", "", ErrNoContext},
+		}},
+		{"a new question starts afresh", []step{
+			{"What did Zakharova say?", 0, "escalation", "Maria Zakharova", nil},
+			{"Who said Europe is the first line of defence?", time.Minute, "first line of defence", "Donald Trump", nil},
+			{"What else did he say?", 2 * time.Minute, "", "Donald Trump", nil},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c Conversation
+			seen := map[string]bool{}
+			for _, s := range tt.steps {
+				answers, err := e.Follow(&c, s.question, 3, start.Add(s.after))
+				if err != s.err {
+					t.Fatalf("%q: got error %v, want %v", s.question, err, s.err)
+				}
+				if err != nil {
+					continue
+				}
+				if len(answers) == 0 {
+					t.Fatalf("%q: no answer", s.question)
+				}
+				a := answers[0]
+				if !strings.Contains(a.Text, s.contains) || s.speaker != "" && a.Speaker != s.speaker {
+					t.Errorf("%q: got %q by %q, want %q by %q", s.question, a.Text, a.Speaker, s.contains, s.speaker)
+				}
+				if strings.Contains(s.question, "else") && seen[a.Text] {
+					t.Errorf("%q: repeated %q", s.question, a.Text)
+				}
+				seen[a.Text] = true
+			}
+		})
+	}
+}

@@ -1,0 +1,287 @@
+package qa
+
+import (
+	"strings"
+)
+
+// A span candidate is a phrase of a sentence that could be the short
+// answer: tokens [start, end).
+type spanCandidate struct{ start, end int }
+
+// highlight returns the few words of sentence doc that answer q: the
+// speaker for "who said", a person's role for "who is", a place, a time, a
+// count; "" when the question wants a passage rather than a fact. Among
+// several candidates it takes the one nearest the words the question and
+// the sentence share, since that is where the sentence answers.
+func (e *Engine) highlight(q *Question, doc int32) string {
+	s := &e.sents[doc]
+	if q.WhoSaid {
+		if s.speaker != nil {
+			return s.speaker.Name
+		}
+		return ""
+	}
+	text := e.sentenceText(doc)
+	toks := tokenize(text)
+	var cands []spanCandidate
+	switch q.Kind {
+	case KindDefinition:
+		return e.roleIn(q, text)
+	case KindPerson:
+		cands = e.personSpans(q, toks)
+	case KindPlace:
+		cands = placeSpans(toks, text)
+	case KindTime:
+		cands = timeSpans(toks, text)
+	case KindNumber:
+		cands = e.countSpans(q, toks)
+	default:
+		return ""
+	}
+	c, ok := e.nearest(q, toks, text, cands)
+	if !ok {
+		return ""
+	}
+	start := toks[c.start].Start
+	if start > 0 && strings.ContainsAny(text[start-1:start], "$£€¥") {
+		start-- // "$110 billion"
+	}
+	return text[start:toks[c.end-1].End]
+}
+
+// roleIn returns the role, as the sentence writes it, of the person a
+// definition question asks about.
+func (e *Engine) roleIn(q *Question, text string) string {
+	lower := strings.ToLower(text)
+	for _, p := range q.People {
+		for _, r := range p.roles {
+			if i := strings.Index(lower, strings.ToLower(r)); i >= 0 {
+				return text[i : i+len(r)]
+			}
+		}
+	}
+	return ""
+}
+
+// personSpans are the people a sentence names that the question does not,
+// and groups written with a capital and a plural noun: "the seven European
+// leaders".
+func (e *Engine) personSpans(q *Question, toks []token) []spanCandidate {
+	asked := make(map[string]bool)
+	for _, p := range q.People {
+		for _, w := range p.words {
+			asked[w] = true
+		}
+	}
+	var out []spanCandidate
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Cap || asked[toks[i].Norm] || isStop(toks[i]) {
+			continue
+		}
+		j := i
+		for j < len(toks) && toks[j].Cap && !asked[toks[j].Norm] && !isStop(toks[j]) {
+			j++
+		}
+		start, end := i, j
+		// A capitalised run before a plural noun of people is a group.
+		if j < len(toks) && (groupNouns[toks[j].Norm] || strings.HasSuffix(toks[j].Norm, "s") && titleHeads[strings.TrimSuffix(toks[j].Norm, "s")]) {
+			end = j + 1
+			for start > 0 && (toks[start-1].Number || isNumberWord(toks[start-1].Norm)) {
+				start--
+			}
+			if start > 0 && toks[start-1].Norm == "the" {
+				start--
+			}
+			out = append(out, spanCandidate{start, end})
+		} else if e.isPersonName(toks[i:j]) {
+			out = append(out, spanCandidate{start, end})
+		}
+		i = j
+	}
+	return out
+}
+
+// isPersonName reports whether toks name a person the engine knows.
+func (e *Engine) isPersonName(toks []token) bool {
+	last := toks[len(toks)-1].Norm
+	for _, s := range e.speakers {
+		if s.person && s.words[len(s.words)-1] == last {
+			return true
+		}
+	}
+	return false
+}
+
+// placeSpans are the capitalised names after a preposition of place: "at
+// the White House", "in Alaska".
+func placeSpans(toks []token, text string) []spanCandidate {
+	var out []spanCandidate
+	for i := 0; i+1 < len(toks); i++ {
+		if !placePrepositions[toks[i].Norm] {
+			continue
+		}
+		start := i + 1
+		if toks[start].Norm == "the" && start+1 < len(toks) {
+			start++
+		}
+		end := start
+		for end < len(toks) && toks[end].Cap && !toks[end].Possessive && !calendarWords[toks[end].Norm] && (end == start || joinedBySpace(text, toks[end-1], toks[end])) {
+			end++
+		}
+		if end > start {
+			if toks[i+1].Norm == "the" {
+				start = i + 1
+			}
+			out = append(out, spanCandidate{start, end})
+		}
+	}
+	return out
+}
+
+// timeSpans are dates and times: "last Friday", "on Monday", "March 9,
+// 2007", "10/1/2008", "2012".
+func timeSpans(toks []token, text string) []spanCandidate {
+	var out []spanCandidate
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !(calendarWords[t.Norm] || isYear(t) || t.Number && strings.ContainsAny(t.Text, "/:") || timeWords[t.Norm] && !strings.HasSuffix(t.Norm, "ly")) {
+			continue
+		}
+		start, end := i, i+1
+		if start > 0 && timeModifiers[toks[start-1].Norm] {
+			start--
+		}
+		// A month runs on into its day and year: "March 9, 2007".
+		for end < len(toks) && (toks[end].Number && len(toks[end].Text) <= 4 || calendarWords[toks[end].Norm]) && gapOK(text, toks[end-1], toks[end]) {
+			end++
+		}
+		out = append(out, spanCandidate{start, end})
+		i = end - 1
+	}
+	return out
+}
+
+var timeModifiers = setOf(`last next this early late mid`)
+
+// countSpans are counts with what they count: "six deals", "$250,000",
+// "fifteen senior Kenyan officials", "three-day"; for "how many X", only
+// counts of X.
+func (e *Engine) countSpans(q *Question, toks []token) []spanCandidate {
+	var out []spanCandidate
+	for i, t := range toks {
+		if !(t.Number && !isYear(t) || isNumberWord(t.Norm)) {
+			continue
+		}
+		if i > 0 && toks[i-1].Number && scaleWords[t.Norm] {
+			continue // "million" in "192 million" belongs to the count before it
+		}
+		// The counted noun: up to the last word of the question's focus
+		// within four words, else the next two words.
+		end, focusEnd := i+1, 0
+		for k := i + 1; k < len(toks) && k <= i+4 && !isStop(toks[k]) && !toks[k].Number; k++ {
+			if containsTerm(q.focus, e.lookupTerm(toks[k].Norm)) {
+				focusEnd = k + 1
+			}
+			if k <= i+2 {
+				end = k + 1
+			}
+		}
+		if focusEnd > 0 {
+			end = focusEnd
+		} else if q.measure == "many" && len(q.focus) > 0 {
+			continue // a count of something else
+		}
+		out = append(out, spanCandidate{i, end})
+	}
+	return out
+}
+
+func isRoleWord(t token) bool { return titleHeads[t.Norm] || roleModifiers[t.Norm] }
+
+var scaleWords = setOf(`hundred thousand million billion trillion`)
+
+func containsTerm(terms []string, t string) bool {
+	for _, x := range terms {
+		if x == t {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest picks the candidate closest to the sentence's words that the
+// question also has; on a tie, the first.
+func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCandidate) (spanCandidate, bool) {
+	if len(cands) == 0 {
+		return spanCandidate{}, false
+	}
+	want := make(map[string]bool)
+	for _, t := range q.terms {
+		if t.weight >= 1 {
+			want[t.term] = true
+		}
+	}
+	// The people asked about are who the sentence is about, not where in
+	// it the answer is: "Who came with Zelenskyy to Washington?"
+	asked := make(map[string]bool)
+	for _, p := range q.People {
+		for _, w := range p.words {
+			asked[w] = true
+		}
+	}
+	var anchors []int
+	for i, t := range toks {
+		if !isStop(t) && !asked[t.Norm] && want[e.lookupTerm(t.Norm)] {
+			anchors = append(anchors, i)
+		}
+	}
+	best, bestDist := cands[0], len(toks)+1
+	for _, c := range cands {
+		// A candidate made of the question's own words is not an answer.
+		own := true
+		for k := c.start; k < c.end; k++ {
+			if !isStop(toks[k]) && !want[e.lookupTerm(toks[k].Norm)] {
+				own = false
+			}
+		}
+		if own {
+			continue
+		}
+		d := len(toks)
+		for _, a := range anchors {
+			switch {
+			case a < c.start:
+				// A sentence says what a phrase is after it more often
+				// than before ("$192 million for the rum industry"): words
+				// before count one further.
+				d = min(d, c.start-a+1+clauseBreaks(text, toks[a], toks[c.start]))
+			case a == c.end && isRoleWord(toks[a]) && strings.TrimSpace(text[toks[c.end-1].End:toks[a].Start]) == ",":
+				d = 0 // an apposition: "Raila Odinga, prime minister"
+			case a >= c.end:
+				d = min(d, a-c.end+1+clauseBreaks(text, toks[c.end-1], toks[a]))
+			}
+		}
+		if d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist == len(toks)+1 {
+		return spanCandidate{}, false
+	}
+	return best, true
+}
+
+func joinedBySpace(text string, a, b token) bool { return text[a.End:b.Start] == " " }
+
+// gapOK allows the comma of a date: "March 9, 2007".
+func gapOK(text string, a, b token) bool {
+	g := text[a.End:b.Start]
+	return g == " " || g == ", "
+}
+
+// clauseBreaks counts, as distance, the commas and semicolons between two
+// tokens: "$192 million for the rum industry, $148 million for wool" ties
+// each sum to what follows it in its own clause.
+func clauseBreaks(text string, a, b token) int {
+	return 5*strings.Count(text[a.End:b.Start], ",") + 5*strings.Count(text[a.End:b.Start], ";")
+}
