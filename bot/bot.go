@@ -36,6 +36,7 @@ type Engine interface {
 	SpeakerQuotes(s *qa.Speaker, topic string) []qa.Quote
 	Speakers() []*qa.Speaker
 	FindSpeaker(name string) *qa.Speaker
+	MatchSpeakers(typed string, n int) []*qa.Speaker
 	Articles() []*qa.Article
 	Stats(a *qa.Article) qa.Stats
 	Topics(n int) []string

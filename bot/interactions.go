@@ -2,7 +2,6 @@ package bot
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -199,95 +198,16 @@ func focusedValue(opts []*discordgo.ApplicationCommandInteractionDataOption) str
 	return ""
 }
 
-// speakerChoices offers the speakers matching what was typed: names that
-// start with it first, then names with a word that starts with it, then
-// names within a typo or two of it; at most 25, as Discord allows.
+// speakerChoices offers the speakers matching what was typed (see
+// qa.Engine.MatchSpeakers), at most 25, as Discord allows.
 func speakerChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
-	typed = strings.ToLower(strings.TrimSpace(typed))
-	type scored struct {
-		name  string
-		score int
-	}
-	var matches []scored
-	for i, s := range e.Speakers() {
-		name := strings.ToLower(s.Name)
-		score := -1
-		switch {
-		case typed == "" || strings.HasPrefix(name, typed):
-			score = 3
-		case wordPrefix(name, typed):
-			score = 2
-		case fuzzyMatch(name, typed):
-			score = 1
-		}
-		if score >= 0 {
-			// Keep the engine's order (most quoted first) within a score.
-			matches = append(matches, scored{s.Name, score*10000 - i})
-		}
-	}
-	sort.SliceStable(matches, func(i, j int) bool { return matches[i].score > matches[j].score })
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, m := range matches {
-		if len(choices) == maxChoices {
-			break
-		}
-		name := m.name
+	for _, s := range e.MatchSpeakers(typed, maxChoices) {
+		name := s.Name
 		if utf8.RuneCountInString(name) > maxChoiceName {
 			name = string([]rune(name)[:maxChoiceName])
 		}
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
 	}
 	return choices
-}
-
-func wordPrefix(name, typed string) bool {
-	for _, w := range strings.Fields(name) {
-		if strings.HasPrefix(w, typed) {
-			return true
-		}
-	}
-	return false
-}
-
-// fuzzyMatch reports whether typed is within a small edit distance of a
-// word of name, or of its start: "zelensky" finds "zelenskyy".
-func fuzzyMatch(name, typed string) bool {
-	if utf8.RuneCountInString(typed) < 3 {
-		return false
-	}
-	allowed := 1
-	if utf8.RuneCountInString(typed) >= 6 {
-		allowed = 2
-	}
-	for _, w := range strings.Fields(name) {
-		if editDistance(w, typed) <= allowed {
-			return true
-		}
-		if r := []rune(w); len(r) > len([]rune(typed)) && editDistance(string(r[:len([]rune(typed))]), typed) <= allowed {
-			return true
-		}
-	}
-	return false
-}
-
-// editDistance is the Levenshtein distance between a and b, in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

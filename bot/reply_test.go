@@ -181,17 +181,6 @@ func TestUserLimits(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		d    int
-	}{{"", "", 0}, {"zelensky", "zelenskyy", 1}, {"zacharova", "zakharova", 1}, {"kitten", "sitting", 3}, {"ü", "u", 1}} {
-		if got := editDistance(tt.a, tt.b); got != tt.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
-		}
-	}
-}
-
 func readyFor(botID string) *discordgo.Ready {
 	return &discordgo.Ready{User: &discordgo.User{ID: botID}, Application: &discordgo.Application{ID: botID}}
 }

@@ -101,6 +101,14 @@ type Engine struct {
 	// a name the articles never mention from one they do.
 	vocabulary map[string]bool
 
+	// lowercase holds the words the articles write in lower case: such a
+	// word in a question is not a name typed carelessly.
+	lowercase map[string]bool
+
+	// names are the words of the names of people, places and bodies the
+	// articles mention, for reading a misspelt name in a question.
+	names []string
+
 	// defines lists, per person, the sentences that give their role: the
 	// answer to "Who is Maria Zakharova?".
 	defines map[*Speaker][]int32
@@ -117,6 +125,7 @@ func New(articles []*Article, opts Options) *Engine {
 		ix:         newIndex(opts.K1, opts.B),
 		stems:      make(map[string]string),
 		vocabulary: make(map[string]bool),
+		lowercase:  make(map[string]bool),
 		defines:    make(map[*Speaker][]int32),
 	}
 	byName := make(map[string]*Speaker)
@@ -155,6 +164,15 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 	}
 	e.ix.finish()
+	seen := make(map[string]bool)
+	for _, s := range e.speakers {
+		for _, w := range s.words {
+			if !seen[w] {
+				seen[w] = true
+				e.names = append(e.names, w)
+			}
+		}
+	}
 	h := fnv.New32a()
 	for _, a := range articles {
 		io.WriteString(h, a.Title)
@@ -227,6 +245,9 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 		for t < len(pa.toks) && pa.toks[t].Start < sp.End {
 			tok := pa.toks[t]
 			e.vocabulary[tok.Norm] = true
+			if !tok.Cap {
+				e.lowercase[tok.Norm] = true
+			}
 			switch {
 			case logicWords[tok.Norm]:
 				terms[tok.Norm]++

@@ -103,6 +103,7 @@ func (e *Engine) ParseQuestion(text string) (*Question, error) {
 	if len(toks) == 0 {
 		return nil, ErrEmptyQuestion
 	}
+	e.correctNames(toks)
 	q.classify(toks)
 	q.readFollowUp(toks)
 	named := e.findPeople(q, toks)
@@ -253,7 +254,9 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 		q.People = append(q.People, s)
 	}
 	for i, t := range toks {
-		if !t.Cap && !t.AllCaps {
+		// A name typed in lower case ("what did trump say") counts when
+		// the articles never use the word in lower case.
+		if !t.Cap && !t.AllCaps && (e.lowercase[t.Norm] || isStop(t)) {
 			continue
 		}
 		var best *Speaker

@@ -32,7 +32,10 @@ func TestParseQuestion(t *testing.T) {
 		{name: "which with a title asks for a person", question: "Which president came to Washington?", kind: KindPerson},
 		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
 		{name: "unknown country", question: "What is the capital of France?", kind: KindPassage, unknown: "France"},
-		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true},
+		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true, people: "Donald Trump"},
+		{name: "misspelt name", question: "What did Zelensky say?", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
+		{name: "misspelt in another way", question: "what did zelenskiy say", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
+		{name: "misspelt surname", question: "Who is Zacharova?", kind: KindDefinition, people: "Maria Zakharova"},
 		{name: "empty", question: "  \t ", wantErr: ErrEmptyQuestion},
 		{name: "punctuation only", question: "?!", wantErr: ErrEmptyQuestion},
 		{name: "too long", question: strings.Repeat("why ", 300), wantErr: ErrLongQuestion},
@@ -150,4 +153,15 @@ func mustArticle(tb testing.TB, text string) *Article {
 		tb.Fatal(err)
 	}
 	return a
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		d    int
+	}{{"", "", 0}, {"zelensky", "zelenskyy", 1}, {"zacharova", "zakharova", 1}, {"kitten", "sitting", 3}, {"ü", "u", 1}} {
+		if got := editDistance(tt.a, tt.b); got != tt.d {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
+		}
+	}
 }

@@ -1,0 +1,140 @@
+package qa
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// People type names as they hear them: Zelensky, Zelenskiy, Zacharova. A
+// word of a question that no article uses but that is a typo or two away
+// from a name the articles do use is read as that name.
+
+// typosAllowed is how many edits a word of n letters may be from a name:
+// none for short words, where one edit makes another word (Putin, puts).
+func typosAllowed(n int) int {
+	switch {
+	case n >= 8:
+		return 2
+	case n >= 5:
+		return 1
+	}
+	return 0
+}
+
+// correctNames replaces, in a question's tokens, each word the articles do
+// not use with the name it is a typo of, when exactly one name is nearest.
+func (e *Engine) correctNames(toks []token) {
+	for i := range toks {
+		t := &toks[i]
+		if t.Number || isStop(*t) || questionWords[t.Norm] || e.vocabulary[t.Norm] {
+			continue
+		}
+		allowed := typosAllowed(utf8.RuneCountInString(t.Norm))
+		if allowed == 0 {
+			continue
+		}
+		best, bestDist, ties := "", allowed+1, 0
+		for _, name := range e.names {
+			if abs(len(name)-len(t.Norm)) > allowed {
+				continue
+			}
+			switch d := editDistance(name, t.Norm); {
+			case d < bestDist:
+				best, bestDist, ties = name, d, 1
+			case d == bestDist:
+				ties++
+			}
+		}
+		if best != "" && ties == 1 {
+			t.Norm = best
+			t.Cap = true
+		}
+	}
+}
+
+// MatchSpeakers returns the speakers whose name matches what someone has
+// typed so far, for autocomplete: names that start with it first, then
+// names with a word that starts with it, then names a typo or two from it;
+// the most quoted first within each; at most n.
+func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
+	typed = strings.ToLower(strings.TrimSpace(typed))
+	type match struct {
+		s    *Speaker
+		rank int
+	}
+	var matches []match
+	for _, s := range e.Speakers() {
+		name := strings.ToLower(s.Name)
+		switch {
+		case typed == "" || strings.HasPrefix(name, typed):
+			matches = append(matches, match{s, 0})
+		case wordPrefix(name, typed):
+			matches = append(matches, match{s, 1})
+		case nearWord(name, typed):
+			matches = append(matches, match{s, 2})
+		}
+	}
+	sort.SliceStable(matches, func(i, j int) bool { return matches[i].rank < matches[j].rank })
+	out := make([]*Speaker, 0, min(n, len(matches)))
+	for _, m := range matches[:min(n, len(matches))] {
+		out = append(out, m.s)
+	}
+	return out
+}
+
+func wordPrefix(name, typed string) bool {
+	for _, w := range strings.Fields(name) {
+		if strings.HasPrefix(w, typed) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearWord reports whether typed is a typo or two from a word of name, or
+// from the start of one: "zelensky" finds "zelenskyy", "zakh" nothing new.
+func nearWord(name, typed string) bool {
+	allowed := typosAllowed(utf8.RuneCountInString(typed))
+	if allowed == 0 {
+		return false
+	}
+	for _, w := range strings.Fields(name) {
+		if editDistance(w, typed) <= allowed {
+			return true
+		}
+		if r := []rune(w); len(r) > utf8.RuneCountInString(typed) && editDistance(string(r[:utf8.RuneCountInString(typed)]), typed) <= allowed {
+			return true
+		}
+	}
+	return false
+}
+
+// editDistance is the Levenshtein distance between a and b, in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
