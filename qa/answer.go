@@ -139,16 +139,18 @@ func (e *Engine) rank(q *Question) []hit {
 
 // coverage sums, per question word, the IDF weight of the best term of its
 // group that the sentence matched.
+//
+// A word matched by its own term counts its full weight; one matched only
+// through what it stands for counts the weight of its best alternative.
 func (e *Engine) coverage(q *Question, h hit) float64 {
-	best := make([]float64, q.nGroups)
-	for i, t := range q.terms {
-		if i < 64 && h.matched&(1<<i) != 0 {
-			best[q.groups[i]] = max(best[q.groups[i]], t.weight*e.ix.idf(t.term))
-		}
-	}
 	var sum float64
-	for _, b := range best {
-		sum += b
+	for g := 0; g < q.nGroups && g < 64; g++ {
+		switch bit := uint64(1) << g; {
+		case h.primary&bit != 0:
+			sum += q.topicIDF[g]
+		case h.groups&bit != 0:
+			sum += min(q.altIDF[g], q.topicIDF[g])
+		}
 	}
 	return sum
 }
@@ -159,8 +161,20 @@ func (e *Engine) coverage(q *Question, h hit) float64 {
 // a time to come.
 func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) float64 {
 	s := &e.sents[doc]
-	f := e.features(doc, q.focus)
+	f := e.features(doc, q)
+	if q.namesOf != "" && !f.namesOf {
+		return 0 // asked for names, and this sentence names none of them
+	}
 	bonus := 1.0
+	if f.typeNoun {
+		bonus += 0.5 // "Which elections …": a sentence about elections
+	}
+	if q.futureAsk && f.future && q.Kind != KindTime {
+		bonus += 0.2
+	}
+	// The same word as written, not only the same stem, is a little more
+	// likely the same meaning: "elections" for "elections".
+	bonus += 0.05 * float64(min(f.exact, 4))
 	switch q.Kind {
 	case KindNumber:
 		switch {
@@ -222,9 +236,13 @@ type features struct {
 	place      bool // at, in, to … a capitalised name
 	person     bool // credited to someone
 	shortQuote bool // a quoted term of a few words: “land swapping”
+	typeNoun   bool // the noun after the question's "which"
+	exact      int  // the question's words as written
+	namesOf    bool // a name, not the question's, next to what the question asks the names of
 }
 
-func (e *Engine) features(doc int32, focus []string) features {
+func (e *Engine) features(doc int32, q *Question) features {
+	focus := q.focus
 	s := &e.sents[doc]
 	text := e.sentenceText(doc)
 	toks := tokenize(text)
@@ -253,6 +271,12 @@ func (e *Engine) features(doc int32, focus []string) features {
 		if futureWords[t.Norm] {
 			f.future = true
 		}
+		if slices.Contains(q.surface, t.Norm) {
+			f.exact++
+		}
+		if q.typeNoun != "" && !t.Cap && e.lookupTerm(t.Norm) == q.typeNoun {
+			f.typeNoun = true
+		}
 		if t.Cap && i > 0 {
 			prev := toks[i-1].Norm
 			if prev == "the" && i > 1 {
@@ -263,6 +287,9 @@ func (e *Engine) features(doc int32, focus []string) features {
 			}
 		}
 	}
+	if q.namesOf != "" {
+		f.namesOf = e.namesNear(q, toks, q.namesOf)
+	}
 	for _, q := range FindQuotes(text) {
 		in := quoteInner(text, q)
 		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
@@ -271,6 +298,28 @@ func (e *Engine) features(doc int32, focus []string) features {
 	}
 	f.person = s.people
 	return f
+}
+
+// namesNear reports whether a capitalised word the question does not use
+// stands within three words of a word with the stem head: "the Kikuyu and
+// Kalenjin communities" names communities; "one of the ethnic groups named
+// by the BBC report" does not name the groups.
+func (e *Engine) namesNear(q *Question, toks []token, head string) bool {
+	asked := make(map[string]bool)
+	for _, w := range q.surface {
+		asked[w] = true
+	}
+	for i, t := range toks {
+		if t.Cap || e.lookupTerm(t.Norm) != head {
+			continue
+		}
+		for k := max(0, i-3); k < len(toks) && k <= i+3; k++ {
+			if n := toks[k]; n.Cap && k > 0 && !asked[n.Norm] && !isStop(n) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 var (

@@ -147,11 +147,18 @@ func (e *Engine) inheritTerms(q *Question, prev *Question, replacePeople bool) {
 			}
 		}
 	}
-	for i, t := range prev.terms {
-		if skip[t.term] || prev.frame[prev.groups[i]] {
+	// Copy the question words whole, with what they stand for.
+	newGroup := make(map[int]int)
+	for _, t := range prev.terms {
+		g := t.group
+		if skip[t.term] || prev.frame[g] {
 			continue
 		}
-		q.addTerm(t.term, t.weight, false, e)
+		if ng, ok := newGroup[g]; ok {
+			q.addToGroup(t.term, t.weight, ng)
+			continue
+		}
+		newGroup[g] = q.addTerm(t.term, t.weight, false, e)
 	}
 	q.weighTerms(e)
 }

@@ -21,6 +21,10 @@ type Options struct {
 	// credited to them, so "What did Zelenskyy say" finds his quotes.
 	SpeakerWeight float64
 
+	// RelatedWeight is what a synonym or related word of a question's word
+	// counts (from WordNet, see related.go): less than the word itself.
+	RelatedWeight float64
+
 	// MinConfidence is the share of the question's weight (by IDF) that the
 	// best sentence must match; below it the article does not answer.
 	MinConfidence float64
@@ -42,6 +46,7 @@ func DefaultOptions() Options {
 		B:                 DefaultB,
 		AliasWeight:       0.5,
 		SpeakerWeight:     0.6,
+		RelatedWeight:     0.35,
 		MinConfidence:     0.4,
 		MissingWordWeight: 0.35,
 		MaxQuestion:       1000,
@@ -349,7 +354,7 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 	var query []qterm
 	for _, t := range tokenize(topic) {
 		if !isStop(t) {
-			query = append(query, qterm{e.lookupTerm(t.Norm), 1})
+			query = append(query, qterm{term: e.lookupTerm(t.Norm), weight: 1, group: len(query), primary: true})
 		}
 	}
 	score := make(map[int32]float64)

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 )
 
@@ -21,16 +22,33 @@ var evalSets = []struct {
 	qaFloor    float64 // share of questions right: answered with the speaker, or declined
 	quoteFloor float64 // share of quotations found with the right speaker
 }{
-	{"seed", 0.90, 0.95},
-	{"kenya_annan_warning", 0.80, 0.95},
-	{"us_senate_bailout", 0.80, 0.95},
+	{"seed", 0.97, 0.95},
+	{"kenya_annan_warning", 0.90, 0.95},
+	{"us_senate_bailout", 0.90, 0.95},
 }
 
 type goldQA struct {
-	Q       string   `json:"q"`
-	Accept  []string `json:"accept"`
-	Speaker *string  `json:"speaker"`
-	Type    string   `json:"type"`
+	Q       string          `json:"q"`
+	Accept  []string        `json:"accept"`
+	Speaker *string         `json:"speaker"`
+	Type    string          `json:"type"`
+	Short   json.RawMessage `json:"short"` // a string or a list of alternatives
+}
+
+// shorts returns the accepted short answers of a gold line.
+func (g goldQA) shorts(t *testing.T) []string {
+	if len(g.Short) == 0 {
+		return nil
+	}
+	var one string
+	if json.Unmarshal(g.Short, &one) == nil {
+		return []string{one}
+	}
+	var many []string
+	if err := json.Unmarshal(g.Short, &many); err != nil {
+		t.Fatalf("short of %q: %v", g.Q, err)
+	}
+	return many
 }
 
 type goldQuote struct {
@@ -62,6 +80,76 @@ func TestEvalQA(t *testing.T) {
 				t.Errorf("qa = %.1f%%, want at least %.0f%%", 100*got, 100*set.qaFloor)
 			}
 		})
+	}
+}
+
+// TestEvalShort is score_short.py: for questions with a short answer, the
+// top answer's highlight holds it in at most six words.
+func TestEvalShort(t *testing.T) {
+	right, total := 0, 0
+	for _, set := range evalSets {
+		e := evalEngine(t, set.name)
+		var golds []goldQA
+		readJSONL(t, filepath.Join("testdata/eval", set.name, "qa.jsonl"), &golds)
+		for _, g := range golds {
+			shorts := g.shorts(t)
+			if shorts == nil {
+				continue
+			}
+			total++
+			answers, _ := e.Ask(g.Q, 1)
+			h := ""
+			if len(answers) > 0 {
+				h = normText(answers[0].Highlight)
+			}
+			ok := false
+			for _, s := range shorts {
+				ok = ok || h != "" && strings.Contains(h, normText(s)) && len(strings.Fields(h)) <= 6
+			}
+			if ok {
+				right++
+			} else {
+				t.Logf("miss: %q: got %q, want %q", g.Q, h, shorts)
+			}
+		}
+	}
+	got := float64(right) / float64(total)
+	t.Logf("short: %.1f%% (%d/%d)", 100*got, right, total)
+	if got < 0.90 {
+		t.Errorf("short answers = %.1f%%, want at least 90%%", 100*got)
+	}
+}
+
+// TestEvalFollowUps plays seed/followups.jsonl as `ask --follow` does: one
+// conversation after another, a blank question starting the next.
+func TestEvalFollowUps(t *testing.T) {
+	e := evalEngine(t, "seed")
+	var golds []goldQA
+	readJSONL(t, "testdata/eval/seed/followups.jsonl", &golds)
+	var c Conversation
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	right, total := 0, 0
+	for _, g := range golds {
+		if g.Type == "reset" {
+			c.Reset()
+			continue
+		}
+		total++
+		now = now.Add(time.Minute)
+		answers, err := e.Follow(&c, g.Q, 3, now)
+		if err != nil {
+			t.Logf("%q: %v", g.Q, err)
+		}
+		if qaRight(g, answers) {
+			right++
+		} else {
+			t.Logf("miss: %q → %v", g.Q, firstText(answers))
+		}
+	}
+	got := float64(right) / float64(total)
+	t.Logf("follow-ups: %.1f%% (%d/%d)", 100*got, right, total)
+	if got < 0.90 {
+		t.Errorf("follow-ups = %.1f%%, want at least 90%%", 100*got)
 	}
 }
 

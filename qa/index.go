@@ -71,17 +71,21 @@ func (ix *index) idf(term string) float64 {
 }
 
 // A qterm is a query term with its weight: the question's own words weigh 1,
-// expansions less.
+// expansions less. Terms that stand for the same question word share a
+// group; the word itself is its group's primary term.
 type qterm struct {
-	term   string
-	weight float64
+	term    string
+	weight  float64
+	group   int
+	primary bool
 }
 
-// A hit is a sentence's BM25 score and which query terms it matched.
+// A hit is a sentence's BM25 score and which question words it matched.
 type hit struct {
 	doc     int32
 	score   float64
-	matched uint64 // bit i set when query term i matched (first 64 terms)
+	groups  uint64 // bit g set when a term of group g matched (first 64 groups)
+	primary uint64 // bit g set when group g's primary term matched
 }
 
 // search scores every sentence that matches at least one term, best first.
@@ -89,7 +93,7 @@ type hit struct {
 // idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)).
 func (ix *index) search(query []qterm, accept func(doc int32) bool) []hit {
 	acc := make(map[int32]*hit)
-	for qi, q := range query {
+	for _, q := range query {
 		id, ok := ix.terms[q.term]
 		if !ok {
 			continue
@@ -108,8 +112,11 @@ func (ix *index) search(query []qterm, accept func(doc int32) bool) []hit {
 				acc[p.doc] = h
 			}
 			h.score += s
-			if qi < 64 {
-				h.matched |= 1 << qi
+			if q.group < 64 {
+				h.groups |= 1 << q.group
+				if q.primary {
+					h.primary |= 1 << q.group
+				}
 			}
 		}
 	}

@@ -35,12 +35,16 @@ type Question struct {
 	Future    bool       // "when will …": a past date does not answer it
 	measure   string     // after "how": many, much, long …
 	wantsTerm bool       // "what term/word/phrase …": a quoted term answers
+	typeNoun  string     // the noun after "which" or "what", as a term: what the answer is
+	surface   []string   // the question's own words as written (normalised), for exact matches
+	futureAsk bool       // asks about what is to come: "soon", "next", "upcoming"
+	namesOf   string     // "the names of the ethnic groups": what must be named, as a term
 	focus     []string   // what "how many" counts, as terms: "deal" in "how many deals"
 	terms     []qterm
-	groups    []int     // terms[i] belongs to the question word groups[i]
 	nGroups   int       // question words
 	frame     []bool    // per group: a word that frames the question, not its topic
 	topicIDF  []float64 // per group: the weight the best sentence should match
+	altIDF    []float64 // per group: the weight of its best term but the primary
 
 	// For follow-ups (see Conversation).
 	pronoun  byte // 'm' for he/him/his, 'f' for she/her, else 0
@@ -104,13 +108,47 @@ func (e *Engine) ParseQuestion(text string) (*Question, error) {
 		return nil, ErrEmptyQuestion
 	}
 	e.correctNames(toks)
+	for _, t := range toks {
+		if !isStop(t) && !questionWords[t.Norm] {
+			q.surface = append(q.surface, t.Norm)
+		}
+		if futureWords[t.Norm] {
+			q.futureAsk = true
+		}
+	}
 	q.classify(toks)
+	q.readNamesOf(toks)
 	q.readFollowUp(toks)
 	named := e.findPeople(q, toks)
 	e.findUnknown(q, toks, named)
 	e.buildTerms(q, toks, named)
 	q.elliptic = q.andAbout || q.topicWords() == 0 && len(q.People) == 0 && len(q.Unknown) == 0
 	return q, nil
+}
+
+// readNamesOf notes a question that asks for names ("What are the names of
+// the ethnic groups that …?"): only a sentence that names them answers it.
+func (q *Question) readNamesOf(toks []token) {
+	lx := defaultLexicon()
+	for i := 0; i+1 < len(toks); i++ {
+		if (toks[i].Norm != "name" && toks[i].Norm != "names") || toks[i+1].Norm != "of" {
+			continue
+		}
+		// The head of the phrase after "of": its last word before a
+		// relative pronoun or the end.
+		head := ""
+		for k := i + 2; k < len(toks); k++ {
+			n := toks[k].Norm
+			if n == "that" || n == "who" || n == "which" || n == "whom" || auxiliaries[n] {
+				break
+			}
+			if !isStop(toks[k]) {
+				head = lx.stem(n)
+			}
+		}
+		q.namesOf = head
+		return
+	}
 }
 
 // readFollowUp notes what may make a question refer to the one before: a
@@ -217,6 +255,9 @@ func (q *Question) classify(toks []token) {
 		}
 	case "what", "which":
 		n := next(1)
+		if qw+1 < len(toks) && !isStop(toks[qw+1]) && !frameWords[n] && !auxiliaries[n] {
+			q.typeNoun = lx.stem(n) // "Which elections": an answer names elections
+		}
 		switch {
 		case roleNouns[n] && q.mentionsName(toks[qw+2:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
@@ -377,6 +418,13 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 		if titleHeads[t.Norm] && foldTitle(t.Norm) != t.Norm {
 			q.addToGroup(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
+		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 {
+			// Paraphrases: "resolve" also finds "solve", "guns" "firearms",
+			// at less than the question's own word.
+			for _, rel := range relatedTerms(st) {
+				q.addToGroup(rel, e.opts.RelatedWeight, group)
+			}
+		}
 		if key, n := e.lx.placeAt(toks, i); n > 0 {
 			q.addToGroup("@"+key, e.opts.AliasWeight, group)
 			for k := 1; k < n; k++ {
@@ -397,15 +445,19 @@ func (q *Question) addTerm(term string, w float64, frame bool, e *Engine) int {
 	return q.nGroups - 1
 }
 
-// addToGroup adds a term that stands for the same question word as group.
+// addToGroup adds a term that stands for the same question word as group;
+// the first term of a group is its primary term.
 func (q *Question) addToGroup(term string, w float64, group int) {
+	primary := true
 	for _, t := range q.terms {
 		if t.term == term {
 			return
 		}
+		if t.group == group {
+			primary = false
+		}
 	}
-	q.terms = append(q.terms, qterm{term, w})
-	q.groups = append(q.groups, group)
+	q.terms = append(q.terms, qterm{term, w, group, primary})
 }
 
 // topicWords counts the question words that are not frame words.
@@ -424,14 +476,18 @@ func (q *Question) topicWords() int {
 // word.
 func (q *Question) weighTerms(e *Engine) {
 	q.topicIDF = make([]float64, q.nGroups)
+	q.altIDF = make([]float64, q.nGroups)
 	present := make([]bool, q.nGroups)
 	missing := make([]float64, q.nGroups)
-	for i, t := range q.terms {
-		g := q.groups[i]
+	for _, t := range q.terms {
+		g := t.group
 		w := t.weight * e.ix.idf(t.term)
 		if _, ok := e.ix.terms[t.term]; ok {
 			present[g] = true
 			q.topicIDF[g] = max(q.topicIDF[g], w)
+			if !t.primary {
+				q.altIDF[g] = max(q.altIDF[g], w)
+			}
 		} else {
 			missing[g] = max(missing[g], w)
 		}
@@ -448,7 +504,9 @@ func (q *Question) weighTerms(e *Engine) {
 
 // frameWords shape a question without naming its topic.
 var frameWords = setOf(`kind type sort happen happened happens mean means meant thing things way
-	ways position role job title term word phrase expression name nickname according view else`)
+	ways position role job title term word phrase expression name nickname according view else
+	come comes coming came go goes going went get gets got take takes took taken make makes made
+	occur occurs occurred able unable possible likely soon now ever still really actually currently`)
 
 // isNumberWord reports whether a word is a count written out.
 func isNumberWord(w string) bool { return numberWords[w] }

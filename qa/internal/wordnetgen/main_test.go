@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestNormalize(t *testing.T) {
+	tests := []struct {
+		name, word string
+		file       byte
+		want       string
+		ok         bool
+	}{
+		{"noun", "truce", 'n', "truce", true},
+		{"hyphenated noun is joined", "cease-fire", 'n', "ceasefire", true},
+		{"hyphenated adjective is two words", "well-known", 'a', "", false},
+		{"multiword", "armed_forces", 'n', "", false},
+		{"digits", "9-11", 'n', "", false},
+		{"proper name", "Kenya", 'n', "", false},
+		{"dotted", "a.d.", 'r', "", false},
+		{"inner apostrophe", "o'clock", 'r', "o'clock", true},
+		{"trailing apostrophe", "goin'", 'v', "", false},
+		{"empty", "", 'n', "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := normalize(tt.word, tt.file)
+			if got != tt.want || ok != tt.ok {
+				t.Errorf("normalize(%q, %q) = %q, %v; want %q, %v", tt.word, tt.file, got, ok, tt.want, tt.ok)
+			}
+		})
+	}
+}
+
+// TestCommittedTableIsCurrent regenerates the table from the WordNet
+// files, when they are installed, and compares it with the committed one:
+// a change to the recipe must come with the regenerated table.
+func TestCommittedTableIsCurrent(t *testing.T) {
+	const dict = "/usr/share/wordnet"
+	if _, err := os.Stat(filepath.Join(dict, "data.noun")); err != nil {
+		t.Skipf("WordNet is not installed (apt-get install wordnet-base): %v", err)
+	}
+	if testing.Short() {
+		t.Skip("regenerating the table takes seconds")
+	}
+	out := filepath.Join(t.TempDir(), "related.txt.gz")
+	if err := run(dict, out); err != nil {
+		t.Fatal(err)
+	}
+	got, want := gunzip(t, out), gunzip(t, "../../data/related.txt.gz")
+	if !bytes.Equal(got, want) {
+		t.Errorf("qa/data/related.txt.gz is stale (%d bytes, regenerated %d): run go generate ./qa", len(want), len(got))
+	}
+}
+
+func gunzip(t *testing.T, name string) []byte {
+	t.Helper()
+	f, err := os.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
