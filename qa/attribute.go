@@ -308,7 +308,7 @@ func (d *docAnalysis) isSpeechVerb(pa *paraAnalysis, v int) bool {
 	if pa.quoted[v] || t.Cap && !pa.initial[v] || t.Number {
 		return false
 	}
-	st := d.lx.stem(t.Norm)
+	st := d.stem(t.Norm)
 	switch st {
 	case "point":
 		return v+1 < len(pa.toks) && pa.toks[v+1].Norm == "out"

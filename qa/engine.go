@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -133,10 +134,41 @@ func New(articles []*Article, opts Options) *Engine {
 		lowercase:  make(map[string]bool),
 		defines:    make(map[*Speaker][]int32),
 	}
+	// Reading an article for its people and quotations is the costly part
+	// and needs nothing from the others: it runs on every core, a few
+	// articles ahead of the indexing, which takes them in order (and so
+	// holds only those few analyses in memory at once).
+	type analysed struct {
+		d       *docAnalysis
+		credits []paraCredits
+	}
+	workers := min(runtime.GOMAXPROCS(0), len(articles))
+	results := make([]chan analysed, len(articles))
+	for i := range results {
+		results[i] = make(chan analysed, 1)
+	}
+	ahead := make(chan struct{}, 2*workers) // articles analysed but not yet indexed
+	work := make(chan int)
+	go func() {
+		for ai := range articles {
+			ahead <- struct{}{}
+			work <- ai
+		}
+		close(work)
+	}()
+	for range workers {
+		go func() {
+			stems := make(map[string]string) // each worker its own cache
+			for ai := range work {
+				d := analyse(e.lx, articles[ai], stems)
+				results[ai] <- analysed{d, d.attribute()}
+			}
+		}()
+	}
 	byName := make(map[string]*Speaker)
-	for ai, a := range articles {
-		d := analyse(e.lx, a)
-		credits := d.attribute()
+	for ai := range articles {
+		r := <-results[ai]
+		d, credits := r.d, r.credits
 		speakerOf := func(en *entity) *Speaker {
 			if en == nil {
 				return nil
@@ -167,6 +199,7 @@ func New(articles []*Article, opts Options) *Engine {
 		for pi, pa := range d.paras {
 			e.addParagraph(ai, pi, pa, d, credits[pi], speakerOf)
 		}
+		<-ahead
 	}
 	e.ix.finish()
 	seen := make(map[string]bool)
@@ -243,8 +276,9 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 	// Index each sentence: its words, what its names and places stand for,
 	// and who said it.
 	t := 0
+	terms := make(map[string]float32) // one sentence's terms, reused
 	for s, sp := range p.Sentences {
-		terms := make(map[string]float32)
+		clear(terms)
 		length := 0
 		start := t
 		for t < len(pa.toks) && pa.toks[t].Start < sp.End {

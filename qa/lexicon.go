@@ -23,6 +23,7 @@ type lexicon struct {
 	// places maps a place phrase as tokens normalise it ("united states",
 	// "us", "american", "white house") to its country's key ("united states").
 	places       map[string]string
+	placeFirst   map[string]bool     // the first words of the phrases in places
 	maxPlaceLen  int                 // longest phrase in places, in tokens
 	countryNames map[string][]string // country key → its names and demonyms as written
 }
@@ -46,6 +47,7 @@ func parseLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		irregular:    make(map[string]string),
 		places:       make(map[string]string),
+		placeFirst:   make(map[string]bool),
 		countryNames: make(map[string][]string),
 	}
 	err := readTSV("data/irregular.tsv", 4, func(f []string) {
@@ -79,6 +81,8 @@ func parseLexicon() (*lexicon, error) {
 				if _, taken := lx.places[p]; !taken {
 					lx.places[p] = key
 				}
+				first, _, _ := strings.Cut(p, " ")
+				lx.placeFirst[first] = true
 				if n := len(strings.Fields(p)); n > lx.maxPlaceLen {
 					lx.maxPlaceLen = n
 				}
@@ -154,6 +158,9 @@ func readTSV(name string, columns int, row func([]string)) error {
 // placeAt returns the country key and length in tokens of the longest place
 // phrase starting at toks[i], or "", 0.
 func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
+	if !lx.placeFirst[toks[i].Norm] {
+		return "", 0
+	}
 	for n := min(lx.maxPlaceLen, len(toks)-i); n > 0; n-- {
 		// A place phrase is written with capitals ("White House") except
 		// for inner connectors ("Bosnia and Herzegovina").

@@ -172,12 +172,17 @@ type docAnalysis struct {
 	capMid    map[string]bool      // words written with a capital inside a sentence
 	lowerSeen map[string]bool      // words written in lower case somewhere
 	seen      int                  // mentions so far, to order them
+	stems     map[string]string    // normalised word → stem, a cache
 	people    []*entity            // the entities that are people
 }
 
-func analyse(lx *lexicon, a *Article) *docAnalysis {
+// analyse reads an article for its people and their mentions. stems caches
+// the stems of words; it may be shared with other analyses on the same
+// goroutine.
+func analyse(lx *lexicon, a *Article, stems map[string]string) *docAnalysis {
 	d := &docAnalysis{
 		lx:        lx,
+		stems:     stems,
 		byName:    map[string]*entity{},
 		bySurname: map[string][]*entity{},
 		capMid:    map[string]bool{},
@@ -264,7 +269,7 @@ func (d *docAnalysis) proper(pa *paraAnalysis, i int) bool {
 	}
 	// "Trump said …" opening a sentence: a word right before a verb of
 	// saying is its subject, and a capitalised subject is a name.
-	if i+1 < len(pa.toks) && pa.joined(i+1) && !pa.toks[i+1].Cap && d.lx.isSpeech(d.lx.stem(pa.toks[i+1].Norm)) {
+	if i+1 < len(pa.toks) && pa.joined(i+1) && !pa.toks[i+1].Cap && d.lx.isSpeech(d.stem(pa.toks[i+1].Norm)) {
 		return true
 	}
 	return i+1 < len(pa.toks) && pa.toks[i+1].Cap && pa.joined(i+1)
@@ -657,4 +662,14 @@ func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
 	if last != nil && last.ent.gender == 0 {
 		last.ent.gender = g
 	}
+}
+
+// stem returns the stem of a normalised word, through the cache.
+func (d *docAnalysis) stem(norm string) string {
+	if st, ok := d.stems[norm]; ok {
+		return st
+	}
+	st := d.lx.stem(norm)
+	d.stems[norm] = st
+	return st
 }

@@ -24,7 +24,9 @@ type token struct {
 // split words (power-sharing → power, sharing) because each half is a word a
 // question may use. Numbers keep inner separators (250,000, 10/1/2008, 3.5).
 func tokenize(text string) []token {
-	var toks []token
+	// News English averages about six bytes a word with its space: size
+	// the slice once rather than grow it through a long paragraph.
+	toks := make([]token, 0, len(text)/6+1)
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
