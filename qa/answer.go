@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"container/heap"
 	"slices"
 	"strings"
 )
@@ -43,7 +44,9 @@ func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	if k <= 0 || len(q.Unknown) > 0 {
 		return nil
 	}
-	hits := e.rank(q)
+	// Passages may join two sentences, and some may have been shown
+	// already: rank a few more than asked for.
+	hits := e.rank(q, 2*k+len(exclude))
 	var out []Answer
 	used := make(map[int32]bool)
 	for _, h := range hits {
@@ -68,9 +71,14 @@ func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	return out
 }
 
-// rank scores the sentences for a question and drops those that do not
-// answer it with enough confidence.
-func (e *Engine) rank(q *Question) []hit {
+// rank returns, best first, up to limit sentences that answer the
+// question with enough confidence.
+//
+// BM25 and coverage are cheap and computed for every sentence that matches;
+// the kind of the question (a count for "how many", a date for "when") is
+// read from the sentence only for the best candidates, in order, until no
+// candidate left could overtake the ones kept even with the largest bonus.
+func (e *Engine) rank(q *Question, limit int) []hit {
 	people := make(map[*Speaker]bool)
 	for _, p := range q.People {
 		people[p] = true
@@ -79,62 +87,111 @@ func (e *Engine) rank(q *Question) []hit {
 	// articles never credit that person with anything, they cannot answer.
 	bySpeaker := false
 	if q.Speech && !q.WhoSaid && len(q.People) > 0 {
-		for _, s := range e.sents {
-			if people[s.speaker] {
-				bySpeaker = true
-				break
-			}
+		for _, p := range q.People {
+			bySpeaker = bySpeaker || p.Statements > 0
 		}
 		if !bySpeaker {
 			return nil
 		}
 	}
-	accept := func(doc int32) bool {
-		s := &e.sents[doc]
-		if !s.prose {
-			return false
+	// Debris and headings are not indexed; only questions about someone
+	// need a filter as they search: their sentences, or credited ones.
+	var accept bitset
+	switch {
+	case bySpeaker:
+		accept = newBitset(len(e.sents))
+		for _, p := range q.People {
+			for _, doc := range p.sentences {
+				accept.set(doc)
+			}
 		}
-		if bySpeaker && !people[s.speaker] {
-			return false
-		}
-		if q.WhoSaid && s.speaker == nil {
-			return false
-		}
-		return true
+	case q.WhoSaid:
+		accept = e.credited
 	}
+	var cands []hit
 	if len(q.terms) == 0 {
 		if !bySpeaker {
 			return nil
 		}
 		// "What did Zakharova say?": their statements in article order.
-		var hits []hit
-		for doc := range e.sents {
-			if accept(int32(doc)) {
-				hits = append(hits, hit{doc: int32(doc), score: 1})
+		for _, p := range q.People {
+			for _, doc := range p.sentences {
+				if e.sents[doc].prose {
+					cands = append(cands, hit{doc: doc, score: 1 / float64(doc+1)})
+				}
 			}
 		}
-		return hits
-	}
-	hits := e.ix.search(q.terms, accept)
-	var total float64
-	for _, w := range q.topicIDF {
-		total += w
-	}
-	kept := hits[:0]
-	for _, h := range hits {
-		cov := e.coverage(q, h) / total
-		if cov < e.opts.MinConfidence {
-			continue
+	} else {
+		var total float64
+		for _, w := range q.topicIDF {
+			total += w
 		}
-		bonus := e.kindBonus(q, h.doc, people)
+		// Keep the best maxCloseReads by score, in a heap whose root is
+		// the worst kept.
+		worst := (*worstFirst)(&cands)
+		e.ix.search(q.terms, q.topicIDF, e.opts.MinConfidence*total, accept, func(h hit) {
+			cov := e.coverage(q, h) / total
+			if cov < e.opts.MinConfidence {
+				return
+			}
+			h.score *= cov
+			switch {
+			case len(cands) < maxCloseReads:
+				heap.Push(worst, h)
+			case better(h, cands[0]):
+				cands[0] = h
+				heap.Fix(worst, 0)
+			}
+		})
+	}
+	sortHits(cands)
+	var kept []hit
+	maxBonus := maxKindBonus(q)
+	for read, best := range cands {
+		if read == maxCloseReads || len(kept) == limit && best.score*maxBonus < kept[len(kept)-1].score {
+			break // no one left can overtake the ones kept
+		}
+		bonus := e.kindBonus(q, best.doc, people)
 		if bonus == 0 {
 			continue
 		}
-		h.score *= bonus * cov
-		kept = append(kept, h)
+		best.score *= bonus
+		kept = append(kept, best)
+		sortHits(kept)
+		if len(kept) > limit {
+			kept = kept[:limit]
+		}
 	}
-	sortHits(kept)
 	return kept
+}
+
+// maxCloseReads bounds how many of the best candidates ranking reads for
+// the kind of answer: when the 64 sentences that match a question best
+// hold no count for "how many", the articles do not answer it.
+const maxCloseReads = 64
+
+// better reports whether a ranks above b: a higher score, or the same
+// score earlier in the articles.
+func better(a, b hit) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	return a.doc < b.doc
+}
+
+// worstFirst is a heap of hits whose root is the worst, for keeping the
+// best few of many.
+type worstFirst []hit
+
+func (h worstFirst) Len() int           { return len(h) }
+func (h worstFirst) Less(i, j int) bool { return better(h[j], h[i]) }
+func (h worstFirst) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
+func (h *worstFirst) Push(x any)        { *h = append(*h, x.(hit)) }
+func (h *worstFirst) Pop() any {
+	old := *h
+	x := old[len(old)-1]
+	*h = old[:len(old)-1]
+	return x
 }
 
 // coverage sums, per question word, the IDF weight of the best term of its
@@ -155,12 +212,45 @@ func (e *Engine) coverage(q *Question, h hit) float64 {
 	return sum
 }
 
+// maxKindBonus bounds what kindBonus can return for q: the sum of every
+// bonus it may add for such a question. Ranking relies on it to stop early.
+func maxKindBonus(q *Question) float64 {
+	b := 1.0
+	if q.typeNoun != "" {
+		b += 0.5
+	}
+	if q.futureAsk && q.Kind != KindTime {
+		b += 0.2
+	}
+	switch q.Kind {
+	case KindPlace, KindPerson:
+		b += 0.3
+	case KindQuote:
+		b += 0.5
+	}
+	if len(q.People) > 0 {
+		b += 0.3
+		if !q.Speech {
+			b += 1.5 * float64(len(q.People))
+		}
+	}
+	return b
+}
+
 // kindBonus favours sentences that hold the kind of thing asked for, and
 // returns 0 for a sentence that cannot answer that kind of question at all:
 // "how many soldiers" needs a count of soldiers, "when" a time, "when will"
 // a time to come.
 func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) float64 {
 	s := &e.sents[doc]
+	// What the index recorded rules most sentences out before reading them
+	// again: "how many" needs a number, "when" a time.
+	switch {
+	case q.Kind == KindNumber && !s.flags.count,
+		q.Kind == KindTime && (!s.flags.time || q.Future && !s.flags.future),
+		q.Kind == KindNumber && q.measure == "many" && len(q.focus) > 0 && !e.hasAny(q.focus, doc):
+		return 0
+	}
 	f := e.features(doc, q)
 	if q.namesOf != "" && !f.namesOf {
 		return 0 // asked for names, and this sentence names none of them
@@ -172,9 +262,6 @@ func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) flo
 	if q.futureAsk && f.future && q.Kind != KindTime {
 		bonus += 0.2
 	}
-	// The same word as written, not only the same stem, is a little more
-	// likely the same meaning: "elections" for "elections".
-	bonus += 0.05 * float64(min(f.exact, 4))
 	switch q.Kind {
 	case KindNumber:
 		switch {
@@ -228,25 +315,71 @@ func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) flo
 
 // features are facts about a sentence that the kind of question cares about.
 type features struct {
+	sentenceFlags
+	countOf  bool // a count of the question's focus: "six deals"
+	duration bool // a length of time: "three-day", "45 years"
+	person   bool // names a person
+	typeNoun bool // the noun after the question's "which"
+	namesOf  bool // a name, not the question's, next to what the question asks the names of
+}
+
+// features reads a sentence for the question: what the index recorded of
+// it, and, only for the questions that need them, what takes reading it
+// again.
+func (e *Engine) features(doc int32, q *Question) features {
+	s := &e.sents[doc]
+	f := features{sentenceFlags: s.flags, person: s.people}
+	if q.typeNoun != "" {
+		f.typeNoun = e.ix.has(q.typeNoun, doc)
+	}
+	if q.Kind != KindNumber && q.namesOf == "" {
+		return f
+	}
+	toks := tokenize(e.sentenceText(doc))
+	for i, t := range toks {
+		if !(t.Number && !isYear(t) || isNumberWord(t.Norm)) {
+			continue
+		}
+		for k := i + 1; k < len(toks) && k <= i+3; k++ {
+			st := e.lookupTerm(toks[k].Norm)
+			if slices.Contains(q.focus, st) {
+				f.countOf = true
+			}
+			if timeUnits[st] && k <= i+2 {
+				f.duration = true
+			}
+		}
+	}
+	if q.namesOf != "" {
+		f.namesOf = e.namesNear(q, toks, q.namesOf)
+	}
+	return f
+}
+
+// hasAny reports whether sentence doc has any of the terms.
+func (e *Engine) hasAny(terms []string, doc int32) bool {
+	for _, t := range terms {
+		if e.ix.has(t, doc) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceFlags are the facts about a sentence that do not depend on the
+// question, recorded when it is indexed.
+type sentenceFlags struct {
 	count      bool // a number that is not a year: "six", "$250,000", "74"
-	countOf    bool // a count of the question's focus: "six deals"
-	duration   bool // a length of time: "three-day", "45 years"
 	time       bool // a date, day, year or time word
 	future     bool // a time to come: "will", "next", "approaching"
 	place      bool // at, in, to … a capitalised name
-	person     bool // credited to someone
 	shortQuote bool // a quoted term of a few words: “land swapping”
-	typeNoun   bool // the noun after the question's "which"
-	exact      int  // the question's words as written
-	namesOf    bool // a name, not the question's, next to what the question asks the names of
 }
 
-func (e *Engine) features(doc int32, q *Question) features {
-	focus := q.focus
-	s := &e.sents[doc]
-	text := e.sentenceText(doc)
-	toks := tokenize(text)
-	var f features
+// readFlags reads a sentence's tokens and text (quotes is FindQuotes of
+// text) for its flags.
+func readFlags(toks []token, text string) sentenceFlags {
+	var f sentenceFlags
 	for i, t := range toks {
 		switch {
 		case isYear(t):
@@ -256,26 +389,11 @@ func (e *Engine) features(doc int32, q *Question) features {
 			if strings.ContainsAny(t.Text, "/:") {
 				f.time = true
 			}
-			for k := i + 1; k < len(toks) && k <= i+3; k++ {
-				st := e.lookupTerm(toks[k].Norm)
-				if slices.Contains(focus, st) {
-					f.countOf = true
-				}
-				if timeUnits[st] && k <= i+2 {
-					f.duration = true
-				}
-			}
 		case timeWords[t.Norm]:
 			f.time = true
 		}
 		if futureWords[t.Norm] {
 			f.future = true
-		}
-		if slices.Contains(q.surface, t.Norm) {
-			f.exact++
-		}
-		if q.typeNoun != "" && !t.Cap && e.lookupTerm(t.Norm) == q.typeNoun {
-			f.typeNoun = true
 		}
 		if t.Cap && i > 0 {
 			prev := toks[i-1].Norm
@@ -287,16 +405,12 @@ func (e *Engine) features(doc int32, q *Question) features {
 			}
 		}
 	}
-	if q.namesOf != "" {
-		f.namesOf = e.namesNear(q, toks, q.namesOf)
-	}
 	for _, q := range FindQuotes(text) {
 		in := quoteInner(text, q)
 		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
 			f.shortQuote = true
 		}
 	}
-	f.person = s.people
 	return f
 }
 

@@ -3,6 +3,7 @@ package qa
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,57 @@ func BenchmarkLexicon(b *testing.B) {
 		if _, err := parseLexicon(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The State of the Union corpus (233 addresses, 10.7 MB) measures the
+// engine at scale. It is not in the repository: point $ARTICLEBOT_SOTU at
+// the folder (../shared/corpora/sotu) to run these; its questions are read
+// from sotu-questions.txt beside it.
+
+func sotu(b *testing.B) ([]*Article, int64) {
+	b.Helper()
+	dir := os.Getenv("ARTICLEBOT_SOTU")
+	if dir == "" {
+		b.Skip("set ARTICLEBOT_SOTU to the State of the Union corpus folder")
+	}
+	arts, err := LoadDir(os.DirFS(dir), ".", dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, a := range arts {
+		size += int64(len(a.Title))
+		for _, p := range a.Paragraphs {
+			size += int64(len(p.Text))
+		}
+	}
+	return arts, size
+}
+
+func BenchmarkSOTUNew(b *testing.B) {
+	arts, size := sotu(b)
+	b.SetBytes(size)
+	b.ReportAllocs()
+	for b.Loop() {
+		New(arts, DefaultOptions())
+	}
+}
+
+func BenchmarkSOTUAsk(b *testing.B) {
+	arts, _ := sotu(b)
+	e := New(arts, DefaultOptions())
+	data, err := os.ReadFile(filepath.Join(filepath.Dir(filepath.Clean(os.Getenv("ARTICLEBOT_SOTU"))), "sotu-questions.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	questions := strings.Split(strings.TrimSpace(string(data)), "\n")
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := e.Ask(questions[i%len(questions)], 3); err != nil {
+			b.Fatal(err)
+		}
+		i++
 	}
 }

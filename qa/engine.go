@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"io"
+	"maps"
 	"runtime"
 	"sort"
 	"strings"
@@ -61,13 +62,14 @@ type Speaker struct {
 	Quotes     int    // direct quotations credited to them
 	Statements int    // sentences credited to them, quoted or reported
 
-	person  bool
-	gender  byte
-	roles   []string        // every role the article gives, as written
-	words   []string        // normalised words of Name
-	heads   map[string]bool // title nouns of the role, synonyms folded
-	mods    map[string]bool // other words of the role
-	country map[string]bool // countries the role names
+	person    bool
+	gender    byte
+	roles     []string        // every role the article gives, as written
+	sentences []int32         // the sentences credited to them, in order
+	words     []string        // normalised words of Name
+	heads     map[string]bool // title nouns of the role, synonyms folded
+	mods      map[string]bool // other words of the role
+	country   map[string]bool // countries the role names
 }
 
 // A Quote is one direct quotation and who said it.
@@ -89,6 +91,7 @@ type sentence struct {
 	quote   int32 // index in Engine.quotes of a quotation it is part of, or -1
 	prose   bool  // answerable: not debris, not a heading
 	people  bool  // names a person
+	flags   sentenceFlags
 }
 
 // An Engine answers questions about a set of articles. It is read-only once
@@ -111,9 +114,17 @@ type Engine struct {
 	// word in a question is not a name typed carelessly.
 	lowercase map[string]bool
 
-	// names are the words of the names of people, places and bodies the
-	// articles mention, for reading a misspelt name in a question.
+	// names are the words of the names of people the articles mention,
+	// for reading a misspelt name in a question.
 	names []string
+
+	// byWord and byHead find people by a word of their name and by the
+	// title nouns of their roles, for reading the people in a question.
+	byWord map[string][]*Speaker
+	byHead map[string][]*Speaker
+
+	// credited marks the sentences credited to someone, for "who said".
+	credited bitset
 
 	// defines lists, per person, the sentences that give their role: the
 	// answer to "Who is Maria Zakharova?".
@@ -139,8 +150,9 @@ func New(articles []*Article, opts Options) *Engine {
 	// articles ahead of the indexing, which takes them in order (and so
 	// holds only those few analyses in memory at once).
 	type analysed struct {
-		d       *docAnalysis
-		credits []paraCredits
+		d        *docAnalysis
+		credits  []paraCredits
+		prepared *preparedArticle
 	}
 	workers := min(runtime.GOMAXPROCS(0), len(articles))
 	results := make([]chan analysed, len(articles))
@@ -156,13 +168,16 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 		close(work)
 	}()
+	caches := make(chan map[string]string, workers)
 	for range workers {
 		go func() {
 			stems := make(map[string]string) // each worker its own cache
 			for ai := range work {
 				d := analyse(e.lx, articles[ai], stems)
-				results[ai] <- analysed{d, d.attribute()}
+				credits := d.attribute()
+				results[ai] <- analysed{d, credits, e.prepare(articles[ai], d, credits)}
 			}
+			caches <- stems
 		}()
 	}
 	byName := make(map[string]*Speaker)
@@ -195,20 +210,34 @@ func New(articles []*Article, opts Options) *Engine {
 				speakerOf(en)
 			}
 		}
-		e.addTitle(ai)
-		for pi, pa := range d.paras {
-			e.addParagraph(ai, pi, pa, d, credits[pi], speakerOf)
-		}
+		e.addArticle(ai, d, credits, r.prepared, speakerOf)
 		<-ahead
 	}
+	// The workers' stem caches serve questions from now on.
+	for range workers {
+		maps.Copy(e.stems, <-caches)
+	}
 	e.ix.finish()
-	seen := make(map[string]bool)
+	e.byWord = make(map[string][]*Speaker)
+	e.byHead = make(map[string][]*Speaker)
 	for _, s := range e.speakers {
+		if !s.person {
+			continue
+		}
 		for _, w := range s.words {
-			if !seen[w] {
-				seen[w] = true
+			if len(e.byWord[w]) == 0 {
 				e.names = append(e.names, w)
 			}
+			e.byWord[w] = append(e.byWord[w], s)
+		}
+		for h := range s.heads {
+			e.byHead[h] = append(e.byHead[h], s)
+		}
+	}
+	e.credited = newBitset(len(e.sents))
+	for i, sn := range e.sents {
+		if sn.speaker != nil {
+			e.credited.set(int32(i))
 		}
 	}
 	h := fnv.New32a()
@@ -222,41 +251,193 @@ func New(articles []*Article, opts Options) *Engine {
 	return e
 }
 
-// addTitle indexes an article's headline as a sentence of its own
-// (paragraph 0): it often says the main fact in the fewest words.
-func (e *Engine) addTitle(ai int) {
-	title := e.articles[ai].Title
-	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
-	terms := make(map[string]float32)
-	length := 0
-	toks := tokenize(title)
-	for k, tok := range toks {
-		e.vocabulary[tok.Norm] = true
-		if !isStop(tok) {
-			terms[e.term(tok.Norm)]++
-			length++
-		}
-		if key, n := e.lx.placeAt(toks, k); n > 0 && terms["@"+key] == 0 {
-			terms["@"+key] = float32(e.opts.AliasWeight)
-		}
-	}
-	e.ix.add(terms, length)
-}
-
 // titlePara is the paragraph index of a headline.
 const titlePara = -1
 
-func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, speakerOf func(*entity) *Speaker) {
+// A termWeight is a term of a sentence and what it counts there.
+type termWeight struct {
+	term   string
+	weight float32
+}
+
+// A preparedSentence is what indexing needs of one sentence.
+type preparedSentence struct {
+	terms  []termWeight
+	length int // the sentence's own words, for BM25's length normalisation
+	flags  sentenceFlags
+	people bool
+}
+
+// A preparedArticle is an article made ready for the index: the work that
+// needs nothing from the other articles, done on the analysis worker.
+type preparedArticle struct {
+	title preparedSentence
+	paras [][]preparedSentence
+	words map[string]bool // every word of the article; true if seen in lower case
+}
+
+// prepare works out the index terms of every sentence of an article: its
+// words, what its names and places stand for, and who said it.
+func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *preparedArticle {
+	pr := &preparedArticle{words: make(map[string]bool), paras: make([][]preparedSentence, len(d.paras))}
+	b := sentenceBuilder{e: e, d: d, seen: pr.words}
+	toks := tokenize(a.Title)
+	b.words(toks)
+	for k := range toks {
+		if key, n := e.lx.placeAt(toks, k); n > 0 {
+			b.alias("@"+key, float32(e.opts.AliasWeight))
+		}
+	}
+	pr.title = b.done()
+	for pi, pa := range d.paras {
+		p := pa.p
+		sents := make([]preparedSentence, len(p.Sentences))
+		t := 0
+		for s, sp := range p.Sentences {
+			start := t
+			for t < len(pa.toks) && pa.toks[t].Start < sp.End {
+				t++
+			}
+			if !p.Prose || p.Heading {
+				continue // debris and headings are never answers: not indexed
+			}
+			b.words(pa.toks[start:t])
+			b.flags = readFlags(pa.toks[start:t], p.Text[sp.Start:sp.End])
+			alias := float32(e.opts.AliasWeight)
+			for _, m := range pa.mentionsOf(s) {
+				for _, w := range m.ent.words {
+					b.alias(d.stem(w), alias)
+				}
+				b.people = b.people || m.ent.person
+			}
+			for k := start; k < t; k++ {
+				if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
+					b.alias("@"+key, alias)
+					k += n - 1
+					continue
+				}
+				// A title also stands for its synonyms: "Rep." for a
+				// congressman.
+				if w := pa.toks[k].Norm; titleHeads[w] && foldTitle(w) != w {
+					b.alias(d.stem(foldTitle(w)), alias)
+				}
+			}
+			if en := credits[pi].sentences[s].ent; en != nil {
+				w := float32(e.opts.SpeakerWeight)
+				for _, word := range en.words {
+					b.alias(d.stem(word), w)
+				}
+				for h := range en.heads {
+					b.alias(d.stem(h), w)
+				}
+				for m := range en.mods {
+					b.alias(d.stem(m), w)
+				}
+				for c := range en.country {
+					b.alias("@"+c, w)
+				}
+			}
+			sents[s] = b.done()
+		}
+		pr.paras[pi] = sents
+	}
+	return pr
+}
+
+// sentenceBuilder gathers one sentence's terms at a time.
+type sentenceBuilder struct {
+	e      *Engine
+	d      *docAnalysis
+	terms  []termWeight
+	length int
+	flags  sentenceFlags
+	people bool
+	seen   map[string]bool // the article's words, true if seen in lower case
+}
+
+// words adds a sentence's own words: each counts 1, stop words nothing
+// but the few that carry logic (if, not, because).
+func (b *sentenceBuilder) words(toks []token) {
+	for _, tok := range toks {
+		if lower, ok := b.seen[tok.Norm]; !ok || !lower && !tok.Cap {
+			b.seen[tok.Norm] = lower || !tok.Cap
+		}
+		switch {
+		case logicWords[tok.Norm]:
+			b.count(tok.Norm)
+		case !isStop(tok):
+			b.count(b.d.stem(tok.Norm))
+			b.length++
+		}
+	}
+}
+
+// count adds one occurrence of a term.
+func (b *sentenceBuilder) count(term string) {
+	for i := range b.terms {
+		if b.terms[i].term == term {
+			b.terms[i].weight++
+			return
+		}
+	}
+	b.terms = append(b.terms, termWeight{term, 1})
+}
+
+// alias adds a term the sentence stands for but may not say, at weight w
+// unless it has it already at more.
+func (b *sentenceBuilder) alias(term string, w float32) {
+	for i := range b.terms {
+		if b.terms[i].term == term {
+			b.terms[i].weight = max(b.terms[i].weight, w)
+			return
+		}
+	}
+	b.terms = append(b.terms, termWeight{term, w})
+}
+
+// done returns the sentence gathered and starts the next.
+func (b *sentenceBuilder) done() preparedSentence {
+	ps := preparedSentence{terms: b.terms, length: b.length, flags: b.flags, people: b.people}
+	b.terms, b.length, b.flags, b.people = nil, 0, sentenceFlags{}, false
+	return ps
+}
+
+// addArticle puts a prepared article into the engine: its sentences,
+// quotations and speakers, and its terms into the index.
+func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, speakerOf func(*entity) *Speaker) {
+	for w, lower := range pr.words {
+		e.vocabulary[w] = true
+		if lower {
+			e.lowercase[w] = true
+		}
+	}
+	title := e.articles[ai].Title
+	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
+	e.ix.add(pr.title.terms, pr.title.length)
+	for pi, pa := range d.paras {
+		e.addParagraph(ai, pi, pa, d, credits[pi], pr.paras[pi], speakerOf)
+	}
+}
+
+func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, prepared []preparedSentence, speakerOf func(*entity) *Speaker) {
 	p := pa.p
 	first := int32(len(e.sents))
 	for s, sp := range p.Sentences {
 		c := pc.sentences[s]
 		sn := sentence{art: int32(ai), para: int32(pi), span: sp, speaker: speakerOf(c.ent), quote: -1,
-			prose: p.Prose && !p.Heading}
+			prose: p.Prose && !p.Heading, flags: prepared[s].flags, people: prepared[s].people}
 		if sn.speaker != nil {
 			sn.speaker.Statements++
+			sn.speaker.sentences = append(sn.speaker.sentences, int32(len(e.sents)))
 		}
 		e.sents = append(e.sents, sn)
+		e.ix.add(prepared[s].terms, prepared[s].length)
+		for _, m := range pa.mentionsOf(s) {
+			if m.defines {
+				sp := speakerOf(m.ent)
+				e.defines[sp] = append(e.defines[sp], first+int32(s))
+			}
+		}
 	}
 	for qi, q := range pa.quotes {
 		in := quoteInner(p.Text, q)
@@ -273,93 +454,11 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 			}
 		}
 	}
-	// Index each sentence: its words, what its names and places stand for,
-	// and who said it.
-	t := 0
-	terms := make(map[string]float32) // one sentence's terms, reused
-	for s, sp := range p.Sentences {
-		clear(terms)
-		length := 0
-		start := t
-		for t < len(pa.toks) && pa.toks[t].Start < sp.End {
-			tok := pa.toks[t]
-			e.vocabulary[tok.Norm] = true
-			if !tok.Cap {
-				e.lowercase[tok.Norm] = true
-			}
-			switch {
-			case logicWords[tok.Norm]:
-				terms[tok.Norm]++
-			case !isStop(tok):
-				terms[e.term(tok.Norm)]++
-				length++
-			}
-			t++
-		}
-		alias := float32(e.opts.AliasWeight)
-		addAlias := func(term string, w float32) {
-			if terms[term] < w {
-				terms[term] = w
-			}
-		}
-		for _, m := range pa.mentionsOf(s) {
-			{
-				for _, w := range m.ent.words {
-					addAlias(e.term(w), alias)
-				}
-				if m.ent.person {
-					e.sents[first+int32(s)].people = true
-				}
-				if m.defines {
-					sp := speakerOf(m.ent)
-					e.defines[sp] = append(e.defines[sp], first+int32(s))
-				}
-			}
-		}
-		for k := start; k < t; k++ {
-			if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
-				addAlias("@"+key, alias)
-				k += n - 1
-				continue
-			}
-			// A title also stands for its synonyms: "Rep." for a
-			// congressman.
-			if w := pa.toks[k].Norm; titleHeads[w] && foldTitle(w) != w {
-				addAlias(e.term(foldTitle(w)), alias)
-			}
-		}
-		if sn := e.sents[first+int32(s)]; sn.speaker != nil {
-			w := float32(e.opts.SpeakerWeight)
-			for _, word := range sn.speaker.words {
-				addAlias(e.term(word), w)
-			}
-			for h := range sn.speaker.heads {
-				addAlias(e.term(h), w)
-			}
-			for m := range sn.speaker.mods {
-				addAlias(e.term(m), w)
-			}
-			for c := range sn.speaker.country {
-				addAlias("@"+c, w)
-			}
-		}
-		e.ix.add(terms, length)
-	}
 }
 
-// term returns the index term of a normalised word, caching the stem while
-// the engine is built.
-func (e *Engine) term(norm string) string {
-	if t, ok := e.stems[norm]; ok {
-		return t
-	}
-	t := e.lx.stem(norm)
-	e.stems[norm] = t
-	return t
-}
-
-// lookupTerm is term for questions: it reads the cache but never writes it,
-// so concurrent questions are safe.
+// lookupTerm returns the index term of a normalised word of a question: from
+// the stems cached while indexing, else by stemming it. It never writes the
+// cache, so concurrent questions are safe.
 func (e *Engine) lookupTerm(norm string) string {
 	if t, ok := e.stems[norm]; ok {
 		return t
@@ -392,9 +491,7 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 		}
 	}
 	score := make(map[int32]float64)
-	for _, h := range e.ix.search(query, nil) {
-		score[h.doc] = h.score
-	}
+	e.ix.search(query, nil, 0, nil, func(h hit) { score[h.doc] = h.score })
 	sort.SliceStable(mine, func(i, j int) bool { return score[mine[i].sentence] > score[mine[j].sentence] })
 	return mine
 }
@@ -468,3 +565,11 @@ func (e *Engine) FindSpeaker(name string) *Speaker {
 	}
 	return best
 }
+
+// A bitset is a set of sentence numbers.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) set(i int32)      { b[i/64] |= 1 << (i % 64) }
+func (b bitset) has(i int32) bool { return b[i/64]&(1<<(i%64)) != 0 }

@@ -104,8 +104,8 @@ func (e *Engine) personSpans(q *Question, toks []token) []spanCandidate {
 // isPersonName reports whether toks name a person the engine knows.
 func (e *Engine) isPersonName(toks []token) bool {
 	last := toks[len(toks)-1].Norm
-	for _, s := range e.speakers {
-		if s.person && s.words[len(s.words)-1] == last {
+	for _, s := range e.byWord[last] {
+		if s.words[len(s.words)-1] == last {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package qa
 import (
 	"math"
 	"sort"
+	"sync"
 )
 
 // BM25 parameters. They are fields of Options, not package variables, so
@@ -16,10 +17,12 @@ const (
 // A posting is one sentence's weighted count of a term. A word of the
 // sentence counts 1; a word that only stands for something the sentence
 // says (the full name behind "the US president", the country behind
-// "Ukrainian") counts less.
+// "Ukrainian") counts less. Once the index is complete, finish replaces
+// the count by the term's BM25 score in the sentence, so that a search
+// only adds.
 type posting struct {
 	doc int32
-	tf  float32
+	tf  float32 // the weighted count; after finish, the BM25 score
 }
 
 // index is an inverted index of sentences scored with BM25.
@@ -29,24 +32,26 @@ type index struct {
 	postings [][]posting      // id → postings in sentence order
 	docLen   []float32        // words in each sentence (its own, not expansions)
 	avgLen   float64
+	norm     []float64 // per sentence: BM25's k1·(1 − b + b·len/avglen)
+	scratch  sync.Pool // of *accumulator sized to the index
 }
 
 func newIndex(k1, b float64) *index {
 	return &index{k1: k1, b: b, terms: make(map[string]int32)}
 }
 
-// add appends a sentence with its terms' weights and its length.
-func (ix *index) add(terms map[string]float32, length int) int32 {
+// add appends a sentence with its terms (each once) and its length.
+func (ix *index) add(terms []termWeight, length int) int32 {
 	doc := int32(len(ix.docLen))
 	ix.docLen = append(ix.docLen, float32(length))
-	for t, w := range terms {
-		id, ok := ix.terms[t]
+	for _, t := range terms {
+		id, ok := ix.terms[t.term]
 		if !ok {
 			id = int32(len(ix.postings))
-			ix.terms[t] = id
+			ix.terms[t.term] = id
 			ix.postings = append(ix.postings, nil)
 		}
-		ix.postings[id] = append(ix.postings[id], posting{doc, w})
+		ix.postings[id] = append(ix.postings[id], posting{doc, t.weight})
 	}
 	return doc
 }
@@ -57,6 +62,19 @@ func (ix *index) finish() {
 		total += float64(l)
 	}
 	ix.avgLen = max(total/float64(max(len(ix.docLen), 1)), 1)
+	ix.norm = make([]float64, len(ix.docLen))
+	for i, l := range ix.docLen {
+		ix.norm[i] = ix.k1 * (1 - ix.b + ix.b*float64(l)/ix.avgLen)
+	}
+	n := len(ix.docLen)
+	ix.scratch.New = func() any { return &accumulator{hits: make([]hit, n)} }
+	for _, ps := range ix.postings {
+		idf := math.Log(1 + (float64(n)-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
+		for i, p := range ps {
+			tf := float64(p.tf)
+			ps[i].tf = float32(idf * tf * (ix.k1 + 1) / (tf + ix.norm[p.doc]))
+		}
+	}
 }
 
 // idf is BM25's inverse document frequency; a term no sentence has gets the
@@ -88,52 +106,128 @@ type hit struct {
 	primary uint64 // bit g set when group g's primary term matched
 }
 
-// search scores every sentence that matches at least one term, best first.
-// The score of one term in one sentence is bleve's and Lucene's BM25:
-// idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)).
-func (ix *index) search(query []qterm, accept func(doc int32) bool) []hit {
-	acc := make(map[int32]*hit)
-	for _, q := range query {
-		id, ok := ix.terms[q.term]
-		if !ok {
-			continue
-		}
-		idf := ix.idf(q.term)
-		for _, p := range ix.postings[id] {
-			if accept != nil && !accept(p.doc) {
+// search scores the sentences that match the query well enough and hands
+// each to visit, in no particular order. The score of one term in one sentence is bleve's and
+// Lucene's BM25, idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)),
+// computed once by finish.
+//
+// weight[g] is what question word g counts towards confidence, and a
+// sentence must match words worth at least minWeight: so the words too
+// light to reach it on their own (the common ones, the framing ones) only
+// add to sentences that heavier words found, and never make a sentence a
+// candidate. That spares most of the long posting lists.
+func (ix *index) search(query []qterm, weight []float64, minWeight float64, accept bitset, visit func(hit)) {
+	acc := ix.scratch.Get().(*accumulator)
+	defer ix.scratch.Put(acc)
+	light := lightGroups(weight, minWeight)
+	for pass := 0; pass < 2; pass++ {
+		for _, q := range query {
+			isLight := q.group < len(light) && light[q.group]
+			if isLight != (pass == 1) {
 				continue
 			}
-			tf := float64(p.tf)
-			norm := ix.k1 * (1 - ix.b + ix.b*float64(ix.docLen[p.doc])/ix.avgLen)
-			s := q.weight * idf * tf * (ix.k1 + 1) / (tf + norm)
-			h := acc[p.doc]
-			if h == nil {
-				h = &hit{doc: p.doc}
-				acc[p.doc] = h
+			id, ok := ix.terms[q.term]
+			if !ok {
+				continue
 			}
-			h.score += s
+			var gbit uint64
 			if q.group < 64 {
-				h.groups |= 1 << q.group
-				if q.primary {
-					h.primary |= 1 << q.group
+				gbit = 1 << q.group
+			}
+			ps := ix.postings[id]
+			if isLight && len(acc.touched) < len(ps)/16 {
+				// Few candidates, a long list: look each one up.
+				for _, doc := range acc.touched {
+					if accept != nil && !accept.has(doc) {
+						continue
+					}
+					i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+					if i < len(ps) && ps[i].doc == doc {
+						acc.add(doc, q.weight*float64(ps[i].tf), gbit, q.primary)
+					}
 				}
+				continue
+			}
+			for _, p := range ps {
+				if isLight && acc.hits[p.doc].score == 0 {
+					continue // light words add to candidates, never make them
+				}
+				if accept != nil && !accept.has(p.doc) {
+					continue
+				}
+				acc.add(p.doc, q.weight*float64(p.tf), gbit, q.primary)
 			}
 		}
 	}
-	hits := make([]hit, 0, len(acc))
-	for _, h := range acc {
-		hits = append(hits, *h)
+	for _, doc := range acc.touched {
+		h := acc.hits[doc]
+		h.doc = doc
+		acc.hits[doc] = hit{}
+		visit(h)
 	}
-	sortHits(hits)
-	return hits
+	acc.touched = acc.touched[:0]
+}
+
+// lightGroups marks the question words that, all together, weigh less than
+// minWeight: no sentence that matches only them can be confident enough.
+func lightGroups(weight []float64, minWeight float64) []bool {
+	order := make([]int, len(weight))
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(i, j int) bool { return weight[order[i]] < weight[order[j]] })
+	light := make([]bool, len(weight))
+	sum := 0.0
+	for _, g := range order {
+		if sum+weight[g] >= minWeight || g >= 64 {
+			break
+		}
+		sum += weight[g]
+		light[g] = true
+	}
+	return light
+}
+
+func (acc *accumulator) add(doc int32, score float64, gbit uint64, primary bool) {
+	h := &acc.hits[doc]
+	if h.score == 0 {
+		acc.touched = append(acc.touched, doc)
+	}
+	h.score += score
+	h.groups |= gbit
+	if primary {
+		h.primary |= gbit
+	}
+}
+
+// An accumulator holds one search's running scores, one slot a sentence:
+// adding to a slice is several times faster than to a map, and the pool
+// keeps the slices between questions.
+type accumulator struct {
+	hits    []hit
+	touched []int32 // the slots in use, to clear them after
+}
+
+// common reports whether a term is in more than one sentence in twenty:
+// a word that frequent needs no synonyms to be found, and searching for
+// them costs more than they add.
+func (ix *index) common(term string) bool {
+	id, ok := ix.terms[term]
+	return ok && len(ix.postings[id]) > 50 && len(ix.postings[id])*20 > len(ix.docLen)
+}
+
+// has reports whether sentence doc has term.
+func (ix *index) has(term string, doc int32) bool {
+	id, ok := ix.terms[term]
+	if !ok {
+		return false
+	}
+	ps := ix.postings[id]
+	i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
+	return i < len(ps) && ps[i].doc == doc
 }
 
 // sortHits orders hits best first, earlier sentences first on a tie.
 func sortHits(hits []hit) {
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].score != hits[j].score {
-			return hits[i].score > hits[j].score
-		}
-		return hits[i].doc < hits[j].doc
-	})
+	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
 }

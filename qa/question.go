@@ -301,14 +301,9 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 			continue
 		}
 		var best *Speaker
-		for _, s := range e.speakers {
-			if !s.person {
-				continue
-			}
-			for _, w := range s.words {
-				if w == t.Norm && (best == nil || s.Statements > best.Statements) {
-					best = s
-				}
+		for _, s := range e.byWord[t.Norm] {
+			if best == nil || s.Statements > best.Statements {
+				best = s
 			}
 		}
 		if best != nil {
@@ -335,10 +330,7 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 		}
 		var best *Speaker
 		bestScore := 0
-		for _, s := range e.speakers {
-			if !s.person || !s.heads[head] {
-				continue
-			}
+		for _, s := range e.byHead[head] {
 			score := 1
 			for k := range mods {
 				if key, _ := e.lx.placeAt(mods, k); key != "" {
@@ -418,11 +410,14 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 		if titleHeads[t.Norm] && foldTitle(t.Norm) != t.Norm {
 			q.addToGroup(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
-		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 {
-			// Paraphrases: "resolve" also finds "solve", "guns" "firearms",
-			// at less than the question's own word.
+		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.common(st) {
+			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
+			// at less than the question's own word; only those the
+			// articles use, since the others can match nothing.
 			for _, rel := range relatedTerms(st) {
-				q.addToGroup(rel, e.opts.RelatedWeight, group)
+				if _, ok := e.ix.terms[rel]; ok {
+					q.addToGroup(rel, e.opts.RelatedWeight, group)
+				}
 			}
 		}
 		if key, n := e.lx.placeAt(toks, i); n > 0 {
