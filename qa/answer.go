@@ -376,9 +376,9 @@ type sentenceFlags struct {
 	shortQuote bool // a quoted term of a few words: “land swapping”
 }
 
-// readFlags reads a sentence's tokens and text (quotes is FindQuotes of
-// text) for its flags.
-func readFlags(toks []token, text string) sentenceFlags {
+// readFlags reads a sentence's tokens and text for its flags; shortQuote
+// says whether it holds a quoted term of a few words.
+func readFlags(toks []token, text string, shortQuote bool) sentenceFlags {
 	var f sentenceFlags
 	for i, t := range toks {
 		switch {
@@ -386,7 +386,7 @@ func readFlags(toks []token, text string) sentenceFlags {
 			f.time = true
 		case t.Number || isNumberWord(t.Norm):
 			f.count = true
-			if strings.ContainsAny(t.Text, "/:") {
+			if strings.ContainsAny(t.Norm, "/:") {
 				f.time = true
 			}
 		case timeWords[t.Norm]:
@@ -405,12 +405,7 @@ func readFlags(toks []token, text string) sentenceFlags {
 			}
 		}
 	}
-	for _, q := range FindQuotes(text) {
-		in := quoteInner(text, q)
-		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
-			f.shortQuote = true
-		}
-	}
+	f.shortQuote = shortQuote
 	return f
 }
 

@@ -7,8 +7,10 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -163,19 +165,38 @@ func LoadDir(fsys fs.FS, dir, display string) ([]*Article, error) {
 		return nil, fmt.Errorf("cannot load articles: %s has no .txt files", display)
 	}
 	sort.Strings(names)
-	articles := make([]*Article, 0, len(names))
-	for _, n := range names {
-		shown := path.Join(display, n)
-		f, err := fsys.Open(path.Join(dir, n))
+	// Reading and splitting the files runs on every core.
+	articles := make([]*Article, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				articles[i], errs[i] = loadFile(fsys, path.Join(dir, names[i]), path.Join(display, names[i]))
+			}
+		}()
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("cannot load %s: %w", shown, err)
+			return nil, err // the first bad file in name order
 		}
-		a, err := ParseArticle(shown, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		articles = append(articles, a)
 	}
 	return articles, nil
+}
+
+func loadFile(fsys fs.FS, name, shown string) (*Article, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, fmt.Errorf("cannot load %s: %w", shown, err)
+	}
+	defer f.Close()
+	return ParseArticle(shown, f)
 }

@@ -308,14 +308,43 @@ func (d *docAnalysis) isSpeechVerb(pa *paraAnalysis, v int) bool {
 	if pa.quoted[v] || t.Cap && !pa.initial[v] || t.Number {
 		return false
 	}
-	st := d.stem(t.Norm)
-	switch st {
-	case "point":
+	switch d.speechKind(t) {
+	case speechPoint:
 		return v+1 < len(pa.toks) && pa.toks[v+1].Norm == "out"
-	case "call":
+	case speechCall:
 		return v+1 < len(pa.toks) && pa.quoted[v+1]
+	case speechVerb:
+		return true
 	}
-	return d.lx.isSpeech(st)
+	return false
+}
+
+// What a word is as a verb of saying.
+const (
+	speechUnknown = iota // not looked up yet
+	speechNone
+	speechVerb
+	speechPoint // "point", a verb of saying in "pointed out"
+	speechCall  // "call", one right before a quotation: called "land swapping"
+)
+
+// speechKind says what a token's word is as a verb of saying, worked out
+// once a word: attribution asks it of every word of every sentence.
+func (d *docAnalysis) speechKind(t token) int8 {
+	if k := t.w.speech; k != speechUnknown {
+		return k
+	}
+	var k int8 = speechNone
+	switch st := d.wordStem(t.w); {
+	case st == "point":
+		k = speechPoint
+	case st == "call":
+		k = speechCall
+	case d.lx.isSpeech(st):
+		k = speechVerb
+	}
+	t.w.speech = k
+	return k
 }
 
 func isAux(t token) bool {

@@ -171,13 +171,13 @@ func New(articles []*Article, opts Options) *Engine {
 	caches := make(chan map[string]string, workers)
 	for range workers {
 		go func() {
-			stems := make(map[string]string) // each worker its own cache
+			cache := newWordCache() // each worker its own
 			for ai := range work {
-				d := analyse(e.lx, articles[ai], stems)
+				d := analyse(e.lx, articles[ai], cache)
 				credits := d.attribute()
 				results[ai] <- analysed{d, credits, e.prepare(articles[ai], d, credits)}
 			}
-			caches <- stems
+			caches <- cache.stems()
 		}()
 	}
 	byName := make(map[string]*Speaker)
@@ -273,14 +273,14 @@ type preparedSentence struct {
 type preparedArticle struct {
 	title preparedSentence
 	paras [][]preparedSentence
-	words map[string]bool // every word of the article; true if seen in lower case
+	words []articleWord
 }
 
 // prepare works out the index terms of every sentence of an article: its
 // words, what its names and places stand for, and who said it.
 func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *preparedArticle {
-	pr := &preparedArticle{words: make(map[string]bool), paras: make([][]preparedSentence, len(d.paras))}
-	b := sentenceBuilder{e: e, d: d, seen: pr.words}
+	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras))}
+	b := sentenceBuilder{e: e, d: d}
 	toks := tokenize(a.Title)
 	b.words(toks)
 	for k := range toks {
@@ -302,7 +302,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 				continue // debris and headings are never answers: not indexed
 			}
 			b.words(pa.toks[start:t])
-			b.flags = readFlags(pa.toks[start:t], p.Text[sp.Start:sp.End])
+			b.flags = readFlags(pa.toks[start:t], p.Text[sp.Start:sp.End], shortQuoteIn(p.Text, pa.quotes, sp))
 			alias := float32(e.opts.AliasWeight)
 			for _, m := range pa.mentionsOf(s) {
 				for _, w := range m.ent.words {
@@ -311,6 +311,9 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 				b.people = b.people || m.ent.person
 			}
 			for k := start; k < t; k++ {
+				if !pa.toks[k].Cap && !titleHeads[pa.toks[k].Norm] {
+					continue
+				}
 				if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
 					b.alias("@"+key, alias)
 					k += n - 1
@@ -341,7 +344,18 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 		}
 		pr.paras[pi] = sents
 	}
+	pr.words = make([]articleWord, len(b.seen))
+	for i, w := range b.seen {
+		pr.words[i] = articleWord{w.norm, w.seenLower == d.serial}
+	}
 	return pr
+}
+
+// An articleWord is a word of an article, and whether it writes it in
+// lower case somewhere.
+type articleWord struct {
+	norm  string
+	lower bool
 }
 
 // sentenceBuilder gathers one sentence's terms at a time.
@@ -352,21 +366,30 @@ type sentenceBuilder struct {
 	length int
 	flags  sentenceFlags
 	people bool
-	seen   map[string]bool // the article's words, true if seen in lower case
+	seen   []*word // the article's words so far
 }
 
 // words adds a sentence's own words: each counts 1, stop words nothing
 // but the few that carry logic (if, not, because).
 func (b *sentenceBuilder) words(toks []token) {
+	serial := b.d.serial
 	for _, tok := range toks {
-		if lower, ok := b.seen[tok.Norm]; !ok || !lower && !tok.Cap {
-			b.seen[tok.Norm] = lower || !tok.Cap
+		w := tok.w
+		if w == nil {
+			w = b.d.cache.intern(tok.Norm) // the headline's tokens
+		}
+		if w.seen != serial {
+			w.seen = serial
+			b.seen = append(b.seen, w)
+		}
+		if !tok.Cap {
+			w.seenLower = serial
 		}
 		switch {
 		case logicWords[tok.Norm]:
 			b.count(tok.Norm)
-		case !isStop(tok):
-			b.count(b.d.stem(tok.Norm))
+		case !(w.stop && !tok.AllCaps):
+			b.count(b.d.wordStem(w))
 			b.length++
 		}
 	}
@@ -405,10 +428,10 @@ func (b *sentenceBuilder) done() preparedSentence {
 // addArticle puts a prepared article into the engine: its sentences,
 // quotations and speakers, and its terms into the index.
 func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, speakerOf func(*entity) *Speaker) {
-	for w, lower := range pr.words {
-		e.vocabulary[w] = true
-		if lower {
-			e.lowercase[w] = true
+	for _, w := range pr.words {
+		e.vocabulary[w.norm] = true
+		if w.lower {
+			e.lowercase[w.norm] = true
 		}
 	}
 	title := e.articles[ai].Title

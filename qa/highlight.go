@@ -144,7 +144,7 @@ func timeSpans(toks []token, text string) []spanCandidate {
 	var out []spanCandidate
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(calendarWords[t.Norm] || isYear(t) || t.Number && strings.ContainsAny(t.Text, "/:") || timeWords[t.Norm] && !strings.HasSuffix(t.Norm, "ly")) {
+		if !(calendarWords[t.Norm] || isYear(t) || t.Number && strings.ContainsAny(t.Norm, "/:") || timeWords[t.Norm] && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
 		start, end := i, i+1
@@ -152,7 +152,7 @@ func timeSpans(toks []token, text string) []spanCandidate {
 			start--
 		}
 		// A month runs on into its day and year: "March 9, 2007".
-		for end < len(toks) && (toks[end].Number && len(toks[end].Text) <= 4 || calendarWords[toks[end].Norm]) && gapOK(text, toks[end-1], toks[end]) {
+		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || calendarWords[toks[end].Norm]) && gapOK(text, toks[end-1], toks[end]) {
 			end++
 		}
 		out = append(out, spanCandidate{start, end})

@@ -373,7 +373,7 @@ func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
 		if key, _ := e.lx.placeAt(toks, i); key != "" && e.mentionsPlace(key) {
 			continue
 		}
-		q.Unknown = append(q.Unknown, t.Text)
+		q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
 	}
 }
 
@@ -519,13 +519,13 @@ var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday 
 	later soon recently`)
 
 func isYear(t token) bool {
-	if !t.Number || len(t.Text) != 4 {
+	if !t.Number || len(t.Norm) != 4 {
 		return false
 	}
-	for _, r := range t.Text {
+	for _, r := range t.Norm {
 		if !unicode.IsDigit(r) {
 			return false
 		}
 	}
-	return t.Text >= "1500" && t.Text <= "2199"
+	return t.Norm >= "1500" && t.Norm <= "2199"
 }

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -116,4 +117,23 @@ func quoteInner(text string, q Span) Span {
 		e -= size
 	}
 	return Span{s, e}
+}
+
+// shortQuoteIn reports whether a quotation of four words or fewer (a
+// quoted term, “land swapping”) overlaps the span sp of text.
+func shortQuoteIn(text string, quotes []Span, sp Span) bool {
+	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > sp.Start })
+	for _, q := range quotes[first:] {
+		if q.Start >= sp.End {
+			break
+		}
+		if q.End-q.Start > 100 {
+			continue // too long to be a term; and do not count its words
+		}
+		in := quoteInner(text, q)
+		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
+			return true
+		}
+	}
+	return false
 }

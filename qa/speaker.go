@@ -145,7 +145,7 @@ func (pa *paraAnalysis) joined(i int) bool {
 	}
 	if g == ". " {
 		prev := pa.toks[i-1]
-		return titleAbbreviations[prev.Norm] || (utf8.RuneCountInString(prev.Text) == 1 && prev.Cap)
+		return titleAbbreviations[prev.Norm] || (utf8.RuneCountInString(prev.Norm) == 1 && prev.Cap)
 	}
 	return false
 }
@@ -169,27 +169,26 @@ type docAnalysis struct {
 	entities  []*entity
 	byName    map[string]*entity   // normalised full name → entity
 	bySurname map[string][]*entity // last word of a person's name → people
-	capMid    map[string]bool      // words written with a capital inside a sentence
-	lowerSeen map[string]bool      // words written in lower case somewhere
 	seen      int                  // mentions so far, to order them
-	stems     map[string]string    // normalised word → stem, a cache
-	people    []*entity            // the entities that are people
+	cache     *wordCache
+	serial    int32     // this article's in cache, for the words' stamps
+	people    []*entity // the entities that are people
 }
 
-// analyse reads an article for its people and their mentions. stems caches
-// the stems of words; it may be shared with other analyses on the same
+// analyse reads an article for its people and their mentions. cache holds
+// what is known of words; it may be shared with other analyses on the same
 // goroutine.
-func analyse(lx *lexicon, a *Article, stems map[string]string) *docAnalysis {
+func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
+	cache.serial++
 	d := &docAnalysis{
 		lx:        lx,
-		stems:     stems,
+		cache:     cache,
+		serial:    cache.serial,
 		byName:    map[string]*entity{},
 		bySurname: map[string][]*entity{},
-		capMid:    map[string]bool{},
-		lowerSeen: map[string]bool{},
 	}
 	for i := range a.Paragraphs {
-		pa := newParaAnalysis(&a.Paragraphs[i])
+		pa := newParaAnalysis(&a.Paragraphs[i], cache)
 		pa.index = i
 		d.paras = append(d.paras, pa)
 	}
@@ -197,9 +196,9 @@ func analyse(lx *lexicon, a *Article, stems map[string]string) *docAnalysis {
 		for i, t := range pa.toks {
 			switch {
 			case !t.Cap:
-				d.lowerSeen[t.Norm] = true
+				t.w.lowerSeen = d.serial
 			case !pa.initial[i]:
-				d.capMid[t.Norm] = true
+				t.w.capMid = d.serial
 			}
 		}
 	}
@@ -214,8 +213,11 @@ func analyse(lx *lexicon, a *Article, stems map[string]string) *docAnalysis {
 	return d
 }
 
-func newParaAnalysis(p *Paragraph) *paraAnalysis {
+func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
 	pa := &paraAnalysis{p: p, toks: tokenize(p.Text), quotes: FindQuotes(p.Text)}
+	for i := range pa.toks {
+		pa.toks[i].w = cache.intern(pa.toks[i].Norm)
+	}
 	pa.sent = make([]int, len(pa.toks))
 	pa.initial = make([]bool, len(pa.toks))
 	pa.quoted = make([]bool, len(pa.toks))
@@ -258,18 +260,18 @@ func (d *docAnalysis) proper(pa *paraAnalysis, i int) bool {
 	if isStop(t) || questionWords[t.Norm] {
 		return false
 	}
-	if d.capMid[t.Norm] {
+	if t.w.capMid == d.serial {
 		return true
 	}
 	if key, _ := d.lx.placeAt(pa.toks, i); key != "" {
 		return true
 	}
-	if d.lowerSeen[t.Norm] || groupNouns[t.Norm] {
+	if t.w.lowerSeen == d.serial || groupNouns[t.Norm] {
 		return false
 	}
 	// "Trump said …" opening a sentence: a word right before a verb of
 	// saying is its subject, and a capitalised subject is a name.
-	if i+1 < len(pa.toks) && pa.joined(i+1) && !pa.toks[i+1].Cap && d.lx.isSpeech(d.stem(pa.toks[i+1].Norm)) {
+	if i+1 < len(pa.toks) && pa.joined(i+1) && !pa.toks[i+1].Cap && d.speechKind(pa.toks[i+1]) == speechVerb {
 		return true
 	}
 	return i+1 < len(pa.toks) && pa.toks[i+1].Cap && pa.joined(i+1)
@@ -322,7 +324,7 @@ func (d *docAnalysis) splitRun(pa *paraAnalysis, start, end int) (n int) {
 // personName reports whether the words of toks can be a person's name: a
 // few capitalised words, none of which names an organisation or a place.
 func (d *docAnalysis) personName(toks []token) bool {
-	if len(toks) == 0 || len(toks) > 4 || len(toks) == 1 && utf8.RuneCountInString(toks[0].Text) < 2 {
+	if len(toks) == 0 || len(toks) > 4 || len(toks) == 1 && utf8.RuneCountInString(toks[0].Norm) < 2 {
 		return false
 	}
 	for i, t := range toks {
@@ -665,11 +667,58 @@ func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
 }
 
 // stem returns the stem of a normalised word, through the cache.
-func (d *docAnalysis) stem(norm string) string {
-	if st, ok := d.stems[norm]; ok {
-		return st
+func (d *docAnalysis) stem(norm string) string { return d.wordStem(d.cache.intern(norm)) }
+
+// wordStem returns a word's stem, working it out the first time.
+func (d *docAnalysis) wordStem(w *word) string {
+	if w.stem == "" {
+		w.stem = d.lx.stem(w.norm)
 	}
-	st := d.lx.stem(norm)
-	d.stems[norm] = st
-	return st
+	return w.stem
+}
+
+// A wordCache remembers what analyses have worked out about words, for the
+// next ones on the same goroutine: each token of an article is looked up
+// here once, and every later question about it (its stem, whether it is a
+// stop word or a verb of saying, where the article writes it with a
+// capital) is answered from its word.
+type wordCache struct {
+	words  map[string]*word
+	serial int32 // of the article being analysed, for the words' stamps
+}
+
+// A word is what is known of one normalised word.
+type word struct {
+	norm   string
+	stem   string // "" until asked
+	speech int8   // a speechKind; speechUnknown until asked
+	stop   bool
+
+	// Stamps: the serial of the last article in which the word was written
+	// in lower case, with a capital inside a sentence, at all, and in lower
+	// case as the index saw it.
+	lowerSeen, capMid, seen, seenLower int32
+}
+
+func newWordCache() *wordCache { return &wordCache{words: make(map[string]*word)} }
+
+// intern returns the word for norm.
+func (c *wordCache) intern(norm string) *word {
+	w := c.words[norm]
+	if w == nil {
+		w = &word{norm: norm, stop: stopWords[norm] || questionWords[norm]}
+		c.words[norm] = w
+	}
+	return w
+}
+
+// stems returns the stems worked out so far, for the engine to keep.
+func (c *wordCache) stems() map[string]string {
+	m := make(map[string]string, len(c.words))
+	for n, w := range c.words {
+		if w.stem != "" {
+			m[n] = w.stem
+		}
+	}
+	return m
 }

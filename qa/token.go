@@ -10,13 +10,16 @@ import (
 
 // A token is a word or a number in a paragraph.
 type token struct {
-	Start, End int    // byte range in the paragraph
-	Text       string // as written: "Russia’s", "U.S.", "250,000"
+	Start, End int    // byte range in the paragraph: "Russia’s", "U.S.", "250,000"
 	Norm       string // lower case, straight apostrophe, no possessive, no dots: "russia", "us", "250,000"
 	Cap        bool   // begins with an upper-case letter
 	AllCaps    bool   // two or more letters, all upper case: "US", "NATO", "U.S."
 	Number     bool   // begins with a digit
 	Possessive bool   // ended in 's or s' as written
+
+	// w is what an analysis knows of the word, shared by its tokens (see
+	// wordCache); nil outside the analysis of articles.
+	w *word
 }
 
 // tokenize splits text into word and number tokens. Words keep inner
@@ -87,17 +90,18 @@ func scanNumber(text string, i int) int {
 }
 
 func newToken(text string, start, end int) token {
-	t := token{Start: start, End: end, Text: text[start:end]}
-	first, _ := utf8.DecodeRuneInString(t.Text)
+	t := token{Start: start, End: end}
+	written := text[start:end]
+	first, _ := utf8.DecodeRuneInString(written)
 	t.Number = unicode.IsDigit(first)
 	t.Cap = unicode.IsUpper(first)
 	// A dotted acronym keeps its trailing dot as written: "U.S." is one token.
-	if strings.Contains(t.Text, ".") && !t.Number && end < len(text) && text[end] == '.' {
+	if strings.Contains(written, ".") && !t.Number && end < len(text) && text[end] == '.' {
 		t.End++
-		t.Text = text[start:t.End]
+		written = text[start:t.End]
 	}
-	t.AllCaps = isAllCaps(t.Text)
-	norm := strings.ToLower(strings.ReplaceAll(t.Text, "’", "'"))
+	t.AllCaps = isAllCaps(written)
+	norm := strings.ToLower(strings.ReplaceAll(written, "’", "'"))
 	if !t.Number {
 		norm = strings.ReplaceAll(norm, ".", "")
 	}
@@ -142,7 +146,12 @@ func (lx *lexicon) stem(norm string) string {
 // isStop reports whether a token carries no topic: articles, pronouns,
 // auxiliaries, prepositions, question words. An acronym that spells a stop
 // word (US, IT) is not one.
-func isStop(t token) bool { return (stopWords[t.Norm] || questionWords[t.Norm]) && !t.AllCaps }
+func isStop(t token) bool {
+	if t.w != nil {
+		return t.w.stop && !t.AllCaps
+	}
+	return (stopWords[t.Norm] || questionWords[t.Norm]) && !t.AllCaps
+}
 
 // stopWords are the words that carry no topic of their own. Question words
 // have their own set: question analysis reads them ("who" wants a person)
