@@ -23,7 +23,7 @@ type lexicon struct {
 	// places maps a place phrase as tokens normalise it ("united states",
 	// "us", "american", "white house") to its country's key ("united states").
 	places       map[string]string
-	placeFirst   map[string]bool     // the first words of the phrases in places
+	placeFirst   map[string]bool     // the first words of the phrases of several words in places
 	maxPlaceLen  int                 // longest phrase in places, in tokens
 	countryNames map[string][]string // country key → its names and demonyms as written
 }
@@ -81,8 +81,9 @@ func parseLexicon() (*lexicon, error) {
 				if _, taken := lx.places[p]; !taken {
 					lx.places[p] = key
 				}
-				first, _, _ := strings.Cut(p, " ")
-				lx.placeFirst[first] = true
+				if first, _, multi := strings.Cut(p, " "); multi {
+					lx.placeFirst[first] = true
+				}
 				if n := len(strings.Fields(p)); n > lx.maxPlaceLen {
 					lx.maxPlaceLen = n
 				}
@@ -158,8 +159,15 @@ func readTSV(name string, columns int, row func([]string)) error {
 // placeAt returns the country key and length in tokens of the longest place
 // phrase starting at toks[i], or "", 0.
 func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
-	if !lx.placeFirst[toks[i].Norm] {
+	if !toks[i].Cap {
 		return "", 0
+	}
+	if !lx.placeFirst[toks[i].Norm] {
+		key, ok := lx.places[toks[i].Norm]
+		if !ok {
+			return "", 0
+		}
+		return key, 1
 	}
 	for n := min(lx.maxPlaceLen, len(toks)-i); n > 0; n-- {
 		// A place phrase is written with capitals ("White House") except
