@@ -6,6 +6,12 @@
 // a value from the engine; send and respond are the only places that talk
 // to Discord. Every reply allows no mentions, fits Discord's limits, and
 // each user is rate limited.
+//
+// For operation: the bot runs one gateway session per shard (shards.go);
+// its REST client waits out Discord's global rate limit and retries
+// server errors (transport.go); it reloads the articles when the seeds
+// folder changes (reload.go); and it serves Prometheus metrics and health
+// checks (metrics.go).
 package bot
 
 import (
@@ -60,10 +66,11 @@ const shutdownTimeout = 10 * time.Second
 
 // A Bot answers questions in Discord.
 type Bot struct {
-	cfg    Config
-	log    *slog.Logger
-	limits *userLimits
-	convs  *conversations
+	cfg     Config
+	log     *slog.Logger
+	limits  *userLimits
+	convs   *conversations
+	metrics *metrics
 
 	engine atomic.Pointer[loadedEngine]
 
@@ -71,8 +78,24 @@ type Bot struct {
 	botID string // the bot's user id, from READY
 	appID string // its application id, from READY
 
+	shardsMu sync.Mutex
+	shards   []*shard     // open now, for the health check
+	commands atomic.Int32 // commandsPending, commandsRegistered or commandsElsewhere
+
 	inflight inflight
+
+	// Timings with production defaults (see New), shortened by tests.
+	retry         retryPolicy   // of REST server errors
+	identifyEvery time.Duration // between two IDENTIFYs of one rate-limit key
+	debounce      time.Duration // between the last change to the seeds and the reload
 }
+
+// States of the slash commands, for the readiness check.
+const (
+	commandsPending    = iota
+	commandsRegistered // by this process, which runs shard 0
+	commandsElsewhere  // by the process that runs shard 0
+)
 
 // loadedEngine is an engine and when it was loaded, swapped as one.
 type loadedEngine struct {
@@ -81,72 +104,90 @@ type loadedEngine struct {
 }
 
 // New returns a bot answering from e, configured by cfg (see
-// DefaultConfig), logging to log.
+// DefaultConfig), logging to log (nowhere if nil). e may be nil if
+// LoadArticles is called before Run.
 func New(cfg Config, e Engine, log *slog.Logger) *Bot {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
 	b := &Bot{cfg: cfg, log: log, limits: newUserLimits(cfg.RateLimit.Questions, cfg.RateLimit.Per),
-		convs: newConversations(maxConversations)}
-	b.SetEngine(e)
+		convs: newConversations(maxConversations),
+		retry: defaultRetry(), identifyEvery: identifyInterval, debounce: reloadDebounce}
+	b.metrics = newMetrics(b.connectedShards)
+	if e != nil {
+		b.SetEngine(e)
+	}
 	return b
 }
 
 // SetEngine makes the bot answer from e from now on; questions in flight
 // finish on the engine they started with.
-func (b *Bot) SetEngine(e Engine) { b.engine.Store(&loadedEngine{e, time.Now()}) }
+func (b *Bot) SetEngine(e Engine) {
+	now := time.Now()
+	b.engine.Store(&loadedEngine{e, now})
+	articles, sentences := indexSize(e)
+	b.metrics.indexArticles.Set(float64(articles))
+	b.metrics.indexSentences.Set(float64(sentences))
+	b.metrics.indexLoaded.Set(float64(now.UnixNano()) / 1e9)
+}
 
+// current returns the engine to answer from, nil before the first.
 func (b *Bot) current() *loadedEngine { return b.engine.Load() }
 
-// Run connects to Discord, registers the slash commands and answers until
+// Run connects to Discord, one gateway session for each shard this
+// process runs (see DiscordConfig.Shards), registers the slash commands
+// if it runs shard 0, serves the metrics if configured, and answers until
 // ctx is done; then it stops taking events, lets replies in flight finish
 // (for a bounded time) and closes the gateway.
 func (b *Bot) Run(ctx context.Context) error {
-	s, err := discordgo.New("Bot " + b.cfg.Discord.Token.Value())
+	if b.current() == nil {
+		return errors.New("cannot run the bot: no articles loaded")
+	}
+	stopMetrics, err := b.serveMetrics()
 	if err != nil {
-		return fmt.Errorf("cannot create the Discord session: %w", err)
-	}
-	s.Client = &http.Client{Transport: newBaseURLTransport(b.cfg.Discord.APIBaseURL, nil), Timeout: 30 * time.Second}
-	// Guild messages that mention the bot, and direct messages; the
-	// privileged Message Content intent is not needed for either.
-	s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
-	ready := make(chan *discordgo.Ready, 1)
-	s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
-		b.setIdentity(r)
-		select {
-		case ready <- r:
-		default:
-		}
-	})
-	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) { b.onMessage(s, m.Message) })
-	s.AddHandler(func(s *discordgo.Session, i *discordgo.InteractionCreate) { b.onInteraction(s, i.Interaction) })
-
-	// Check the token over REST first: a wrong one is then one clear line,
-	// not a gateway close code.
-	if _, err := s.User("@me"); err != nil {
-		var rest *discordgo.RESTError
-		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
-			return errors.New("Discord rejected the bot token (401 Unauthorized): check discord.token or DISCORD_TOKEN")
-		}
-		return fmt.Errorf("cannot reach Discord at %s: %w", b.cfg.Discord.APIBaseURL, err)
-	}
-	if err := s.Open(); err != nil {
-		return fmt.Errorf("cannot connect to the Discord gateway: %w", err)
-	}
-	defer func() {
-		if err := s.Close(); err != nil {
-			b.log.Warn("closing the gateway", "err", err)
-		}
-	}()
-	var r *discordgo.Ready
-	select {
-	case r = <-ready:
-	case <-ctx.Done():
-		return nil
-	case <-time.After(time.Minute):
-		return errors.New("connected to the Discord gateway, but it sent no READY within a minute")
-	}
-	if err := b.registerCommands(s, r); err != nil {
 		return err
 	}
-	b.log.Info("connected", "user", r.User.Username, "session", r.SessionID, "guild_id", b.cfg.Discord.GuildID)
+	defer stopMetrics()
+
+	// Every shard replies through one pool of connections; the default
+	// keeps 2 idle per host, and a busy bot would reconnect (TLS and all)
+	// for most replies.
+	conns := http.DefaultTransport.(*http.Transport).Clone()
+	conns.MaxIdleConnsPerHost = 100
+	client := &http.Client{
+		Transport: newRESTTransport(newBaseURLTransport(b.cfg.Discord.APIBaseURL, conns), b.retry, b.metrics, b.log),
+		Timeout:   30 * time.Second,
+	}
+	gw, err := b.gatewayBot(client)
+	if err != nil {
+		return err
+	}
+	count, ids, err := shardPlan(b.cfg.Discord, gw.Shards)
+	if err != nil {
+		return err
+	}
+	if left := gw.SessionStartLimit.Remaining; gw.SessionStartLimit.Total > 0 && left < len(ids) {
+		b.log.Warn("Discord allows fewer gateway sessions today than this process needs",
+			"remaining", left, "shards", len(ids), "reset_after", time.Duration(gw.SessionStartLimit.ResetAfter)*time.Millisecond)
+	}
+	shards, err := b.openShards(ctx, client, count, ids, gw.SessionStartLimit.MaxConcurrency)
+	if err != nil {
+		return err
+	}
+	defer b.closeShards(shards)
+	if ctx.Err() != nil {
+		return nil
+	}
+	if ids[0] == 0 {
+		if err := b.registerCommands(shards[0].session); err != nil {
+			return err
+		}
+		b.commands.Store(commandsRegistered)
+	} else {
+		b.commands.Store(commandsElsewhere)
+	}
+	botID, _ := b.identity()
+	b.log.Info("connected", "user", botID, "shards", count, "shard_ids", ids, "guild_id", b.cfg.Discord.GuildID)
 
 	<-ctx.Done()
 	b.log.Info("stopping: finishing replies in flight")
@@ -174,11 +215,12 @@ func (b *Bot) identity() (botID, appID string) {
 }
 
 // registerCommands replaces the application's commands with ours in one
-// bulk overwrite: in the configured guild (instant), else globally.
-func (b *Bot) registerCommands(s *discordgo.Session, r *discordgo.Ready) error {
-	appID := r.User.ID
-	if r.Application != nil && r.Application.ID != "" {
-		appID = r.Application.ID
+// bulk overwrite: in the configured guild (instant), else globally. Only
+// the process that runs shard 0 does, so that they are registered once.
+func (b *Bot) registerCommands(s *discordgo.Session) error {
+	botID, appID := b.identity()
+	if appID == "" {
+		appID = botID
 	}
 	if _, err := s.ApplicationCommandBulkOverwrite(appID, b.cfg.Discord.GuildID, commands()); err != nil {
 		return fmt.Errorf("cannot register the slash commands: %w", err)
@@ -223,11 +265,18 @@ func (f *inflight) drain(timeout time.Duration) bool {
 }
 
 // recoverHandler keeps the bot serving when a handler panics: the event is
-// logged and dropped.
+// logged, with its id, and dropped. Deferred first thing in every handler
+// of a gateway event; a goroutine a handler starts needs its own.
 func (b *Bot) recoverHandler(event, id string) {
-	if r := recover(); r != nil {
-		b.log.Error("handler panicked", "event", event, "id", id, "panic", fmt.Sprint(r))
+	if p := recover(); p != nil {
+		b.notePanic(event, id, p)
 	}
+}
+
+// notePanic logs and counts a recovered panic.
+func (b *Bot) notePanic(event, id string, p any) {
+	b.metrics.panics.WithLabelValues(event).Inc()
+	b.log.Error("handler panicked", "event", event, "id", id, "panic", fmt.Sprint(p))
 }
 
 var mentionRE = regexp.MustCompile(`<@!?(\d+)>`)
@@ -315,8 +364,17 @@ func (b *Bot) ask(e Engine, channel, q string, now time.Time) (reply, outcome) {
 	return askReply(e, &cc.conv, q, b.cfg.Answers.Passages, now)
 }
 
+// logQuestion logs and counts a question handled: its source (mention,
+// dm, /command, button), what became of it (an error if the reply could
+// not be sent) and how long it took.
 func (b *Bot) logQuestion(source, user, guild, channel string, out outcome, start time.Time, err error) {
-	attrs := []any{"source", source, "outcome", out, "latency", time.Since(start).Round(time.Microsecond),
+	latency := time.Since(start)
+	if err != nil {
+		out = failed
+	}
+	b.metrics.questions.WithLabelValues(string(out), source).Inc()
+	b.metrics.answerSeconds.Observe(latency.Seconds())
+	attrs := []any{"source", source, "outcome", out, "latency", latency.Round(time.Microsecond),
 		"user", user, "guild", guild, "channel", channel}
 	if err != nil {
 		b.log.Error("question", append(attrs, "err", err)...)

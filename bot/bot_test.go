@@ -5,11 +5,16 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"log/slog"
+	"net/http"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/bwmarrin/discordgo"
 
 	"github.com/articlebot/articlebot/bot/discordtest"
 	"github.com/articlebot/articlebot/qa"
@@ -59,10 +64,16 @@ func (s *syncBuffer) Write(p []byte) (int, error) {
 // waitFor waits until the log holds substr.
 func (s *syncBuffer) waitFor(t *testing.T, substr string) {
 	t.Helper()
+	s.waitForCount(t, substr, 1)
+}
+
+// waitForCount waits until the log holds substr n times.
+func (s *syncBuffer) waitForCount(t *testing.T, substr string, n int) {
+	t.Helper()
 	timeout := time.After(15 * time.Second)
 	for {
 		s.mu.Lock()
-		if strings.Contains(s.b.String(), substr) {
+		if strings.Count(s.b.String(), substr) >= n {
 			s.mu.Unlock()
 			return
 		}
@@ -74,7 +85,7 @@ func (s *syncBuffer) waitFor(t *testing.T, substr string) {
 		select {
 		case <-changed:
 		case <-timeout:
-			t.Fatalf("the log never showed %q:\n%s", substr, s.String())
+			t.Fatalf("the log never showed %q %d times:\n%s", substr, n, s.String())
 		}
 	}
 }
@@ -86,19 +97,34 @@ func (s *syncBuffer) String() string {
 }
 
 type harness struct {
-	fake   *discordtest.Server
-	bot    *Bot
-	logs   *syncBuffer
-	cancel context.CancelFunc
-	done   chan error
+	fake    *discordtest.Server
+	bot     *Bot
+	logs    *syncBuffer
+	level   slog.LevelVar // of the logs
+	cancel  context.CancelFunc
+	done    chan error
+	stopped bool
 }
 
-// startBot runs a bot against a new fake Discord and waits until it has
-// registered its commands, that is, until it is ready to answer.
+// startBot runs a bot against a new fake Discord of one shard and waits
+// until it is ready to answer.
 func startBot(t *testing.T, configure func(*Config)) *harness {
 	t.Helper()
 	t.Parallel()
-	fake := discordtest.New(t, discordtest.Options{Token: testToken, HeartbeatInterval: time.Second})
+	return runBot(t, newFake(t, 1), configure)
+}
+
+// newFake starts a fake Discord that recommends shards shards.
+func newFake(t *testing.T, shards int) *discordtest.Server {
+	return discordtest.New(t, discordtest.Options{Token: testToken, HeartbeatInterval: time.Second, Shards: shards})
+}
+
+// runBot runs a bot against fake, with the test's timings (REST retries
+// and IDENTIFYs a millisecond apart, reloads 20 ms after a change), and
+// waits until it has connected every shard and registered its commands if
+// it runs shard 0: until it is ready to answer.
+func runBot(t *testing.T, fake *discordtest.Server, configure func(*Config)) *harness {
+	t.Helper()
 	cfg := DefaultConfig()
 	cfg.Discord.Token = testToken
 	cfg.Discord.GuildID = testGuild
@@ -108,23 +134,36 @@ func startBot(t *testing.T, configure func(*Config)) *harness {
 	}
 	logs := &syncBuffer{}
 	h := &harness{fake: fake, logs: logs, done: make(chan error, 1)}
-	h.bot = New(cfg, seedEngine(), slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	h.level.Set(slog.LevelDebug)
+	h.bot = New(cfg, seedEngine(), slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: &h.level})))
+	h.bot.retry.backoff = time.Millisecond
+	h.bot.identifyEvery = time.Millisecond
+	h.bot.debounce = 20 * time.Millisecond
 	ctx, cancel := context.WithCancel(context.Background())
 	h.cancel = cancel
 	go func() { h.done <- h.bot.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case err := <-h.done:
-			if err != nil {
-				t.Errorf("Run: %v", err)
-			}
-		case <-time.After(20 * time.Second):
-			t.Error("Run did not return after cancel")
-		}
-	})
-	h.wait(t, 1, discordtest.MatchRoute(discordtest.RouteOverwriteGuildCommands))
+	t.Cleanup(func() { h.stop(t) })
+	h.logs.waitFor(t, "msg=connected")
 	return h
+}
+
+// stop stops the bot and waits for Run to return: every handler has then
+// finished, and the bot sends nothing more.
+func (h *harness) stop(t *testing.T) {
+	t.Helper()
+	if h.stopped {
+		return
+	}
+	h.stopped = true
+	h.cancel()
+	select {
+	case err := <-h.done:
+		if err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Error("Run did not return after cancel")
+	}
 }
 
 // wait waits for n requests that match and returns them.
@@ -256,6 +295,13 @@ func TestMentionAnswered(t *testing.T) {
 	h.logs.waitFor(t, "outcome=answered")
 	if strings.Contains(h.logs.String(), testToken) {
 		t.Error("the token is in the logs")
+	}
+	checkMetric(t, h.bot, `articlebot_questions_total{outcome="answered",source="mention"}`, "1")
+	checkMetric(t, h.bot, "articlebot_answer_seconds_count", "1")
+	for _, path := range []string{"/healthz", "/readyz"} {
+		if code, body := serve(t, h.bot, path); code != 200 {
+			t.Errorf("%s: got %d %q, want 200", path, code, body)
+		}
 	}
 }
 
@@ -451,10 +497,27 @@ func TestMoreAndContextButtons(t *testing.T) {
 	}
 }
 
+// gatedEngine answers only once gate is closed, so that a test can hold a
+// question in flight.
+type gatedEngine struct {
+	Engine
+	gate chan struct{}
+}
+
+func (g gatedEngine) Follow(c *qa.Conversation, q string, k int, now time.Time) ([]qa.Answer, error) {
+	<-g.gate
+	return g.Engine.Follow(c, q, k, now)
+}
+
 func TestDeferredWhenSlow(t *testing.T) {
 	h := startBot(t, func(c *Config) { c.Answers.DeferAfter = 0 })
+	gate := make(chan struct{})
+	release := sync.OnceFunc(func() { close(gate) })
+	t.Cleanup(release) // before the bot's cleanup, which waits for the question
+	h.bot.SetEngine(gatedEngine{seedEngine(), gate})
 	in := h.slash(t, alice, "ask", discordtest.CommandOption{Name: "question", Type: 3, Value: "Who said Europe is the first line of defence?"})
 	resp := decode[interactionResponse](t, h.wait(t, 1, callbackOf(in.ID))[0])
+	release()
 	if resp.Type != 5 {
 		t.Errorf("response type %d, want 5 (deferred)", resp.Type)
 	}
@@ -531,26 +594,26 @@ func TestReconnectAndAnswer(t *testing.T) {
 	if !strings.Contains(reply.text(), "escalation") {
 		t.Errorf("got %q", reply.text())
 	}
+	h.logs.waitFor(t, `msg="shard reconnected" shard=0`)
+	checkMetric(t, h.bot, `articlebot_gateway_reconnects_total{shard="0"}`, "1")
 }
 
 func TestCleanShutdown(t *testing.T) {
-	h := startBot(t, nil)
+	h := startBot(t, func(c *Config) { c.MetricsAddr = "127.0.0.1:0" })
 	h.mention(t, alice, "What did Zakharova say?")
 	h.wait(t, 1, messagesTo(testChannel))
-	h.cancel()
-	select {
-	case err := <-h.done:
-		if err != nil {
-			t.Fatalf("Run: %v", err)
-		}
-		h.done <- nil // for the cleanup
-	case <-time.After(15 * time.Second):
-		t.Fatal("Run did not return")
+	addr := h.metricsAddr(t)
+	if code, body := get(t, "http://"+addr+"/healthz"); code != 200 || body != "shard 0/1: connected\n" {
+		t.Errorf("/healthz: got %d %q, want 200 and shard 0 connected", code, body)
 	}
+	h.stop(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if _, err := h.fake.WaitFrames(ctx, 1, func(f discordtest.Frame) bool { return f.Op == discordtest.OpClose && f.CloseCode == 1000 }); err != nil {
 		t.Errorf("no close frame 1000: %v", err)
+	}
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Error("the metrics server still answers after Run returned")
 	}
 }
 
@@ -586,14 +649,142 @@ func TestRetriesAfterRateLimit(t *testing.T) {
 	}
 }
 
+// recordingAPI is a discordAPI that records what the handlers send, and
+// signals each send on sent.
+type recordingAPI struct {
+	mu        sync.Mutex
+	messages  []*discordgo.MessageSend
+	responses []*discordgo.InteractionResponse
+	edits     []*discordgo.WebhookEdit
+	sent      chan struct{}
+}
+
+func newRecordingAPI() *recordingAPI { return &recordingAPI{sent: make(chan struct{}, 10)} }
+
+// record adds what was sent, under the lock, and signals it.
+func (a *recordingAPI) record(add func()) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	add()
+	a.sent <- struct{}{}
+}
+
+func (a *recordingAPI) ChannelMessageSendComplex(_ string, m *discordgo.MessageSend, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	a.record(func() { a.messages = append(a.messages, m) })
+	return &discordgo.Message{}, nil
+}
+
+func (a *recordingAPI) InteractionRespond(_ *discordgo.Interaction, r *discordgo.InteractionResponse, _ ...discordgo.RequestOption) error {
+	a.record(func() { a.responses = append(a.responses, r) })
+	return nil
+}
+
+func (a *recordingAPI) InteractionResponseEdit(_ *discordgo.Interaction, e *discordgo.WebhookEdit, _ ...discordgo.RequestOption) (*discordgo.Message, error) {
+	a.record(func() { a.edits = append(a.edits, e) })
+	return &discordgo.Message{}, nil
+}
+
+// sends lists what was sent, in a word each.
+func (a *recordingAPI) sends() []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []string
+	for range a.messages {
+		out = append(out, "message")
+	}
+	for _, r := range a.responses {
+		out = append(out, fmt.Sprintf("response %d: %s", r.Type, r.Data.Content))
+	}
+	for _, e := range a.edits {
+		out = append(out, "edit: "+*e.Content)
+	}
+	return out
+}
+
+// panicEverywhere panics in every engine call a handler makes for a user,
+// as a bug would; Follow only once gate is closed.
+type panicEverywhere struct {
+	Engine
+	gate chan struct{}
+}
+
+func (p panicEverywhere) Follow(*qa.Conversation, string, int, time.Time) ([]qa.Answer, error) {
+	<-p.gate
+	panic(errBoom)
+}
+func (panicEverywhere) MatchSpeakers(string, int) []*qa.Speaker { panic(errBoom) }
+func (panicEverywhere) Passage(qa.Ref) (qa.Answer, bool)        { panic(errBoom) }
+
+func interactionOf(id string, typ discordgo.InteractionType, data discordgo.InteractionData) *discordgo.Interaction {
+	return &discordgo.Interaction{ID: id, Type: typ, Data: data, ChannelID: "3", GuildID: "1",
+		Member: &discordgo.Member{User: &discordgo.User{ID: "2"}}}
+}
+
+// TestHandlerPanicIsRecovered panics in every path a handler takes: the
+// panic is logged with the event and its id, and an interaction still gets
+// an answer when it can.
 func TestHandlerPanicIsRecovered(t *testing.T) {
 	t.Parallel()
-	var logs syncBuffer
-	b := New(DefaultConfig(), panicEngine{seedEngine()}, slog.New(slog.NewTextHandler(&logs, nil)))
-	b.setIdentity(readyFor("1"))
-	b.onMessage(nil, messageFrom{"2", "<@1> boom"}.message())
-	if !strings.Contains(logs.String(), "handler panicked") {
-		t.Errorf("logs: %s", logs.String())
+	const wrong = "Something went wrong while answering; please try again."
+	ask := discordgo.ApplicationCommandInteractionData{Name: "ask", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+		{Name: "question", Type: discordgo.ApplicationCommandOptionString, Value: "Who said it?"}}}
+	autocomplete := discordgo.ApplicationCommandInteractionData{Name: "quote", Options: []*discordgo.ApplicationCommandInteractionDataOption{
+		{Name: "speaker", Type: discordgo.ApplicationCommandOptionString, Value: "zak", Focused: true}}}
+	more := discordgo.MessageComponentInteractionData{CustomID: "more:" + seedEngine().Version() + ":1,2", ComponentType: discordgo.ButtonComponent}
+	tests := []struct {
+		name        string
+		deferAfter  time.Duration // 0: the answer is deferred
+		message     *discordgo.Message
+		interaction *discordgo.Interaction
+		event, id   string
+		want        []string
+	}{
+		{name: "message", deferAfter: time.Hour, message: messageFrom{"2", "<@1> boom"}.message(),
+			event: "MESSAGE_CREATE", id: "5"},
+		{name: "autocomplete", deferAfter: time.Hour,
+			interaction: interactionOf("11", discordgo.InteractionApplicationCommandAutocomplete, autocomplete),
+			event:       "INTERACTION_CREATE", id: "11"},
+		{name: "slash command, answered at once", deferAfter: time.Hour,
+			interaction: interactionOf("12", discordgo.InteractionApplicationCommand, ask),
+			event:       "INTERACTION_CREATE", id: "12", want: []string{"response 4: " + wrong}},
+		{name: "slash command, deferred", deferAfter: 0,
+			interaction: interactionOf("13", discordgo.InteractionApplicationCommand, ask),
+			event:       "INTERACTION_CREATE", id: "13", want: []string{"response 5: ", "edit: " + wrong}},
+		{name: "button", deferAfter: time.Hour,
+			interaction: interactionOf("14", discordgo.InteractionMessageComponent, more),
+			event:       "INTERACTION_CREATE", id: "14", want: []string{"response 4: " + wrong}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var logs syncBuffer
+			cfg := DefaultConfig()
+			cfg.Answers.DeferAfter = tt.deferAfter
+			gate := make(chan struct{})
+			b := New(cfg, panicEverywhere{seedEngine(), gate}, slog.New(slog.NewTextHandler(&logs, nil)))
+			b.setIdentity(readyFor("1"))
+			api := newRecordingAPI()
+			handled := make(chan struct{})
+			go func() {
+				defer close(handled)
+				if tt.message != nil {
+					b.onMessage(api, tt.message)
+				} else {
+					b.onInteraction(api, tt.interaction)
+				}
+			}()
+			if tt.deferAfter == 0 {
+				<-api.sent // the deferral, before the answer panics
+			}
+			close(gate)
+			<-handled
+			if want := fmt.Sprintf(`msg="handler panicked" event=%s id=%s panic=boom`, tt.event, tt.id); !strings.Contains(logs.String(), want) {
+				t.Errorf("logs %q, want %q", logs.String(), want)
+			}
+			if got := api.sends(); !slices.Equal(got, tt.want) {
+				t.Errorf("sent %q, want %q", got, tt.want)
+			}
+			checkMetric(t, b, `articlebot_handler_panics_total{event="`+tt.event+`"}`, "1")
+		})
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/url"
 	"os"
 	"strconv"
@@ -28,11 +29,16 @@ const (
 
 // Config is everything `articlebot serve` reads from its YAML file and the environment.
 type Config struct {
-	Discord   DiscordConfig   `yaml:"discord"`
-	Seeds     string          `yaml:"seeds"` // folder of *.txt articles; "" = the articles embedded in the binary; env ARTICLEBOT_SEEDS
+	Discord DiscordConfig `yaml:"discord"`
+	// Seeds is a folder of *.txt articles, reloaded when its files change;
+	// "" = the articles embedded in the binary. Env ARTICLEBOT_SEEDS.
+	Seeds     string          `yaml:"seeds"`
 	Answers   AnswersConfig   `yaml:"answers"`
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
 	Log       LogConfig       `yaml:"log"`
+	// MetricsAddr is where to serve /metrics, /healthz and /readyz, such
+	// as 127.0.0.1:9090; "" (the default) serves nothing.
+	MetricsAddr string `yaml:"metrics_addr"`
 }
 
 // DiscordConfig says which bot to run and where Discord is.
@@ -43,6 +49,51 @@ type DiscordConfig struct {
 	// itself by default, or a REST proxy such as nirn-proxy, or a test fake.
 	// ParseConfig trims trailing slashes, so paths can be appended to it.
 	APIBaseURL string `yaml:"api_base_url"`
+	// Shards is how many gateway shards the bot is split into, across all
+	// its processes: Discord's recommendation by default.
+	Shards ShardCount `yaml:"shards"`
+	// ShardIDs are the shards this process runs, each below Shards; empty
+	// (the default) runs them all. Setting it needs a fixed Shards, so that
+	// every process splits the guilds the same way.
+	ShardIDs []int `yaml:"shard_ids"`
+}
+
+// ShardCount is discord.shards: "auto", Discord's recommended count from
+// GET /gateway/bot when the bot starts, or a fixed count N of at least 1.
+type ShardCount struct {
+	Auto bool
+	N    int // when not Auto
+}
+
+// String returns "auto" or the count.
+func (n ShardCount) String() string {
+	if n.Auto {
+		return "auto"
+	}
+	return strconv.Itoa(n.N)
+}
+
+// MarshalYAML writes "auto" or the count.
+func (n ShardCount) MarshalYAML() (any, error) {
+	if n.Auto {
+		return "auto", nil
+	}
+	return n.N, nil
+}
+
+// UnmarshalYAML reads "auto" or a whole number; Validate checks the number.
+func (n *ShardCount) UnmarshalYAML(v *yaml.Node) error {
+	if v.Kind == yaml.ScalarNode && strings.EqualFold(v.Value, "auto") {
+		*n = ShardCount{Auto: true}
+		return nil
+	}
+	var i int
+	if err := v.Decode(&i); err != nil {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: cannot unmarshal %s `%s` into a shard count: want auto or a number",
+			v.Line, v.ShortTag(), v.Value)}}
+	}
+	*n = ShardCount{N: i}
+	return nil
 }
 
 // AnswersConfig shapes the replies to questions.
@@ -78,7 +129,7 @@ const (
 // on its own.
 func DefaultConfig() Config {
 	return Config{
-		Discord: DiscordConfig{APIBaseURL: "https://discord.com"},
+		Discord: DiscordConfig{APIBaseURL: "https://discord.com", Shards: ShardCount{Auto: true}},
 		Answers: AnswersConfig{Passages: 3, DeferAfter: 300 * time.Millisecond},
 		RateLimit: RateLimitConfig{
 			Questions: 5,
@@ -126,6 +177,9 @@ func parseConfig(data []byte, name string) (Config, error) {
 		return Config{}, err
 	}
 	c.Discord.APIBaseURL = strings.TrimRight(c.Discord.APIBaseURL, "/")
+	if len(c.Discord.ShardIDs) == 0 {
+		c.Discord.ShardIDs = nil // "shard_ids: []" is the default, all shards
+	}
 	c.applyEnv(os.Getenv)
 	if err := c.Validate(); err != nil {
 		return Config{}, err
@@ -227,6 +281,12 @@ func (c Config) Validate() error {
 	if msg := checkBaseURL(c.Discord.APIBaseURL); msg != "" {
 		bad("discord.api_base_url", "%s", msg)
 	}
+	if n := c.Discord.Shards; !n.Auto && n.N < 1 {
+		bad("discord.shards", "%d must be auto or at least 1", n.N)
+	}
+	if msg := checkShardIDs(c.Discord.ShardIDs, c.Discord.Shards); msg != "" {
+		bad("discord.shard_ids", "%s", msg)
+	}
 
 	if p := c.Answers.Passages; p < minPassages || p > maxPassages {
 		bad("answers.passages", "%d is out of range %d–%d", p, minPassages, maxPassages)
@@ -248,7 +308,50 @@ func (c Config) Validate() error {
 	if f := c.Log.Format; f != "text" && f != "json" {
 		bad("log.format", "%q is not one of text, json", f)
 	}
+	if msg := checkListenAddr(c.MetricsAddr); msg != "" {
+		bad("metrics_addr", "%s", msg)
+	}
 	return errors.Join(errs...)
+}
+
+// checkShardIDs returns what is wrong with the shard ids of a bot split
+// into n shards, or "".
+func checkShardIDs(ids []int, n ShardCount) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	if n.Auto {
+		return "needs a fixed discord.shards: with auto, processes started at different times may split the guilds differently"
+	}
+	seen := make(map[int]bool, len(ids))
+	for _, id := range ids {
+		switch {
+		case id < 0:
+			return fmt.Sprintf("%d is negative", id)
+		case n.N >= 1 && id >= n.N:
+			return fmt.Sprintf("%d is out of range 0–%d: discord.shards is %d", id, n.N-1, n.N)
+		case seen[id]:
+			return fmt.Sprintf("%d is listed twice", id)
+		}
+		seen[id] = true
+	}
+	return ""
+}
+
+// checkListenAddr returns what is wrong with the listen address s, or "";
+// "" is valid: nothing is served.
+func checkListenAddr(s string) string {
+	if s == "" {
+		return ""
+	}
+	_, port, err := net.SplitHostPort(s)
+	if err != nil {
+		return fmt.Sprintf("%q is not host:port, such as 127.0.0.1:9090 or :9090", s)
+	}
+	if p, err := strconv.ParseUint(port, 10, 16); err != nil || p == 0 {
+		return fmt.Sprintf("%q: port %q is not a number from 1 to 65535", s, port)
+	}
+	return ""
 }
 
 // checkBaseURL returns what is wrong with the API base URL s, or "".

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -39,7 +40,7 @@ func checkConfig(t *testing.T, got, want Config) {
 	if got.Discord.Token.Value() != want.Discord.Token.Value() {
 		t.Errorf("token: got %q, want %q", got.Discord.Token.Value(), want.Discord.Token.Value())
 	}
-	if got != want {
+	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got %+v, want %+v", got, want)
 	}
 }
@@ -57,11 +58,14 @@ func TestParseConfig(t *testing.T) {
 			Token:      "file-token",
 			GuildID:    "1234567890123456789",
 			APIBaseURL: "http://nirn:8080",
+			Shards:     ShardCount{N: 4},
+			ShardIDs:   []int{1, 3},
 		},
-		Seeds:     "/srv/articles",
-		Answers:   AnswersConfig{Passages: 5, DeferAfter: 2500 * time.Millisecond},
-		RateLimit: RateLimitConfig{Questions: 1, Per: time.Minute},
-		Log:       LogConfig{Level: "debug", Format: "json"},
+		Seeds:       "/srv/articles",
+		Answers:     AnswersConfig{Passages: 5, DeferAfter: 2500 * time.Millisecond},
+		RateLimit:   RateLimitConfig{Questions: 1, Per: time.Minute},
+		Log:         LogConfig{Level: "debug", Format: "json"},
+		MetricsAddr: "127.0.0.1:9090",
 	}
 	tests := []struct {
 		name    string
@@ -81,6 +85,8 @@ func TestParseConfig(t *testing.T) {
   token: file-token
   guild_id: "1234567890123456789"
   api_base_url: http://nirn:8080
+  shards: 4
+  shard_ids: [1, 3]
 seeds: /srv/articles
 answers:
   passages: 5
@@ -91,8 +97,25 @@ rate_limit:
 log:
   level: debug
   format: json
+metrics_addr: 127.0.0.1:9090
 `,
 			want: full,
+		},
+		{
+			name: "shards auto in any case, and an empty shard_ids list, are the defaults",
+			yaml: "discord:\n  token: t0k\n  shards: Auto\n  shard_ids: []\n",
+			want: withToken("t0k"),
+		},
+		{
+			name:    "shards neither auto nor a number",
+			yaml:    "discord:\n  token: t0k\n  shards: many\n",
+			wantErr: "line 3: cannot unmarshal !!str `many` into a shard count: want auto or a number",
+		},
+		{
+			name: "shard errors are named together with the others",
+			yaml: "discord:\n  token: t0k\n  shards: 2\n  shard_ids: [0, 2, 0]\nmetrics_addr: localhost\n",
+			wantErr: "discord.shard_ids: 2 is out of range 0–1: discord.shards is 2\n" +
+				`metrics_addr: "localhost" is not host:port, such as 127.0.0.1:9090 or :9090`,
 		},
 		{
 			name: "empty file",
@@ -270,20 +293,47 @@ func TestConfigValidate(t *testing.T) {
 		{
 			name: "every field invalid",
 			edit: func(c *Config) {
-				c.Discord = DiscordConfig{GuildID: "-1", APIBaseURL: "ftp://x"}
+				c.Discord = DiscordConfig{GuildID: "-1", APIBaseURL: "ftp://x", Shards: ShardCount{N: 0}, ShardIDs: []int{-1}}
 				c.Answers = AnswersConfig{Passages: 0, DeferAfter: 3 * time.Second}
 				c.RateLimit = RateLimitConfig{Questions: -2, Per: -time.Second}
 				c.Log = LogConfig{Level: "loud", Format: ""}
+				c.MetricsAddr = ":http"
 			},
 			wantErr: "discord.token: missing: set it in the file or in DISCORD_TOKEN\n" +
 				`discord.guild_id: "-1" is not a snowflake (digits)` + "\n" +
 				`discord.api_base_url: "ftp://x" must be an http or https URL` + "\n" +
+				"discord.shards: 0 must be auto or at least 1\n" +
+				"discord.shard_ids: -1 is negative\n" +
 				"answers.passages: 0 is out of range 1–5\n" +
 				"answers.defer_after: 3s is out of range 0s–2.5s (Discord drops replies after 3s)\n" +
 				"rate_limit.questions: -2 must be at least 1\n" +
 				"rate_limit.per: -1s must be positive\n" +
 				`log.level: "loud" is not one of debug, info, warn, error` + "\n" +
-				`log.format: "" is not one of text, json`,
+				`log.format: "" is not one of text, json` + "\n" +
+				`metrics_addr: ":http": port "http" is not a number from 1 to 65535`,
+		},
+		{
+			name: "every shard of two, listed in any order",
+			edit: func(c *Config) { c.Discord.Shards, c.Discord.ShardIDs = ShardCount{N: 2}, []int{1, 0} },
+		},
+		{
+			name:    "shard_ids with auto shards",
+			edit:    func(c *Config) { c.Discord.ShardIDs = []int{0} },
+			wantErr: "discord.shard_ids: needs a fixed discord.shards: with auto, processes started at different times may split the guilds differently",
+		},
+		{
+			name:    "a shard listed twice",
+			edit:    func(c *Config) { c.Discord.Shards, c.Discord.ShardIDs = ShardCount{N: 3}, []int{2, 0, 2} },
+			wantErr: "discord.shard_ids: 2 is listed twice",
+		},
+		{
+			name:    "metrics_addr port zero",
+			edit:    func(c *Config) { c.MetricsAddr = "127.0.0.1:0" },
+			wantErr: `metrics_addr: "127.0.0.1:0": port "0" is not a number from 1 to 65535`,
+		},
+		{
+			name: "metrics_addr on every interface",
+			edit: func(c *Config) { c.MetricsAddr = ":9090" },
 		},
 		{
 			name:    "negative defer_after",
@@ -522,7 +572,7 @@ func TestSecretEmptyShowsUnset(t *testing.T) {
 		want string
 	}{
 		{"%v", fmt.Sprintf("%v", s), ""},
-		{"%#v of a config", fmt.Sprintf("%#v", DiscordConfig{}), `bot.DiscordConfig{Token:, GuildID:"", APIBaseURL:""}`},
+		{"%#v of a config", fmt.Sprintf("%#v", DiscordConfig{}), `bot.DiscordConfig{Token:, GuildID:"", APIBaseURL:"", Shards:bot.ShardCount{Auto:false, N:0}, ShardIDs:[]int(nil)}`},
 		{"LogValue", s.LogValue().String(), ""},
 		{"json.Marshal", string(must(json.Marshal(s))), `""`},
 		{"set", fmt.Sprintf("%v", Secret("x")), redacted},
@@ -614,6 +664,8 @@ func FuzzParseConfig(f *testing.F) {
 		"\t",
 		"discord:\n  token: \"\\u0000\"\n",
 		"log: {level: DeBuG, format: json}\ndiscord: {token: x, guild_id: '007'}\n",
+		"discord: {token: x, shards: 3, shard_ids: [2, 0]}\nmetrics_addr: '[::1]:9090'\n",
+		"discord: {token: x, shards: {n: 1}, shard_ids: [1]}\n",
 	} {
 		f.Add(s)
 	}
@@ -644,7 +696,7 @@ func FuzzParseConfig(f *testing.F) {
 			t.Fatalf("cannot parse %q, written from %q: %v", out, in, err)
 		}
 		again.Discord.Token = c.Discord.Token
-		if again != c {
+		if !reflect.DeepEqual(again, c) {
 			t.Fatalf("got %+v, want %+v", again, c)
 		}
 	})
@@ -675,4 +727,21 @@ func ExampleConfig_Validate() {
 	// discord.token: missing: set it in the file or in DISCORD_TOKEN
 	// answers.passages: 9 is out of range 1–5
 	// log.level: "loud" is not one of debug, info, warn, error
+}
+
+func ExampleShardCount() {
+	for _, doc := range []string{
+		"discord:\n  token: my-token\n",
+		"discord:\n  token: my-token\n  shards: 4\n  shard_ids: [3, 2]\n",
+	} {
+		cfg, err := ParseConfig(strings.NewReader(doc))
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(cfg.Discord.Shards, cfg.Discord.ShardIDs)
+	}
+	// Output:
+	// auto []
+	// 4 [3 2]
 }

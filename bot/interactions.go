@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -60,7 +59,7 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 		out, err := b.respond(api, i, user.ID, start, data.Name == "help", func(e *loadedEngine) (reply, outcome) {
 			return b.commandReply(e, i.ChannelID, data, start)
 		})
-		b.logQuestion("/"+data.Name, user.ID, i.GuildID, i.ChannelID, out, start, err)
+		b.logQuestion(commandSource(data.Name), user.ID, i.GuildID, i.ChannelID, out, start, err)
 	case discordgo.InteractionMessageComponent:
 		id := i.MessageComponentData().CustomID
 		out, err := b.respond(api, i, user.ID, start, true, func(e *loadedEngine) (reply, outcome) {
@@ -68,6 +67,18 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 		})
 		b.logQuestion("button", user.ID, i.GuildID, i.ChannelID, out, start, err)
 	}
+}
+
+// commandSource is the source of a command in logs and metrics: "/name"
+// for the bot's commands, "/unknown" for any other name, so that the
+// metric's labels stay few.
+func commandSource(name string) string {
+	for _, c := range commands() {
+		if c.Name == name {
+			return "/" + name
+		}
+	}
+	return "/unknown"
 }
 
 // interactionUser is who acted: the member in a guild, the user in a DM.
@@ -119,7 +130,7 @@ func (b *Bot) respond(api discordAPI, i *discordgo.Interaction, user string, now
 	go func() {
 		defer func() {
 			if p := recover(); p != nil {
-				b.log.Error("handler panicked", "event", "INTERACTION_CREATE", "id", i.ID, "panic", fmt.Sprint(p))
+				b.notePanic("INTERACTION_CREATE", i.ID, p)
 				done <- result{reply{Content: "Something went wrong while answering; please try again.", Ephemeral: true}, failed}
 			}
 		}()

@@ -1461,3 +1461,68 @@ func TestClient(t *testing.T) {
 		})
 	}
 }
+
+// TestTakeRequests checks that taken requests leave the record, others
+// stay, and that each request carries when it arrived.
+func TestTakeRequests(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t)
+	fake := discordtest.New(t, discordtest.Options{Token: testToken})
+	s := newSession(t, fake, testToken)
+	before := time.Now()
+	for _, text := range []string{"one", "two"} {
+		if _, err := s.ChannelMessageSend(channelID, text); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.User("@me"); err != nil {
+		t.Fatal(err)
+	}
+	taken, err := fake.TakeRequests(ctx, 2, discordtest.MatchRoute(discordtest.RouteCreateMessage))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(taken) != 2 || taken[0].Time.Before(before) || taken[1].Time.Before(taken[0].Time) {
+		t.Errorf("got %d requests at %v and %v, want 2 in order after %v", len(taken), taken[0].Time, taken[len(taken)-1].Time, before)
+	}
+	rest := fake.Requests()
+	if len(rest) != 1 || rest[0].Route != discordtest.RouteCurrentUser {
+		t.Errorf("left %d requests (%v), want only GET /users/@me", len(rest), rest)
+	}
+	short, cancel := context.WithTimeout(ctx, time.Millisecond)
+	defer cancel()
+	if _, err := fake.TakeRequests(short, 1, discordtest.MatchRoute(discordtest.RouteCreateMessage)); !errors.Is(err, context.DeadlineExceeded) {
+		t.Errorf("taking again: got %v, want the deadline: the requests were taken", err)
+	}
+}
+
+// TestNoHistory checks that a fake without history forgets the messages the
+// bot created, yet still replays the events dispatched while the session
+// was away.
+func TestNoHistory(t *testing.T) {
+	t.Parallel()
+	ctx := testContext(t)
+	fake := discordtest.New(t, discordtest.Options{Token: testToken, NoHistory: true})
+	s := newSession(t, fake, testToken)
+	messages := events[*discordgo.MessageCreate](s)
+	resumed := events[*discordgo.Resumed](s)
+	id := open(t, ctx, fake, s)
+
+	m, err := s.ChannelMessageSend(channelID, "draft")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.ChannelMessageEdit(channelID, m.ID, "final"); err == nil {
+		t.Error("edited a message the fake should have forgotten")
+	}
+
+	fake.DropConnections()
+	if _, err := fake.DispatchMessageCreate(discordtest.Message{ChannelID: dmChannel, Author: alice, Content: "while away"}); err != nil {
+		t.Fatal(err)
+	}
+	receive(t, ctx, resumed)
+	waitHeartbeats(t, ctx, fake, id, 2)
+	if got := receive(t, ctx, messages).Content; got != "while away" {
+		t.Errorf("after RESUME got %q, want %q", got, "while away")
+	}
+}

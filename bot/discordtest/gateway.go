@@ -123,6 +123,8 @@ type gatewaySession struct {
 	id      string
 	intents int64
 	shard   [2]int
+	// forget drops events once sent (Options.NoHistory).
+	forget bool
 
 	mu     sync.Mutex
 	seq    int64
@@ -359,11 +361,15 @@ func (gs *gatewaySession) dispatch(name string, data json.RawMessage) {
 	defer gs.mu.Unlock()
 	gs.seq++
 	ev := event{seq: gs.seq, name: name, data: data}
-	gs.events = append(gs.events, ev)
 	if gs.conn == nil {
-		return // kept in events for the resume
+		gs.events = append(gs.events, ev) // kept for the resume
+		return
 	}
-	if err := gs.conn.send(opDispatch, ev.name, ev.seq, ev.data); err != nil {
+	err := gs.conn.send(opDispatch, ev.name, ev.seq, ev.data)
+	if err != nil || !gs.forget {
+		gs.events = append(gs.events, ev)
+	}
+	if err != nil {
 		// The connection is broken. Closing it ends its reader; the event
 		// waits in events for the resume.
 		gs.conn.ws.Close()
@@ -469,7 +475,7 @@ func (c *gatewayConn) identify(f Frame) {
 		s.recordFrame(f)
 		c.closeWith(CloseInvalidShard, "Invalid shard.")
 	default:
-		gs := &gatewaySession{id: newSessionID(), intents: id.Intents, shard: id.Shard}
+		gs := &gatewaySession{id: newSessionID(), intents: id.Intents, shard: id.Shard, forget: s.opts.NoHistory}
 		f.SessionID = gs.id
 		s.recordFrame(f)
 		c.startSession(gs)

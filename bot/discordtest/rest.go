@@ -107,6 +107,7 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	req := &Request{
+		Time:   time.Now(),
 		Method: r.Method,
 		Path:   r.URL.Path,
 		Query:  r.URL.Query(),
@@ -384,7 +385,9 @@ func (s *Server) newBotMessageLocked(channelID string, body messageBody, files [
 		m.Type = MessageTypeReply
 		m.MessageReference = &ref
 	}
-	s.messages[m.ID] = m
+	if !s.opts.NoHistory {
+		s.messages[m.ID] = m
+	}
 	return m, nil
 }
 

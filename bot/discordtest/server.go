@@ -5,7 +5,9 @@
 //
 // The fake records every REST request and every gateway payload a client
 // sends. Tests wait on those records (WaitRequests, WaitFrames) instead of
-// sleeping: every new record wakes the waiters.
+// sleeping: every new record wakes the waiters. A long test, such as a load
+// test, takes the requests it has checked (TakeRequests) and sets
+// Options.NoHistory, so that the fake's memory stays flat.
 //
 // discordgo computes its endpoint URLs once, from https://discord.com, so a
 // session is pointed at the fake by replacing its HTTP client:
@@ -64,6 +66,14 @@ type Options struct {
 	// It is rounded down to whole milliseconds, at least 1, because the
 	// wire carries milliseconds and discordgo's ticker panics on zero.
 	HeartbeatInterval time.Duration
+
+	// NoHistory keeps the fake's memory to what is in flight, for load
+	// tests whose memory use must be the client's, not the fake's: an
+	// event sent to a connected session is not kept for replay (a RESUME
+	// replays only the events dispatched while the session was away), and
+	// the messages the bot creates are not kept (editing them later
+	// answers 404). Take the records with TakeRequests as they are checked.
+	NoHistory bool
 }
 
 // withDefaults returns o with its empty fields set to their defaults.
@@ -222,6 +232,8 @@ func (t *rewriteTransport) RoundTrip(req *http.Request) (*http.Response, error) 
 
 // Request is one REST request the fake received, with the answer it gave.
 type Request struct {
+	// Time is when the fake received the request.
+	Time   time.Time
 	Method string
 	// Path is the path as received, with the /api/v9 prefix.
 	Path string
@@ -303,6 +315,36 @@ func (s *Server) Frames() []Frame {
 // those that matched so far and an error wrapping the context's cause.
 func (s *Server) WaitRequests(ctx context.Context, n int, match func(Request) bool) ([]Request, error) {
 	return waitFor(ctx, s, "requests", func() []Request { return s.requests }, n, match)
+}
+
+// TakeRequests is WaitRequests that also removes the requests it returns
+// from the record, so that a long test checks each request once and the
+// record stays small. Requests that do not match stay recorded.
+func (s *Server) TakeRequests(ctx context.Context, n int, match func(Request) bool) ([]Request, error) {
+	for {
+		s.mu.Lock()
+		var taken, kept []Request
+		for _, r := range s.requests {
+			if match == nil || match(r) {
+				taken = append(taken, r)
+			} else {
+				kept = append(kept, r)
+			}
+		}
+		if len(taken) >= n {
+			s.requests = kept
+			s.mu.Unlock()
+			return taken, nil
+		}
+		changed := s.changed
+		s.mu.Unlock()
+
+		select {
+		case <-changed:
+		case <-ctx.Done():
+			return nil, fmt.Errorf("waiting for %d matching requests, got %d: %w", n, len(taken), context.Cause(ctx))
+		}
+	}
 }
 
 // WaitFrames is WaitRequests for the gateway payloads clients sent.

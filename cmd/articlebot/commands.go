@@ -9,10 +9,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strings"
 	"time"
 
-	"github.com/articlebot/articlebot/bot"
 	"github.com/articlebot/articlebot/qa"
 	"github.com/articlebot/articlebot/seeds"
 )
@@ -147,8 +147,8 @@ type askJSON struct {
 	Error    string       `json:"error,omitempty"`
 }
 
-func runAsk(ctx context.Context, args []string, io stdio) error {
-	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [-k N] [QUESTION]", io).withJSON()
+func runAsk(ctx context.Context, args []string, std stdio) error {
+	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [-k N] [QUESTION]", std).withJSON()
 	k := f.Int("k", 3, "answers per question")
 	follow := f.Bool("follow", false, "read stdin as a conversation: follow-ups refer to the question before; a blank line starts anew")
 	if err := f.parse(args); err != nil {
@@ -167,44 +167,43 @@ func runAsk(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(io.out)
-	var conv qa.Conversation
-	answer := func(q string) error {
-		var answers []qa.Answer
-		var err error
-		if *follow {
-			answers, err = e.Follow(&conv, q, *k, time.Now())
-		} else {
-			answers, err = e.Ask(q, *k)
-		}
-		var qerr qa.QuestionError
-		switch {
-		case err != nil && !errors.As(err, &qerr):
-			return err
-		case err != nil && oneShot:
-			return usageError{err.Error()}
-		case f.jsonOut:
+	style := styleFor(std.out)
+	render := func(w io.Writer, q string, answers []qa.Answer, err error) {
+		if f.jsonOut {
 			writeAskJSON(w, q, answers, err)
-		default:
-			writeAskText(w, e, q, answers, err, styleFor(io.out))
+		} else {
+			writeAskText(w, e, q, answers, err, style)
 		}
+	}
+	w := bufio.NewWriter(std.out)
+	if oneShot {
+		answers, err := e.Ask(question, *k)
+		if err != nil {
+			return usageError{err.Error()}
+		}
+		render(w, question, answers, nil)
 		return w.Flush()
 	}
-	if oneShot {
-		return answer(question)
+	if !*follow {
+		// Questions that do not follow one another are answered on every
+		// core, and written in the order they came.
+		return answerAll(ctx, std.in, w, runtime.GOMAXPROCS(0), func(w io.Writer, q string) {
+			answers, err := e.Ask(q, *k)
+			render(w, q, answers, err)
+		})
 	}
-	sc := bufio.NewScanner(io.in)
+	var conv qa.Conversation
+	sc := bufio.NewScanner(std.in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() {
-		if ctx.Err() != nil {
-			return nil
-		}
+	for sc.Scan() && ctx.Err() == nil {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" {
-			conv.Reset() // with --follow, a blank line starts a new conversation
+			conv.Reset() // a blank line starts a new conversation
 			continue
 		}
-		if err := answer(line); err != nil {
+		answers, err := e.Follow(&conv, line, *k, time.Now())
+		render(w, line, answers, err)
+		if err := w.Flush(); err != nil {
 			return err
 		}
 	}
@@ -374,35 +373,4 @@ func runChat(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	return chat(ctx, e, io)
-}
-
-func runServe(ctx context.Context, args []string, io stdio) error {
-	f := flag.NewFlagSet("serve", flag.ContinueOnError)
-	f.SetOutput(io.err)
-	configPath := f.String("config", "", "YAML configuration (see config.example.yaml); without it, defaults and the environment")
-	f.Usage = func() {
-		fmt.Fprintln(io.err, "Usage: articlebot serve [--config FILE]")
-		f.PrintDefaults()
-	}
-	if err := f.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageError{}
-	}
-	if f.NArg() > 0 {
-		f.Usage()
-		return usageError{"serve takes no arguments"}
-	}
-	cfg, err := bot.LoadConfig(*configPath)
-	if err != nil {
-		return err
-	}
-	log := cfg.Logger(io.err)
-	e, err := loadEngine(cfg.Seeds)
-	if err != nil {
-		return err
-	}
-	log.Info("articles loaded", "articles", len(e.Articles()), "seeds", cfg.Seeds)
-	return bot.New(cfg, e, log).Run(ctx)
 }

@@ -15,8 +15,8 @@ import (
 )
 
 // TestServeEndToEnd builds the binary, runs `articlebot serve` as a
-// process against a fake Discord, asks it a question, and stops it with
-// SIGTERM: the process must answer, then exit 0.
+// process against a fake Discord, on a seeds folder it watches, asks it a
+// question, and stops it with SIGTERM: the process must answer, then exit 0.
 func TestServeEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs the binary")
@@ -27,8 +27,9 @@ func TestServeEndToEnd(t *testing.T) {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	fake := discordtest.New(t, discordtest.Options{Token: "e2e-token", HeartbeatInterval: time.Second})
+	articles := writeSeeds(t, map[string]string{"a.txt": "Trump says Europe must lead\n\"Europe is the first line of defence,\" US President Donald Trump said on Monday.\n"})
 	config := filepath.Join(t.TempDir(), "config.yaml")
-	yaml := "discord:\n  guild_id: \"800000000000000001\"\n  api_base_url: " + fake.URL() + "\nlog:\n  format: json\n"
+	yaml := "discord:\n  guild_id: \"800000000000000001\"\n  api_base_url: " + fake.URL() + "\nseeds: " + articles + "\nlog:\n  format: json\n"
 	if err := os.WriteFile(config, []byte(yaml), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +70,7 @@ func TestServeEndToEnd(t *testing.T) {
 	if strings.Contains(logs, "e2e-token") {
 		t.Error("the token is in the logs")
 	}
-	for _, want := range []string{`"msg":"connected"`, `"outcome":"answered"`, `"msg":"stopping: finishing replies in flight"`} {
+	for _, want := range []string{`"msg":"articles loaded"`, `"msg":"watching the seeds folder for changes"`, `"msg":"connected"`, `"outcome":"answered"`, `"msg":"stopping: finishing replies in flight"`} {
 		if !strings.Contains(logs, want) {
 			t.Errorf("logs lack %s:\n%s", want, logs)
 		}

@@ -1,0 +1,79 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+)
+
+// answerAll answers every non-blank line of in with answer, on workers
+// goroutines, and writes the answers to w in the order of the questions.
+// Each answer is written as soon as those before it are, and w is flushed
+// whenever no further answer is ready, so a person typing questions sees
+// each answer at once while a file of questions uses every core.
+func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, answer func(w io.Writer, q string)) error {
+	type job struct {
+		seq int
+		q   string
+	}
+	type result struct {
+		seq int
+		out []byte
+	}
+	jobs := make(chan job, 2*workers)
+	results := make(chan result, 2*workers)
+	var readErr error
+	go func() {
+		defer close(jobs)
+		sc := bufio.NewScanner(in)
+		sc.Buffer(make([]byte, 64*1024), 1024*1024)
+		for seq := 0; sc.Scan() && ctx.Err() == nil; {
+			if q := strings.TrimSpace(sc.Text()); q != "" {
+				jobs <- job{seq, q}
+				seq++
+			}
+		}
+		readErr = sc.Err() // read by the writer after results is closed
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				var b bytes.Buffer
+				answer(&b, j.q)
+				results <- result{j.seq, b.Bytes()}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := make(map[int][]byte)
+	next := 0
+	var writeErr error
+	for r := range results {
+		pending[r.seq] = r.out
+		for out, ok := pending[next]; ok; out, ok = pending[next] {
+			if writeErr == nil {
+				_, writeErr = w.Write(out)
+			}
+			delete(pending, next)
+			next++
+		}
+		if len(pending) == 0 && writeErr == nil {
+			writeErr = w.Flush()
+		}
+	}
+	if writeErr != nil {
+		return writeErr
+	}
+	if readErr != nil {
+		return fmt.Errorf("cannot read questions: %w", readErr)
+	}
+	return w.Flush()
+}

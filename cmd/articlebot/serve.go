@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+
+	"github.com/articlebot/articlebot/bot"
+)
+
+// runServe runs the Discord bot until ctx is done: it loads the articles,
+// watches the seeds folder, if any, to reload them, and answers.
+func runServe(ctx context.Context, args []string, io stdio) error {
+	f := flag.NewFlagSet("serve", flag.ContinueOnError)
+	f.SetOutput(io.err)
+	configPath := f.String("config", "", "YAML configuration (see config.example.yaml); without it, defaults and the environment")
+	f.Usage = func() {
+		fmt.Fprintln(io.err, "Usage: articlebot serve [--config FILE]")
+		f.PrintDefaults()
+	}
+	if err := f.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return errHelp
+		}
+		return usageError{}
+	}
+	if f.NArg() > 0 {
+		f.Usage()
+		return usageError{"serve takes no arguments"}
+	}
+	cfg, err := bot.LoadConfig(*configPath)
+	if err != nil {
+		return err
+	}
+	b := bot.New(cfg, nil, cfg.Logger(io.err))
+	load := func() (bot.Engine, error) {
+		e, err := loadEngine(cfg.Seeds)
+		if err != nil {
+			return nil, err // not a nil *qa.Engine in a non-nil Engine
+		}
+		return e, nil
+	}
+	if err := b.LoadArticles(load); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	watching, err := b.WatchSeeds(ctx, load)
+	if err != nil {
+		return err
+	}
+	err = b.Run(ctx)
+	cancel()
+	<-watching
+	return err
+}
