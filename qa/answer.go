@@ -201,7 +201,7 @@ func (h *worstFirst) Pop() any {
 // through what it stands for counts the weight of its best alternative.
 func (e *Engine) coverage(q *Question, h hit) float64 {
 	var sum float64
-	for g := 0; g < q.nGroups && g < 64; g++ {
+	for g := 0; g < q.nGroups && g < 32; g++ {
 		switch bit := uint64(1) << g; {
 		case h.primary&bit != 0:
 			sum += q.topicIDF[g]

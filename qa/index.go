@@ -67,7 +67,7 @@ func (ix *index) finish() {
 		ix.norm[i] = ix.k1 * (1 - ix.b + ix.b*float64(l)/ix.avgLen)
 	}
 	n := len(ix.docLen)
-	ix.scratch.New = func() any { return &accumulator{hits: make([]hit, n)} }
+	ix.scratch.New = func() any { return &accumulator{hits: make([]slot, n)} }
 	for _, ps := range ix.postings {
 		idf := math.Log(1 + (float64(n)-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
 		for i, p := range ps {
@@ -102,7 +102,7 @@ type qterm struct {
 type hit struct {
 	doc     int32
 	score   float64
-	groups  uint64 // bit g set when a term of group g matched (first 64 groups)
+	groups  uint64 // bit g set when a term of group g matched (first 32 groups)
 	primary uint64 // bit g set when group g's primary term matched
 }
 
@@ -130,8 +130,8 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 			if !ok {
 				continue
 			}
-			var gbit uint64
-			if q.group < 64 {
+			var gbit uint32
+			if q.group < 32 {
 				gbit = 1 << q.group
 			}
 			ps := ix.postings[id]
@@ -160,10 +160,9 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 		}
 	}
 	for _, doc := range acc.touched {
-		h := acc.hits[doc]
-		h.doc = doc
-		acc.hits[doc] = hit{}
-		visit(h)
+		sl := acc.hits[doc]
+		acc.hits[doc] = slot{}
+		visit(hit{doc: doc, score: float64(sl.score), groups: uint64(sl.groups), primary: uint64(sl.primary)})
 	}
 	acc.touched = acc.touched[:0]
 }
@@ -179,7 +178,7 @@ func lightGroups(weight []float64, minWeight float64) []bool {
 	light := make([]bool, len(weight))
 	sum := 0.0
 	for _, g := range order {
-		if sum+weight[g] >= minWeight || g >= 64 {
+		if sum+weight[g] >= minWeight || g >= 32 {
 			break
 		}
 		sum += weight[g]
@@ -188,12 +187,12 @@ func lightGroups(weight []float64, minWeight float64) []bool {
 	return light
 }
 
-func (acc *accumulator) add(doc int32, score float64, gbit uint64, primary bool) {
+func (acc *accumulator) add(doc int32, score float64, gbit uint32, primary bool) {
 	h := &acc.hits[doc]
 	if h.score == 0 {
 		acc.touched = append(acc.touched, doc)
 	}
-	h.score += score
+	h.score += float32(score)
 	h.groups |= gbit
 	if primary {
 		h.primary |= gbit
@@ -204,8 +203,15 @@ func (acc *accumulator) add(doc int32, score float64, gbit uint64, primary bool)
 // adding to a slice is several times faster than to a map, and the pool
 // keeps the slices between questions.
 type accumulator struct {
-	hits    []hit
+	hits    []slot
 	touched []int32 // the slots in use, to clear them after
+}
+
+// A slot is a sentence's running score, kept small: a search touches slots
+// all over the slice, and the fewer cache lines they take the better.
+type slot struct {
+	score           float32
+	groups, primary uint32 // as in hit, for the first 32 question words
 }
 
 // common reports whether a term is in more than one sentence in twenty:
