@@ -3,6 +3,7 @@ package qa_test
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/articlebot/articlebot/qa"
 )
@@ -51,4 +52,24 @@ func ExampleSplitSentences() {
 	// Mr. Smith met George W. Bush in the U.S. Senate.
 	// "Why?" he asked.
 	// Prices rose 3.5 percent.
+}
+
+func ExampleEngine_Follow() {
+	a, _ := qa.ParseArticle("ceasefire.txt", strings.NewReader(exampleArticle))
+	e := qa.New([]*qa.Article{a}, qa.DefaultOptions())
+	var conv qa.Conversation
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for _, q := range []string{"What did Ruiz say?", "Who is she?", "Where did the leaders meet?", "When?"} {
+		answers, _ := e.Follow(&conv, q, 1, now)
+		fmt.Printf("%s → [%s]", q, answers[0].Highlight)
+		if answers[0].Speaker != "" {
+			fmt.Print(" ", answers[0].Speaker)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// What did Ruiz say? → [] Ana Ruiz
+	// Who is she? → [UN Secretary-General] Ana Ruiz
+	// Where did the leaders meet? → [Geneva]
+	// When? → [Monday]
 }
