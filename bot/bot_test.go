@@ -332,11 +332,11 @@ func TestOnlyAddressedMessages(t *testing.T) {
 		}
 	}
 	last := h.mention(t, bob, "Where did the talks take place?")
-	reqs := h.wait(t, 1, messagesTo(testChannel))
+	h.wait(t, 1, messagesTo(testChannel))
 	// Handlers run concurrently: give the ignored ones every chance to have
 	// replied by waiting for a later event to be fully handled too.
 	h.mention(t, bob, "What did Zakharova say?")
-	reqs = h.wait(t, 2, messagesTo(testChannel))
+	reqs := h.wait(t, 2, messagesTo(testChannel))
 	if len(reqs) != 2 {
 		t.Fatalf("got %d replies, want 2", len(reqs))
 	}

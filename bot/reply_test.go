@@ -193,12 +193,6 @@ func (m messageFrom) message() *discordgo.Message {
 		Content: m.content, Mentions: []*discordgo.User{{ID: "1"}}}
 }
 
-// panicEngine panics on every question, as a bug would.
-type panicEngine struct{ Engine }
-
-func (panicEngine) Follow(*qa.Conversation, string, int, time.Time) ([]qa.Answer, error) {
-	panic(errBoom)
-}
 
 func TestConversationsAreBounded(t *testing.T) {
 	c := newConversations(2)

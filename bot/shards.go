@@ -227,7 +227,7 @@ func (b *Bot) gatewayBot(client *http.Client) (*discordgo.GatewayBotResponse, er
 	if err != nil {
 		var rest *discordgo.RESTError
 		if errors.As(err, &rest) && rest.Response != nil && rest.Response.StatusCode == http.StatusUnauthorized {
-			return nil, errors.New("Discord rejected the bot token (401 Unauthorized): check discord.token or DISCORD_TOKEN")
+			return nil, errors.New("the bot token was rejected by Discord (401 Unauthorized): check discord.token or DISCORD_TOKEN")
 		}
 		return nil, fmt.Errorf("cannot reach Discord at %s: %w", b.cfg.Discord.APIBaseURL, err)
 	}

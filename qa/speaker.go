@@ -24,8 +24,6 @@ type entity struct {
 	lastSeen  int            // order of its latest mention so far
 }
 
-func (e *entity) surname() string { return e.words[len(e.words)-1] }
-
 // role is the role to show beside the name: of the roles with a title noun
 // in them, the first whose title the article uses most ("the Ukrainian
 // president" twice beats "the Ukrainian leader" once); else the first role.
