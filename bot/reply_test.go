@@ -193,7 +193,6 @@ func (m messageFrom) message() *discordgo.Message {
 		Content: m.content, Mentions: []*discordgo.User{{ID: "1"}}}
 }
 
-
 func TestConversationsAreBounded(t *testing.T) {
 	c := newConversations(2)
 	for _, ch := range []string{"a", "b", "a", "c"} {
