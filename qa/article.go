@@ -108,6 +108,9 @@ func firstInvalidByte(line []byte) int {
 // page leaves behind (tabs, carriage returns, non-breaking spaces) to spaces,
 // so that offsets into the text stay byte-exact for everything after it.
 func cleanLine(s string) string {
+	if !mayNeedCleaning(s) {
+		return strings.TrimSpace(s)
+	}
 	s = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u00A0' || r == '\t' || r == '\r' || r == '\v' || r == '\f':
@@ -118,6 +121,19 @@ func cleanLine(s string) string {
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// mayNeedCleaning reports whether s has a byte that starts a character
+// cleanLine changes: a control character, or the first byte of a
+// non-breaking space (C2 A0) or a byte order mark (EF BB BF). Most lines have
+// none, and skip the rune-by-rune pass.
+func mayNeedCleaning(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f || c == 0xc2 || c == 0xef {
+			return true
+		}
+	}
+	return false
 }
 
 func newParagraph(text string, line int) Paragraph {
