@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -55,6 +56,10 @@ func (d *docAnalysis) attribute() []paraCredits {
 			pc.quotes[qi] = c
 			if c.ent != nil {
 				lastInPara = c
+				if c.ent.person {
+					d.lastSpeaker = c.ent
+					d.paraSpeaker[pi] = c.ent
+				}
 			}
 			if c.ent != nil {
 				for s := d.sentenceAt(pa, q.Start); s < len(pa.p.Sentences) && pa.p.Sentences[s].Start < q.End; s++ {
@@ -116,18 +121,58 @@ func (d *docAnalysis) creditAfter(pa *paraAnalysis, qi int) credit {
 		return credit{}
 	}
 	for v := i; v < j && v < i+9; v++ {
+		if pa.toks[v].Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to" {
+			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j)) // `," according to X`
+			c.how = ByAccording
+			return c
+		}
 		if !d.isSpeechVerb(pa, v) {
 			continue
 		}
 		if v == i {
 			return d.resolveNP(pa, v+1, d.npAfter(pa, v+1, j))
 		}
-		if a := d.npBefore(pa, v); a == i {
-			return d.resolveNP(pa, a, d.npEnd(pa, a, v))
+		if a := d.subjectBefore(pa, v); a == i {
+			return d.resolveNP(pa, a, d.npEnd(pa, a, d.apposed(pa, a, v)))
 		}
 		return credit{}
 	}
 	return credit{}
+}
+
+// subjectBefore is npBefore that also steps back over an apposition set off
+// by commas: "Rachel Stein, the U.S. envoy, said" → Rachel Stein.
+func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
+	if a := d.npBefore(pa, v); a < v {
+		return a
+	}
+	if v < 2 || strings.TrimSpace(pa.gap(v)) != "," {
+		return v
+	}
+	// The apposition runs back to the comma before it, within a few words.
+	for k := v - 1; k > 0 && k >= v-10; k-- {
+		if pa.quoted[k] {
+			return v
+		}
+		if strings.TrimSpace(pa.gap(k)) == "," {
+			if a := d.phraseEndingAt(pa, k, k); a < k {
+				return a
+			}
+			return v
+		}
+	}
+	return v
+}
+
+// apposed returns where the subject that starts at a ends before the verb
+// at v: at v, or at the comma of an apposition.
+func (d *docAnalysis) apposed(pa *paraAnalysis, a, v int) int {
+	for k := a + 1; k < v; k++ {
+		if strings.TrimSpace(pa.gap(k)) == "," {
+			return k
+		}
+	}
+	return v
 }
 
 // creditBefore reads the words before quote qi, from the start of its
@@ -153,18 +198,28 @@ func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) c
 		case isParticiple(t):
 			return d.clauseSubject(pa, i, v, qi, earlier)
 		}
-		if a := d.npBefore(pa, v); a < v {
-			c := d.resolveNP(pa, a, d.npEnd(pa, a, v))
+		if a := d.subjectBefore(pa, v); a < v {
+			c := d.resolveNP(pa, a, d.npEnd(pa, a, d.apposed(pa, a, v)))
 			if c.ent == nil && a == v-1 && pa.toks[a].Norm == "it" {
 				return d.passiveSource(pa, v, j)
+			}
+			if c.ent == nil {
+				// "Castleford said … that the player had asked …": the one
+				// who asked is no one known; the one who said may be.
+				continue
 			}
 			return c
 		}
 		if v > i && isAux(pa.toks[v-1]) {
 			return d.passiveSource(pa, v, j)
 		}
-		// Inversion before a colon: `Said the minister: "…"`.
-		return d.resolveNP(pa, v+1, d.npAfter(pa, v+1, j))
+		// Inversion before a colon: `Said the minister: "…"`; but in
+		// "Stein said Washington supported "…"", Washington is the
+		// subject of what was said, not the one who said it.
+		if b := d.npAfter(pa, v+1, j); b == j {
+			return d.resolveNP(pa, v+1, b)
+		}
+		return credit{}
 	}
 	return credit{}
 }
@@ -291,8 +346,8 @@ func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
 		if !d.isSpeechVerb(pa, v) || isParticiple(pa.toks[v]) {
 			continue
 		}
-		if a := d.npBefore(pa, v); a < v {
-			if c := d.resolveNP(pa, a, d.npEnd(pa, a, v)); c.ent != nil {
+		if a := d.subjectBefore(pa, v); a < v {
+			if c := d.resolveNP(pa, a, d.npEnd(pa, a, d.apposed(pa, a, v))); c.ent != nil {
 				return c
 			}
 		}
@@ -364,11 +419,28 @@ func (d *docAnalysis) npBefore(pa *paraAnalysis, v int) int {
 	if end > 1 && speechAdverbs[pa.toks[end-1].Norm] && pa.joined(end) {
 		end--
 	}
-	if end == 0 || !pa.joined(end) || pa.quoted[end-1] {
+	if end == 0 || !pa.joined(end) {
+		return v
+	}
+	return d.phraseEndingAt(pa, end, v)
+}
+
+// phraseEndingAt returns where the speaker's phrase that ends right before
+// token end starts, or none (none) when there is no such phrase.
+func (d *docAnalysis) phraseEndingAt(pa *paraAnalysis, end, none int) int {
+	v := none
+	if end == 0 || pa.quoted[end-1] {
 		return v
 	}
 	if last := pa.toks[end-1].Norm; last == "he" || last == "she" || last == "it" || last == "they" {
 		return end - 1
+	}
+	// "the 58-year-old": a person as surely as "he".
+	if end >= 3 && pa.toks[end-1].Norm == "old" && pa.toks[end-2].Norm == "year" && pa.toks[end-3].Number {
+		if end >= 4 && determiners[pa.toks[end-4].Norm] {
+			return end - 4
+		}
+		return end - 3
 	}
 	a := end
 	for a > 0 && (a == end || pa.joined(a)) && !pa.quoted[a-1] {
@@ -435,6 +507,10 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 	if a >= b {
 		return credit{}
 	}
+	// "the 58-year-old added": someone just mentioned, as "he" would be.
+	if b-a >= 3 && pa.toks[b-1].Norm == "old" && pa.toks[b-2].Norm == "year" {
+		return credit{d.resolvePronoun(pa, a, 0), ByPronoun}
+	}
 	if b-a == 1 {
 		if g, ok := subjectPronouns[pa.toks[a].Norm]; ok {
 			if pa.toks[a].Norm == "he" || pa.toks[a].Norm == "she" {
@@ -459,6 +535,9 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 	// A document or institution: "the joint statement", "the report".
 	head := pa.toks[b-1]
 	if docHeads[head.Norm] {
+		if e := d.issuer(pa, a, b); e != nil {
+			return credit{e, ByDocument}
+		}
 		start := a
 		if determiners[pa.toks[a].Norm] {
 			start++
@@ -474,6 +553,45 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 		return credit{e, ByDocument}
 	}
 	return credit{}
+}
+
+// issuer finds who issued the document that the phrase toks[a:b] names:
+// the body of a possessive ("the chamber's statement" → the Riverside
+// Chamber of Commerce), or the subject of the sentence that last mentioned
+// such a document ("Castleford said in a statement …" then "the statement
+// said").
+func (d *docAnalysis) issuer(pa *paraAnalysis, a, b int) *entity {
+	head := pa.toks[b-1].Norm
+	for k := a; k < b-1; k++ {
+		if t := pa.toks[k]; t.Possessive && !t.Cap {
+			var found *entity
+			for _, e := range d.entities {
+				if slices.Contains(e.words, t.Norm) && (found == nil || e.lastSeen > found.lastSeen) {
+					found = e
+				}
+			}
+			return found
+		}
+	}
+	for p := pa.index; p >= 0 && p >= pa.index-1; p-- {
+		prev := d.paras[p]
+		k := len(prev.toks) - 1
+		if p == pa.index {
+			k = a - 1
+		}
+		for ; k >= 0; k-- {
+			if prev.quoted[k] || prev.toks[k].Norm != head {
+				continue
+			}
+			for _, m := range prev.mentionsOf(prev.sent[k]) {
+				if !m.quoted && m.start < k {
+					return m.ent
+				}
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // mentionHow tells a name from a description ("the Ukrainian president").
@@ -507,6 +625,23 @@ func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
 	if any != nil {
 		return any
 	}
+	// The paragraph before: whom it quoted, else who it was about.
+	if p := pa.index - 1; p >= 0 {
+		if e := d.paraSpeaker[p]; e != nil && fits(e) {
+			return e
+		}
+		ms := d.paras[p].mentions
+		for k := len(ms) - 1; k >= 0 && k >= len(ms)-20; k-- {
+			if !ms[k].quoted && ms[k].subject && fits(ms[k].ent) {
+				return ms[k].ent
+			}
+		}
+	}
+	// The last person quoted, who is most often who goes on talking.
+	if d.lastSpeaker != nil && fits(d.lastSpeaker) {
+		return d.lastSpeaker
+	}
+	// Else the last named in the two paragraphs before.
 	for p := pa.index - 1; p >= 0 && p >= pa.index-2; p-- {
 		ms := d.paras[p].mentions
 		for k := len(ms) - 1; k >= 0 && k >= len(ms)-20; k-- {

@@ -162,15 +162,18 @@ func (pa *paraAnalysis) text(start, end int) string {
 
 // docAnalysis finds the entities of one article and the mentions of them.
 type docAnalysis struct {
-	lx        *lexicon
-	paras     []*paraAnalysis
-	entities  []*entity
-	byName    map[string]*entity   // normalised full name → entity
-	bySurname map[string][]*entity // last word of a person's name → people
-	seen      int                  // mentions so far, to order them
-	cache     *wordCache
-	serial    int32     // this article's in cache, for the words' stamps
-	people    []*entity // the entities that are people
+	lx          *lexicon
+	paras       []*paraAnalysis
+	entities    []*entity
+	byName      map[string]*entity   // normalised full name → entity
+	bySurname   map[string][]*entity // last word of a person's name → people
+	byFirstWord map[string]*entity   // first word of a name of several words → its first bearer
+	lastSpeaker *entity              // the person last credited with a quotation
+	paraSpeaker map[int]*entity      // paragraph → the person it last quoted
+	seen        int                  // mentions so far, to order them
+	cache       *wordCache
+	serial      int32     // this article's in cache, for the words' stamps
+	people      []*entity // the entities that are people
 }
 
 // analyse reads an article for its people and their mentions. cache holds
@@ -179,11 +182,13 @@ type docAnalysis struct {
 func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 	cache.serial++
 	d := &docAnalysis{
-		lx:        lx,
-		cache:     cache,
-		serial:    cache.serial,
-		byName:    map[string]*entity{},
-		bySurname: map[string][]*entity{},
+		lx:          lx,
+		cache:       cache,
+		serial:      cache.serial,
+		byName:      map[string]*entity{},
+		bySurname:   map[string][]*entity{},
+		byFirstWord: map[string]*entity{},
+		paraSpeaker: map[int]*entity{},
 	}
 	for i := range a.Paragraphs {
 		pa := newParaAnalysis(&a.Paragraphs[i], cache)
@@ -384,6 +389,9 @@ func (d *docAnalysis) person(toks []token, written string) *entity {
 	e := &entity{name: written, words: words, person: true}
 	d.entities = append(d.entities, e)
 	d.people = append(d.people, e)
+	if d.byFirstWord[words[0]] == nil {
+		d.byFirstWord[words[0]] = e // "Callum" for Callum Hartley
+	}
 	d.byName[key] = e
 	d.bySurname[sur] = append(d.bySurname[sur], e)
 	return e
@@ -434,11 +442,21 @@ func (d *docAnalysis) resolveName(toks []token, written string) *entity {
 	if people := d.bySurname[words[len(words)-1]]; len(people) > 0 {
 		return d.mostRecent(people)
 	}
+	// "Castleford" after "Castleford Rovers", "Callum" after "Callum
+	// Hartley": the short form of a name given in full.
+	if len(words) == 1 {
+		if e := d.byFirstWord[key]; e != nil {
+			return e
+		}
+	}
 	// A lone capitalised word never given in full (Alaska, Obama) may be a
 	// person or a place; without a full name the article does not say which.
 	e := &entity{name: written, words: words}
 	d.entities = append(d.entities, e)
 	d.byName[key] = e
+	if len(words) > 1 && d.byFirstWord[words[0]] == nil {
+		d.byFirstWord[words[0]] = e
+	}
 	return e
 }
 
@@ -596,7 +614,9 @@ func (d *docAnalysis) resolveDescription(pa *paraAnalysis, h int) (int, *entity)
 			best, bestScore = e, score
 		}
 	}
-	if bestScore >= 2 || bestScore == 1 && heads == 1 && best.heads[foldTitle(head.Norm)] {
+	// A bare "the minister" among several ministers is the one last
+	// mentioned; one with words that fit no one is no one.
+	if bestScore >= 2 || bestScore == 1 && best.heads[foldTitle(head.Norm)] && (heads == 1 || len(mods) == 0) {
 		// The description is a role too: "the Ukrainian president" for a
 		// man introduced as "his Ukrainian counterpart".
 		from := start

@@ -19,6 +19,23 @@ var titleAbbreviations = map[string]bool{
 	"cmdr": true, "maj": true, "brig": true, "insp": true,
 }
 
+// abbreviations are short forms that, with their full stop, usually sit
+// inside a sentence: months ("Sept. 1"), US states in datelines
+// ("RIVERSIDE, Calif. (AP)"), "No." and the like. Like a dotted
+// abbreviation, one ends a sentence only before a typical sentence opener.
+var abbreviations = map[string]bool{
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+	"ala": true, "ariz": true, "ark": true, "calif": true, "colo": true, "conn": true, "del": true,
+	"fla": true, "ga": true, "ill": true, "ind": true, "kan": true, "kans": true, "ky": true,
+	"la": true, "md": true, "mass": true, "mich": true, "minn": true, "miss": true, "mo": true,
+	"mont": true, "neb": true, "nev": true, "okla": true, "ore": true, "pa": true, "tenn": true,
+	"tex": true, "va": true, "vt": true, "wash": true, "wis": true, "wyo": true,
+	"no": true, "nos": true, "vol": true, "fig": true, "approx": true, "est": true, "ave": true,
+	"blvd": true, "rd": true, "corp": true, "inc": true, "ltd": true, "co": true, "bros": true,
+	"vs": true, "etc": true, "govt": true, "dept": true, "univ": true, "assn": true,
+}
+
 // sentenceStarters are capitalised words that, after a dotted abbreviation
 // such as "U.S.", show that a new sentence has begun ("… in the U.S. The
 // next day …") rather than that the abbreviation qualifies a name ("the U.S.
@@ -97,9 +114,10 @@ func isBoundary(text string, i int, r rune, end, next int) bool {
 		return false
 	case utf8.RuneCountInString(word) == 1 && unicode.IsUpper(rune(word[0])):
 		return false // an initial: George W. Bush
-	case strings.Contains(word, "."):
-		// A dotted abbreviation (U.S., a.m.) ends the sentence only when a
-		// typical sentence opener follows.
+	case strings.Contains(word, "."), abbreviations[lower] && (nr == '(' || unicode.IsDigit(nr) || unicode.IsUpper(nr)):
+		// A dotted abbreviation (U.S., a.m.) or a known short form (Sept.,
+		// Calif.) ends the sentence only when a typical sentence opener
+		// follows.
 		return sentenceStarters[nextWord]
 	case unicode.IsDigit(nr) && len(word) <= 4 && unicode.IsLower(rune(word[0])):
 		return false // pp. 110, no. 10

@@ -38,7 +38,10 @@ var titleHeads = setOf(`president leader minister premier chancellor spokesperso
 	commissioner superintendent sheriff coach manager owner speaker whip rapporteur mediator
 	president-elect vice-president mp mep lady sir dame lord mr mrs ms dr prof rep sen gov gen
 	lt col capt sgt rev hon dean rector provost principal editor author journalist reporter
-	correspondent historian strategist pollster consultant chairperson boss`)
+	correspondent historian strategist pollster consultant chairperson boss councilman
+	councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
+	commissioner treasurer comptroller auditor midfielder defender striker goalkeeper forward
+	coach captain`)
 
 // titleSynonyms let a description find a person whose role the article
 // words differently: "the Ukrainian leader" is the Ukrainian president.
@@ -48,12 +51,13 @@ var titleSynonyms = map[string]string{
 	"chair": "chairman", "chairperson": "chairman", "congressman": "representative",
 	"congresswoman": "representative", "rep": "representative", "sen": "senator",
 	"gov": "governor", "gen": "general", "advisor": "adviser", "boss": "chief",
+	"councilwoman": "councilman", "councillor": "councilman", "councilor": "councilman",
 }
 
 // femaleWords and maleWords in a role or an honorific give a person's gender.
 var (
-	femaleWords = setOf(`mrs ms miss madam spokeswoman chairwoman congresswoman queen princess lady dame sister mother wife daughter businesswoman actress`)
-	maleWords   = setOf(`mr sir spokesman chairman congressman king prince lord brother father husband son businessman actor`)
+	femaleWords = setOf(`mrs ms miss madam spokeswoman chairwoman congresswoman councilwoman assemblywoman alderwoman queen princess lady dame sister mother wife daughter businesswoman actress`)
+	maleWords   = setOf(`mr sir spokesman chairman congressman councilman assemblyman alderman king prince lord brother father husband son businessman actor`)
 )
 
 // roleModifiers are lower-case words that may stand in a role before a
@@ -91,7 +95,8 @@ var orgWords = setOf(`house office senate congress parliament assembly commissio
 	resolution amendment division program programme project initiative
 	monday tuesday wednesday thursday friday saturday sunday january february march april may
 	june july august september october november december christmas easter ramadan
-	democrats republicans democrat republican conservatives labour liberals greens`)
+	democrats republicans democrat republican conservatives labour liberals greens
+	united rovers fc athletic wanderers rangers albion hotspur academy`)
 
 // nameConnectors may stand inside a capitalised name: "House of
 // Representatives", "Ursula von der Leyen", "Taxpayers for Common Sense".
