@@ -395,6 +395,9 @@ func readFlags(toks []token, text string, shortQuote bool) sentenceFlags {
 		if futureWords[t.Norm] {
 			f.future = true
 		}
+		if i == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(text[t.End:], ",") {
+			f.place = true // a dateline: "COPENHAGEN, Oct. 14"
+		}
 		if t.Cap && i > 0 {
 			prev := toks[i-1].Norm
 			if prev == "the" && i > 1 {

@@ -149,16 +149,23 @@ func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
 	if v < 2 || strings.TrimSpace(pa.gap(v)) != "," {
 		return v
 	}
-	// The apposition runs back to the comma before it, within a few words.
-	for k := v - 1; k > 0 && k >= v-10; k-- {
+	// The apposition runs back to a comma before it, within a few words
+	// (and may hold commas of its own: "Dr. Samuel Reyes, a professor at
+	// the University of California, Riverside, said"): the subject is the
+	// nearest person named right before one of them.
+	for k := v - 1; k > 0 && k >= v-20; k-- {
 		if pa.quoted[k] {
 			return v
 		}
-		if strings.TrimSpace(pa.gap(k)) == "," {
-			if a := d.phraseEndingAt(pa, k, k); a < k {
-				return a
+		if strings.TrimSpace(pa.gap(k)) != "," {
+			continue
+		}
+		for _, m := range pa.mentionsOf(pa.sent[k-1]) {
+			if m.end == k && m.ent.person && !m.quoted {
+				if a := d.phraseEndingAt(pa, k, k); a < k {
+					return a
+				}
 			}
-			return v
 		}
 	}
 	return v

@@ -34,7 +34,7 @@ func (e *Engine) highlight(q *Question, doc int32) string {
 	case KindTime:
 		cands = timeSpans(toks, text)
 	case KindNumber:
-		cands = e.countSpans(q, toks)
+		cands = e.countSpans(q, toks, text)
 	default:
 		return ""
 	}
@@ -52,15 +52,34 @@ func (e *Engine) highlight(q *Question, doc int32) string {
 // roleIn returns the role, as the sentence writes it, of the person a
 // definition question asks about.
 func (e *Engine) roleIn(q *Question, text string) string {
+	// The longest role the sentence writes: "U.S. envoy Dr." says less
+	// than "professor of urban planning".
 	lower := strings.ToLower(text)
+	best := ""
 	for _, p := range q.People {
 		for _, r := range p.roles {
-			if i := strings.Index(lower, strings.ToLower(r)); i >= 0 {
-				return text[i : i+len(r)]
+			if i := strings.Index(lower, strings.ToLower(r)); i >= 0 && len(r) > len(best) {
+				best = text[i : i+len(r)]
 			}
 		}
 	}
-	return ""
+	return shortRole(best)
+}
+
+// shortRole cuts a long role after its title: "urban planning professor at
+// the University of California" → "urban planning professor". A short
+// answer is a few words.
+func shortRole(role string) string {
+	toks := tokenize(role)
+	if len(toks) <= 6 {
+		return role
+	}
+	for i, t := range toks {
+		if titleHeads[t.Norm] && i < 6 {
+			return role[:t.End]
+		}
+	}
+	return role
 }
 
 // personSpans are the people a sentence names that the question does not,
@@ -116,12 +135,28 @@ func (e *Engine) isPersonName(toks []token) bool {
 // the White House", "in Alaska".
 func placeSpans(toks []token, text string) []spanCandidate {
 	var out []spanCandidate
+	// A place the gazetteer knows, wherever it stands: "Copenhagen climate
+	// talks".
+	lx := defaultLexicon()
+	for i := range toks {
+		if _, n := lx.placeAt(toks, i); n > 0 && !toks[i+n-1].Possessive {
+			out = append(out, spanCandidate{i, i + n})
+		}
+	}
+	// A dateline: "COPENHAGEN, Oct. 14 (Reuters) —".
+	if len(toks) > 1 && toks[0].AllCaps && toks[0].Start == 0 && strings.HasPrefix(text[toks[0].End:], ",") {
+		out = append(out, spanCandidate{0, 1})
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		if !placePrepositions[toks[i].Norm] {
 			continue
 		}
 		start := i + 1
 		if toks[start].Norm == "the" && start+1 < len(toks) {
+			start++
+		}
+		// One word may describe the place: "in nearby Walthamstow".
+		if !toks[start].Cap && !isStop(toks[start]) && start+1 < len(toks) && toks[start+1].Cap && start == i+1 {
 			start++
 		}
 		end := start
@@ -166,7 +201,7 @@ var timeModifiers = setOf(`last next this early late mid`)
 // countSpans are counts with what they count: "six deals", "$250,000",
 // "fifteen senior Kenyan officials", "three-day"; for "how many X", only
 // counts of X.
-func (e *Engine) countSpans(q *Question, toks []token) []spanCandidate {
+func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandidate {
 	var out []spanCandidate
 	for i, t := range toks {
 		if !(t.Number && !isYear(t) || isNumberWord(t.Norm)) {
@@ -175,14 +210,37 @@ func (e *Engine) countSpans(q *Question, toks []token) []spanCandidate {
 		if i > 0 && toks[i-1].Number && scaleWords[t.Norm] {
 			continue // "million" in "192 million" belongs to the count before it
 		}
+		// A sum of money is the number and its scale: "$2.4 billion".
+		money := t.Start > 0 && strings.ContainsAny(text[t.Start-1:t.Start], "$£€¥")
+		if money || strings.HasSuffix(t.Norm, "m") && t.Number || strings.HasSuffix(t.Norm, "bn") {
+			end := i + 1
+			if end < len(toks) && scaleWords[toks[end].Norm] {
+				end++
+			}
+			if q.measure != "many" {
+				out = append(out, spanCandidate{i, end})
+			}
+			continue
+		}
+		// "How long": a number and its unit of time, "five-year", "45 years".
+		if q.measure == "long" {
+			for k := i + 1; k < len(toks) && k <= i+2; k++ {
+				if timeUnits[e.lookupTerm(toks[k].Norm)] {
+					out = append(out, spanCandidate{i, k + 1})
+					break
+				}
+			}
+			continue
+		}
 		// The counted noun: up to the last word of the question's focus
-		// within four words, else the next two words.
-		end, focusEnd := i+1, 0
+		// within four words, else the next two words that are not a name.
+		end, focusEnd, named := i+1, 0, false
 		for k := i + 1; k < len(toks) && k <= i+4 && !isStop(toks[k]) && !toks[k].Number; k++ {
 			if containsTerm(q.focus, e.lookupTerm(toks[k].Norm)) {
 				focusEnd = k + 1
 			}
-			if k <= i+2 {
+			named = named || toks[k].Cap
+			if k <= i+2 && !named {
 				end = k + 1
 			}
 		}
@@ -276,7 +334,7 @@ func joinedBySpace(text string, a, b token) bool { return text[a.End:b.Start] ==
 // gapOK allows the comma of a date: "March 9, 2007".
 func gapOK(text string, a, b token) bool {
 	g := text[a.End:b.Start]
-	return g == " " || g == ", "
+	return g == " " || g == ", " || g == ". " && calendarWords[a.Norm] // "Sept. 1"
 }
 
 // clauseBreaks counts, as distance, the commas and semicolons between two

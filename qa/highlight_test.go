@@ -13,12 +13,13 @@ func TestHighlight(t *testing.T) {
 		{"seed", "How many deals did Trump settle this year?", "six deals"},
 		{"seed", "Where did Trump meet Putin?", "Alaska"},
 		{"seed", "What did Trump say about Europe?", ""}, // a passage, not a fact
-		{"kenya_annan_warning", "How long did Kofi Annan spend in Kenya?", "three-day visit"},
+		{"kenya_annan_warning", "How long did Kofi Annan spend in Kenya?", "three-day"},
 		{"kenya_annan_warning", "Who became prime minister under the power-sharing deal?", "Raila Odinga"},
 		{"kenya_annan_warning", "How many Kenyan officials face possible US travel bans?", "fifteen senior Kenyan officials"},
 		{"us_senate_bailout", "How much did the Virgin Islands rum industry get?", "$192 million"},
 		{"us_senate_bailout", "When did the Senate pass H.R.1424 as the vehicle for the rescue package?", "10/1/2008"},
 		{"us_senate_bailout", "When was H.R.1424 introduced?", "March 9, 2007"},
+		{"us_senate_bailout", "How much were the added tax breaks and earmarks worth?", "$110 billion"},
 	}
 	engines := map[string]*Engine{}
 	for _, tt := range tests {

@@ -364,6 +364,13 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 // articles never mention is one they cannot answer.
 func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
 	for i, t := range toks {
+		// A role no article mentions and no one in them holds ("What did
+		// the governor say?") is as unknown as a name.
+		if !t.Cap && titleHeads[t.Norm] && !e.vocabulary[t.Norm] && len(e.byHead[foldTitle(t.Norm)]) == 0 &&
+			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
+			q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
+			continue
+		}
 		if i == 0 || !t.Cap || named[i] || isStop(t) && !t.AllCaps || questionWords[t.Norm] || t.Norm == "i" {
 			continue
 		}
@@ -513,7 +520,8 @@ var numberWords = setOf(`one two three four five six seven eight nine ten eleven
 
 // timeWords mark a time expression.
 var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january february
-	march april may june july august september october november december yesterday today tonight
+	march april may june july august september october november december jan feb mar apr jun jul
+	aug sep sept oct nov dec yesterday today tonight
 	tomorrow ago morning evening night overnight afternoon week weekend month year decade
 	century annual daily weekly season spring summer autumn winter dawn noon midnight earlier
 	later soon recently`)

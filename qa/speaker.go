@@ -55,6 +55,9 @@ func (e *entity) addRole(lx *lexicon, toks []token, text string) {
 	if len(toks) == 0 {
 		return
 	}
+	if honorificsOnly(toks) {
+		return // "Dr." or "Mr." is a form of address, not a role
+	}
 	role := strings.TrimRight(text[toks[0].Start:toks[len(toks)-1].End], ",")
 	if e.headCount == nil {
 		e.headCount = map[string]int{}
@@ -321,6 +324,9 @@ func (d *docAnalysis) splitRun(pa *paraAnalysis, start, end int) (n int) {
 	if connector && (titleHeads[first] || roleModifiers[first]) {
 		return end
 	}
+	if n < end && nameConnectors[pa.toks[n].Norm] && !pa.toks[n].Cap {
+		return end // "University of California": a body's name, not a person's
+	}
 	return n
 }
 
@@ -505,7 +511,7 @@ func (d *docAnalysis) learnRole(pa *paraAnalysis, start, n, end int, e *entity) 
 			break // "Russia's" opens the role
 		}
 	}
-	if roleStart < n {
+	if roleStart < n && !honorificsOnly(pa.toks[roleStart:n]) {
 		e.addRole(d.lx, pa.toks[roleStart:n], pa.p.Text)
 		return true
 	}
@@ -739,4 +745,15 @@ func (c *wordCache) stems() map[string]string {
 		}
 	}
 	return m
+}
+
+var honorifics = setOf(`mr mrs ms miss dr prof sir dame lord lady rev hon`)
+
+func honorificsOnly(toks []token) bool {
+	for _, t := range toks {
+		if !honorifics[t.Norm] {
+			return false
+		}
+	}
+	return true
 }

@@ -121,4 +121,5 @@ var groupNouns = setOf(`critics officials analysts experts residents witnesses p
 
 // calendarWords end a name: "Geneva on Monday" is a place and a day.
 var calendarWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january
-	february march april may june july august september october november december`)
+	february march april may june july august september october november december jan feb mar apr
+	jun jul aug sep sept oct nov dec`)
