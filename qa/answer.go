@@ -231,7 +231,7 @@ func maxKindBonus(q *Question) float64 {
 	if len(q.People) > 0 {
 		b += 0.3
 		if !q.Speech {
-			b += 1.5 * float64(len(q.People))
+			b += 1.8 * float64(len(q.People))
 		}
 	}
 	return b
@@ -304,6 +304,11 @@ func (e *Engine) kindBonus(q *Question, doc int32, people map[*Speaker]bool) flo
 				} else {
 					bonus += 0.5
 				}
+			}
+			// A question about Hartley is answered where Hartley is named
+			// (by name, or by what stands for him), not beside someone else.
+			if e.ix.has(e.lookupTerm(p.words[len(p.words)-1]), doc) {
+				bonus += 0.3
 			}
 		}
 	}

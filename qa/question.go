@@ -409,7 +409,8 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 		switch {
 		case q.Speech && (st == e.lx.stem("say") || st == e.lx.stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
-		case q.Speech && e.lx.isSpeech(st), frameWords[t.Norm], i > 0 && toks[i-1].Norm == "how":
+		case q.Speech && e.lx.isSpeech(st), frameWords[t.Norm], i > 0 && toks[i-1].Norm == "how",
+			q.measure == "much" && moneyVerbs[st]: // "how much did they pay": an amount
 			q.addTerm(st, 0.5, true, e) // warned, described, what kind, how long
 			continue
 		}
@@ -503,6 +504,9 @@ func (q *Question) weighTerms(e *Engine) {
 		}
 	}
 }
+
+// moneyVerbs, in a "how much" question, only say that it asks for a sum.
+var moneyVerbs = setOf(`pay cost spend spent earn charg worth`)
 
 // frameWords shape a question without naming its topic.
 var frameWords = setOf(`kind type sort happen happened happens mean means meant thing things way
