@@ -21,10 +21,15 @@ var evalSets = []struct {
 	name       string
 	qaFloor    float64 // share of questions right: answered with the speaker, or declined
 	quoteFloor float64 // share of quotations found with the right speaker
+	summary    bool    // has a reference summary
 }{
-	{"seed", 0.97, 0.95},
-	{"kenya_annan_warning", 0.90, 0.95},
-	{"us_senate_bailout", 0.90, 0.95},
+	{"seed", 0.97, 0.95, true},
+	{"kenya_annan_warning", 0.90, 0.95, true},
+	{"us_senate_bailout", 0.90, 0.95, true},
+	// Fictional articles written blind (see testdata/eval/BLIND.md).
+	{"blind_transit", 0.70, 0.95, false},
+	{"blind_transfer", 0.60, 0.95, false},
+	{"blind_climate", 0.85, 0.95, false},
 }
 
 type goldQA struct {
@@ -201,6 +206,9 @@ func TestEvalQuotes(t *testing.T) {
 func TestEvalSummary(t *testing.T) {
 	var ours, lead float64
 	for _, set := range evalSets {
+		if !set.summary {
+			continue
+		}
 		e := evalEngine(t, set.name)
 		ref, err := os.ReadFile(filepath.Join("testdata/eval", set.name, "summary.txt"))
 		if err != nil {
@@ -221,7 +229,7 @@ func TestEvalSummary(t *testing.T) {
 		lead += l
 	}
 	if ours < lead {
-		t.Errorf("summary ROUGE-1 averages %.3f, below lead-3's %.3f", ours/3, lead/3)
+		t.Errorf("summary ROUGE-1 %.3f in all, below lead-3's %.3f", ours, lead)
 	}
 }
 
