@@ -381,9 +381,10 @@ type sentenceFlags struct {
 	shortQuote bool // a quoted term of a few words: “land swapping”
 }
 
-// readFlags reads a sentence's tokens and text for its flags; shortQuote
-// says whether it holds a quoted term of a few words.
-func readFlags(toks []token, text string, shortQuote bool) sentenceFlags {
+// readFlags reads a sentence's tokens (offsets into para, the text of its
+// paragraph) for its flags; shortQuote says whether it holds a quoted term
+// of a few words.
+func readFlags(toks []token, para string, shortQuote bool) sentenceFlags {
 	var f sentenceFlags
 	for i, t := range toks {
 		switch {
@@ -400,7 +401,7 @@ func readFlags(toks []token, text string, shortQuote bool) sentenceFlags {
 		if futureWords[t.Norm] {
 			f.future = true
 		}
-		if i == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(text[t.End:], ",") {
+		if t.Start == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(para[t.End:], ",") {
 			f.place = true // a dateline: "COPENHAGEN, Oct. 14"
 		}
 		if t.Cap && i > 0 {

@@ -151,6 +151,7 @@ func FuzzAttribution(f *testing.F) {
 		"T\nUS President Donald Trump met. \"x\" the US president said, adding \"y\".",
 		"T\nIt is noted on the X that \"a\". According to \"b",
 		"T\n\" \" \"\n“”‘’",
+		"T\nA b went. NATO, the alliance, said \"no\", according to X.\nRIVERSIDE, Calif. (AP) — Dr. Y, a professor, said: \"ok\" the 58-year-old added.",
 	} {
 		f.Add(s)
 	}

@@ -302,7 +302,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 				continue // debris and headings are never answers: not indexed
 			}
 			b.words(pa.toks[start:t])
-			b.flags = readFlags(pa.toks[start:t], p.Text[sp.Start:sp.End], shortQuoteIn(p.Text, pa.quotes, sp))
+			b.flags = readFlags(pa.toks[start:t], p.Text, shortQuoteIn(p.Text, pa.quotes, sp))
 			alias := float32(e.opts.AliasWeight)
 			for _, m := range pa.mentionsOf(s) {
 				for _, w := range m.ent.words {

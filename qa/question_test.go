@@ -116,6 +116,17 @@ func TestAskAnswers(t *testing.T) {
 
 // TestPassageJoinsItsQuote checks that an answer inside a quotation of
 // several sentences brings the neighbouring sentence of the same quotation.
+// TestDatelines asks where, of a paragraph opening with a dateline and of
+// one with an all-capitals word later on (which once read past its end).
+func TestDatelines(t *testing.T) {
+	a := mustArticle(t, "Talks end\nCOPENHAGEN, Oct. 14 (Reuters) - Ministers failed to agree on coal on Tuesday.\nThe talks ran late. NATO, the alliance, was not there, officials said.")
+	e := New([]*Article{a}, DefaultOptions())
+	answers, err := e.Ask("Where did the ministers meet?", 1)
+	if err != nil || len(answers) == 0 || answers[0].Highlight != "COPENHAGEN" {
+		t.Fatalf("got %+v (%v), want the dateline's place", answers, err)
+	}
+}
+
 func TestPassageJoinsItsQuote(t *testing.T) {
 	e := evalEngine(t, "kenya_annan_warning")
 	answers, err := e.Ask("Who can solve the crisis?", 1)
