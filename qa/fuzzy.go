@@ -16,7 +16,7 @@ func typosAllowed(n int) int {
 	switch {
 	case n >= 8:
 		return 2
-	case n >= 5:
+	case n >= 4:
 		return 1
 	}
 	return 0
@@ -110,9 +110,13 @@ func nearWord(name, typed string) bool {
 	return false
 }
 
-// editDistance is the Levenshtein distance between a and b, in runes.
+// editDistance is the number of single-rune insertions, deletions,
+// substitutions and swaps of neighbours that turn a into b (the optimal
+// string alignment distance): "stien" is one typo from "stein".
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
+	// Three rows: the one before the previous is needed for swaps.
+	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)
 	for j := range prev {
@@ -126,8 +130,11 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
+		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(rb)]
 }
