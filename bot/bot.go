@@ -45,7 +45,7 @@ type Engine interface {
 	MatchSpeakers(typed string, n int) []*qa.Speaker
 	Articles() []*qa.Article
 	Stats(a *qa.Article) qa.Stats
-	Topics(n int) []string
+	NotFound() string
 	Version() string
 }
 

@@ -71,8 +71,8 @@ func TestWatchSeeds(t *testing.T) {
 	t.Cleanup(func() { cancel(); <-done })
 
 	const question = "How many goals did Ana Ruiz score?"
-	if got := answer(b, question); !strings.Contains(got, notFoundText) {
-		t.Fatalf("before the new article: got %q, want %q", got, notFoundText)
+	if got := answer(b, question); !strings.Contains(got, qa.NotFoundText) {
+		t.Fatalf("before the new article: got %q, want %q", got, qa.NotFoundText)
 	}
 	first := b.current()
 	writeAtomically(t, dir, "b.txt", "Ruiz wins the final\nAna Ruiz scored three goals in the final on Sunday, the coach said.\n")

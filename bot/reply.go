@@ -33,8 +33,6 @@ const (
 	failed      outcome = "error"
 )
 
-const notFoundText = "I couldn't find that in the article."
-
 // askReply answers a question with up to n passages, and buttons for more
 // passages and for the best one's context. The question is read as a
 // follow-up in conv.
@@ -66,13 +64,7 @@ func askReply(e Engine, conv *qa.Conversation, question string, n int, now time.
 
 // notFoundReply says politely that the article does not answer, and names
 // a few things it does cover.
-func notFoundReply(e Engine) reply {
-	text := notFoundText
-	if topics := e.Topics(3); len(topics) > 0 {
-		text += " It covers " + joinAnd(topics) + "."
-	}
-	return reply{Content: fit(text, maxContent)}
-}
+func notFoundReply(e Engine) reply { return reply{Content: fit(e.NotFound(), maxContent)} }
 
 // passageEmbeds shows answers one embed each, within the 6,000 characters
 // Discord allows all of a message's embeds together.
@@ -348,13 +340,6 @@ func trimEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 		embeds[0].Description = fit(embeds[0].Description, maxEmbedsTotal-embedsLength(embeds)+utf8.RuneCountInString(embeds[0].Description))
 	}
 	return embeds
-}
-
-func joinAnd(items []string) string {
-	if len(items) < 2 {
-		return strings.Join(items, "")
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func plural(n int, noun string) string {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -236,7 +237,7 @@ func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandid
 		// within four words, else the next two words that are not a name.
 		end, focusEnd, named := i+1, 0, false
 		for k := i + 1; k < len(toks) && k <= i+4 && !isStop(toks[k]) && !toks[k].Number; k++ {
-			if containsTerm(q.focus, e.lookupTerm(toks[k].Norm)) {
+			if slices.Contains(q.focus, e.lookupTerm(toks[k].Norm)) {
 				focusEnd = k + 1
 			}
 			named = named || toks[k].Cap
@@ -257,15 +258,6 @@ func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandid
 func isRoleWord(t token) bool { return titleHeads[t.Norm] || roleModifiers[t.Norm] }
 
 var scaleWords = setOf(`hundred thousand million billion trillion`)
-
-func containsTerm(terms []string, t string) bool {
-	for _, x := range terms {
-		if x == t {
-			return true
-		}
-	}
-	return false
-}
 
 // nearest picks the candidate closest to the sentence's words that the
 // question also has; on a tie, the first.

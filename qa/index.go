@@ -69,7 +69,7 @@ func (ix *index) finish() {
 	n := len(ix.docLen)
 	ix.scratch.New = func() any { return &accumulator{hits: make([]slot, n)} }
 	for _, ps := range ix.postings {
-		idf := math.Log(1 + (float64(n)-float64(len(ps))+0.5)/(float64(len(ps))+0.5))
+		idf := bm25IDF(n, len(ps))
 		for i, p := range ps {
 			tf := float64(p.tf)
 			ps[i].tf = float32(idf * tf * (ix.k1 + 1) / (tf + ix.norm[p.doc]))
@@ -80,12 +80,16 @@ func (ix *index) finish() {
 // idf is BM25's inverse document frequency; a term no sentence has gets the
 // highest value, which is what makes "not in the article" measurable.
 func (ix *index) idf(term string) float64 {
-	n := float64(len(ix.docLen))
-	df := 0.0
+	df := 0
 	if id, ok := ix.terms[term]; ok {
-		df = float64(len(ix.postings[id]))
+		df = len(ix.postings[id])
 	}
-	return math.Log(1 + (n-df+0.5)/(df+0.5))
+	return bm25IDF(len(ix.docLen), df)
+}
+
+// bm25IDF is BM25's IDF of a term in df of n sentences.
+func bm25IDF(n, df int) float64 {
+	return math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
 }
 
 // A qterm is a query term with its weight: the question's own words weigh 1,

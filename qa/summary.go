@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"sort"
+	"strings"
 )
 
 // ErrSummaryLength is returned for a summary of fewer than one sentence.
@@ -147,6 +148,23 @@ func (e *Engine) paragraphText(s *sentence) string {
 		return a.Title
 	}
 	return a.Paragraphs[s.para].Text
+}
+
+// NotFoundText opens the answer to a question the articles do not answer.
+const NotFoundText = "I couldn't find that in the article."
+
+// NotFound is the polite answer to a question the articles do not answer,
+// with a few things they do cover, for the bot and the console alike.
+func (e *Engine) NotFound() string {
+	topics := e.Topics(3)
+	if len(topics) == 0 {
+		return NotFoundText
+	}
+	and := topics[len(topics)-1]
+	if len(topics) > 1 {
+		and = strings.Join(topics[:len(topics)-1], ", ") + " and " + and
+	}
+	return NotFoundText + " It covers " + and + "."
 }
 
 // Topics returns up to n things the articles talk about most, for telling

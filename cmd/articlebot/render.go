@@ -45,7 +45,7 @@ func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr
 		return
 	}
 	if len(answers) == 0 {
-		fmt.Fprintln(w, notFound(e))
+		fmt.Fprintln(w, e.NotFound())
 		fmt.Fprintln(w)
 		return
 	}
@@ -63,26 +63,6 @@ func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr
 		fmt.Fprintf(w, "   %s · paragraph %d\n", a.Article, a.Paragraph)
 	}
 	fmt.Fprintln(w)
-}
-
-// notFound is the polite answer when the articles do not answer, with a
-// few things they do cover.
-func notFound(e *qa.Engine) string {
-	msg := "I couldn't find that in the article."
-	if topics := e.Topics(3); len(topics) > 0 {
-		msg += " It covers " + joinAnd(topics) + "."
-	}
-	return msg
-}
-
-func joinAnd(items []string) string {
-	switch len(items) {
-	case 0:
-		return ""
-	case 1:
-		return items[0]
-	}
-	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func speakerName(name, role string) string {
