@@ -390,26 +390,26 @@ func readFlags(toks []token, para string, shortQuote bool) sentenceFlags {
 		switch {
 		case isYear(t):
 			f.time = true
-		case t.Number || isNumberWord(t.Norm):
+		case t.Number || t.is(kindNumber):
 			f.count = true
 			if strings.ContainsAny(t.Norm, "/:") {
 				f.time = true
 			}
-		case timeWords[t.Norm]:
+		case t.is(kindTime):
 			f.time = true
 		}
-		if futureWords[t.Norm] {
+		if t.is(kindFuture) {
 			f.future = true
 		}
 		if t.Start == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(para[t.End:], ",") {
 			f.place = true // a dateline: "COPENHAGEN, Oct. 14"
 		}
 		if t.Cap && i > 0 {
-			prev := toks[i-1].Norm
-			if prev == "the" && i > 1 {
-				prev = toks[i-2].Norm
+			prev := toks[i-1]
+			if prev.Norm == "the" && i > 1 {
+				prev = toks[i-2]
 			}
-			if placePrepositions[prev] {
+			if prev.is(kindPlacePrep) {
 				f.place = true
 			}
 		}

@@ -59,6 +59,10 @@ func ParseArticle(name string, r io.Reader) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
+	return parseArticle(name, data)
+}
+
+func parseArticle(name string, data []byte) (*Article, error) {
 	data = bytes.TrimPrefix(data, []byte(bom))
 	a := &Article{Name: name}
 	lineNo := 0
@@ -209,10 +213,9 @@ func LoadDir(fsys fs.FS, dir, display string) ([]*Article, error) {
 }
 
 func loadFile(fsys fs.FS, name, shown string) (*Article, error) {
-	f, err := fsys.Open(name)
+	data, err := fs.ReadFile(fsys, name) // sized by the file's, read once
 	if err != nil {
 		return nil, fmt.Errorf("cannot load %s: %w", shown, err)
 	}
-	defer f.Close()
-	return ParseArticle(shown, f)
+	return parseArticle(shown, data)
 }

@@ -2,10 +2,8 @@ package qa
 
 import (
 	"fmt"
-	"hash/fnv"
-	"io"
-	"maps"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -154,12 +152,24 @@ func New(articles []*Article, opts Options) *Engine {
 		credits  []paraCredits
 		prepared *preparedArticle
 	}
+	sentences := 0
+	for _, a := range articles {
+		sentences++ // the headline
+		for _, p := range a.Paragraphs {
+			sentences += len(p.Sentences)
+		}
+	}
+	e.sents = make([]sentence, 0, sentences)
+	e.ix.docLen = make([]float32, 0, sentences)
 	workers := min(runtime.GOMAXPROCS(0), len(articles))
 	results := make([]chan analysed, len(articles))
 	for i := range results {
 		results[i] = make(chan analysed, 1)
 	}
 	ahead := make(chan struct{}, 2*workers) // articles analysed but not yet indexed
+	// The term slab of an article the index has taken goes back to the
+	// workers for another: a corpus allocates a few, not one an article.
+	slabs := make(chan []termWeight, 2*workers)
 	work := make(chan int)
 	go func() {
 		for ai := range articles {
@@ -168,19 +178,27 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 		close(work)
 	}()
-	caches := make(chan map[string]string, workers)
+	caches := make(chan *wordCache, workers)
 	for range workers {
 		go func() {
 			cache := newWordCache() // each worker its own
 			for ai := range work {
 				d := analyse(e.lx, articles[ai], cache)
 				credits := d.attribute()
-				results[ai] <- analysed{d, credits, e.prepare(articles[ai], d, credits)}
+				var slab []termWeight
+				select {
+				case slab = <-slabs:
+				default:
+				}
+				prepared := e.prepare(articles[ai], d, credits, slab)
+				d.releaseTokens()
+				results[ai] <- analysed{d, credits, prepared}
 			}
-			caches <- cache.stems()
+			caches <- cache
 		}()
 	}
 	byName := make(map[string]*Speaker)
+	version := fnvOffset // of the article digests, in order
 	for ai := range articles {
 		r := <-results[ai]
 		d, credits := r.d, r.credits
@@ -211,11 +229,15 @@ func New(articles []*Article, opts Options) *Engine {
 			}
 		}
 		e.addArticle(ai, d, credits, r.prepared, speakerOf)
+		version = (version ^ r.prepared.digest) * fnvPrime // FNV-1a, a digest at a time
+		select {
+		case slabs <- r.prepared.terms[:0]:
+		default:
+		}
 		<-ahead
 	}
-	// The workers' stem caches serve questions from now on.
 	for range workers {
-		maps.Copy(e.stems, <-caches)
+		e.learnWords(<-caches)
 	}
 	e.ix.finish()
 	e.byWord = make(map[string][]*Speaker)
@@ -240,15 +262,33 @@ func New(articles []*Article, opts Options) *Engine {
 			e.credited.set(int32(i))
 		}
 	}
-	h := fnv.New32a()
-	for _, a := range articles {
-		io.WriteString(h, a.Title)
-		for _, p := range a.Paragraphs {
-			io.WriteString(h, p.Text)
-		}
-	}
-	e.version = fmt.Sprintf("%08x", h.Sum32())
+	e.version = fmt.Sprintf("%08x", version)
 	return e
+}
+
+// fnvOffset and fnvPrime are FNV-1a's, 32 bits.
+const (
+	fnvOffset uint32 = 2166136261
+	fnvPrime  uint32 = 16777619
+)
+
+// fnv32a folds s into the FNV-1a hash h: written out, unlike hash/fnv, it
+// takes a string without copying it.
+func fnv32a(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// articleDigest hashes an article's text, for the engine's version.
+func articleDigest(a *Article) uint32 {
+	h := fnv32a(fnvOffset, a.Title)
+	for _, p := range a.Paragraphs {
+		h = fnv32a(h, p.Text)
+	}
+	return h
 }
 
 // titlePara is the paragraph index of a headline.
@@ -271,16 +311,23 @@ type preparedSentence struct {
 // A preparedArticle is an article made ready for the index: the work that
 // needs nothing from the other articles, done on the analysis worker.
 type preparedArticle struct {
-	title preparedSentence
-	paras [][]preparedSentence
-	words []articleWord
+	title  preparedSentence
+	paras  [][]preparedSentence
+	terms  []termWeight // the slab the sentences' terms lie in
+	digest uint32       // articleDigest
 }
 
 // prepare works out the index terms of every sentence of an article: its
 // words, what its names and places stand for, and who said it.
-func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *preparedArticle {
-	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras))}
-	b := sentenceBuilder{e: e, d: d}
+func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab []termWeight) *preparedArticle {
+	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras)), digest: articleDigest(a)}
+	words := 0
+	for _, pa := range d.paras {
+		words += len(pa.toks)
+	}
+	// Stop words take no term and repeats share one: the terms of an
+	// article number fewer than its words, names and places added.
+	b := sentenceBuilder{e: e, d: d, terms: slices.Grow(slab[:0], words*3/4+64)}
 	toks := tokenize(a.Title)
 	b.words(toks)
 	for k := range toks {
@@ -311,7 +358,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 				b.people = b.people || m.ent.person
 			}
 			for k := start; k < t; k++ {
-				if !pa.toks[k].Cap && !titleHeads[pa.toks[k].Norm] {
+				if !pa.toks[k].Cap && !pa.toks[k].is(kindTitleHead) {
 					continue
 				}
 				if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
@@ -344,51 +391,39 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits) *pre
 		}
 		pr.paras[pi] = sents
 	}
-	pr.words = make([]articleWord, len(b.seen))
-	for i, w := range b.seen {
-		pr.words[i] = articleWord{w.norm, w.seenLower == d.serial}
-	}
+	pr.terms = b.terms
 	return pr
-}
-
-// An articleWord is a word of an article, and whether it writes it in
-// lower case somewhere.
-type articleWord struct {
-	norm  string
-	lower bool
 }
 
 // sentenceBuilder gathers one sentence's terms at a time.
 type sentenceBuilder struct {
-	e      *Engine
-	d      *docAnalysis
+	e *Engine
+	d *docAnalysis
+	// terms holds the article's sentences' terms one after another, one
+	// allocation for them all; the sentence being built is terms[from:].
 	terms  []termWeight
+	from   int
 	length int
 	flags  sentenceFlags
 	people bool
-	seen   []*word // the article's words so far
 }
 
 // words adds a sentence's own words: each counts 1, stop words nothing
 // but the few that carry logic (if, not, because).
 func (b *sentenceBuilder) words(toks []token) {
-	serial := b.d.serial
 	for _, tok := range toks {
 		w := tok.w
 		if w == nil {
 			w = b.d.cache.intern(tok.Norm) // the headline's tokens
 		}
-		if w.seen != serial {
-			w.seen = serial
-			b.seen = append(b.seen, w)
-		}
+		w.indexed = true
 		if !tok.Cap {
-			w.seenLower = serial
+			w.indexedLower = true
 		}
 		switch {
-		case logicWords[tok.Norm]:
+		case w.kinds&kindLogic != 0:
 			b.count(tok.Norm)
-		case !(w.stop && !tok.AllCaps):
+		case !(w.kinds&kindStop != 0 && !tok.AllCaps):
 			b.count(b.d.wordStem(w))
 			b.length++
 		}
@@ -397,7 +432,7 @@ func (b *sentenceBuilder) words(toks []token) {
 
 // count adds one occurrence of a term.
 func (b *sentenceBuilder) count(term string) {
-	for i := range b.terms {
+	for i := b.from; i < len(b.terms); i++ {
 		if b.terms[i].term == term {
 			b.terms[i].weight++
 			return
@@ -409,7 +444,7 @@ func (b *sentenceBuilder) count(term string) {
 // alias adds a term the sentence stands for but may not say, at weight w
 // unless it has it already at more.
 func (b *sentenceBuilder) alias(term string, w float32) {
-	for i := range b.terms {
+	for i := b.from; i < len(b.terms); i++ {
 		if b.terms[i].term == term {
 			b.terms[i].weight = max(b.terms[i].weight, w)
 			return
@@ -420,20 +455,31 @@ func (b *sentenceBuilder) alias(term string, w float32) {
 
 // done returns the sentence gathered and starts the next.
 func (b *sentenceBuilder) done() preparedSentence {
-	ps := preparedSentence{terms: b.terms, length: b.length, flags: b.flags, people: b.people}
-	b.terms, b.length, b.flags, b.people = nil, 0, sentenceFlags{}, false
+	ps := preparedSentence{terms: b.terms[b.from:len(b.terms):len(b.terms)], length: b.length, flags: b.flags, people: b.people}
+	b.from, b.length, b.flags, b.people = len(b.terms), 0, sentenceFlags{}, false
 	return ps
+}
+
+// learnWords keeps what a worker's cache learnt of the words it indexed:
+// their stems serve questions from now on, and which words the articles
+// use, and write in lower case, tells a question's names from its words.
+func (e *Engine) learnWords(c *wordCache) {
+	for norm, w := range c.words {
+		if w.stem != "" {
+			e.stems[norm] = w.stem
+		}
+		if w.indexed {
+			e.vocabulary[norm] = true
+		}
+		if w.indexedLower {
+			e.lowercase[norm] = true
+		}
+	}
 }
 
 // addArticle puts a prepared article into the engine: its sentences,
 // quotations and speakers, and its terms into the index.
 func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, speakerOf func(*entity) *Speaker) {
-	for _, w := range pr.words {
-		e.vocabulary[w.norm] = true
-		if w.lower {
-			e.lowercase[w.norm] = true
-		}
-	}
 	title := e.articles[ai].Title
 	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
 	e.ix.add(pr.title.terms, pr.title.length)

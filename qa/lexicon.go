@@ -169,20 +169,21 @@ func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
 		}
 		return key, 1
 	}
-	for n := min(lx.maxPlaceLen, len(toks)-i); n > 0; n-- {
-		// A place phrase is written with capitals ("White House") except
-		// for inner connectors ("Bosnia and Herzegovina").
-		if !toks[i].Cap {
-			return "", 0
+	// The phrase is built once, longest first, and its shorter forms are
+	// its prefixes: a place phrase is written with capitals ("White
+	// House") except for inner connectors ("Bosnia and Herzegovina").
+	var buf [128]byte
+	phrase := buf[:0]
+	ends := make([]int, 0, 8)
+	for k := i; k < min(i+lx.maxPlaceLen, len(toks)); k++ {
+		if k > i {
+			phrase = append(phrase, ' ')
 		}
-		var b strings.Builder
-		for k := i; k < i+n; k++ {
-			if k > i {
-				b.WriteByte(' ')
-			}
-			b.WriteString(toks[k].Norm)
-		}
-		if key, ok := lx.places[b.String()]; ok {
+		phrase = append(phrase, toks[k].Norm...)
+		ends = append(ends, len(phrase))
+	}
+	for n := len(ends); n > 0; n-- {
+		if key, ok := lx.places[string(phrase[:ends[n-1]])]; ok {
 			return key, n
 		}
 	}

@@ -184,6 +184,7 @@ type docAnalysis struct {
 // goroutine.
 func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 	cache.serial++
+	cache.toks = cache.toks[:0] // the previous article is done with them
 	d := &docAnalysis{
 		lx:          lx,
 		cache:       cache,
@@ -219,11 +220,19 @@ func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 	return d
 }
 
-func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
-	pa := &paraAnalysis{p: p, toks: tokenize(p.Text), quotes: FindQuotes(p.Text)}
-	for i := range pa.toks {
-		pa.toks[i].w = cache.intern(pa.toks[i].Norm)
+// releaseTokens hands the article's tokens back to the cache for the next
+// article; what is left of the analysis (mentions, quotations, sentences)
+// no longer reads them.
+func (d *docAnalysis) releaseTokens() {
+	for _, pa := range d.paras {
+		pa.toks = nil
 	}
+}
+
+func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
+	from := len(cache.toks)
+	cache.toks = appendTokens(cache.toks, p.Text, cache)
+	pa := &paraAnalysis{p: p, toks: cache.toks[from:len(cache.toks):len(cache.toks)], quotes: FindQuotes(p.Text)}
 	pa.sent = make([]int, len(pa.toks))
 	pa.initial = make([]bool, len(pa.toks))
 	pa.quoted = make([]bool, len(pa.toks))
@@ -425,12 +434,12 @@ func (d *docAnalysis) findMentions(pa *paraAnalysis) {
 			i = end
 			continue
 		}
-		if !pa.quoted[i] && titleHeads[t.Norm] && !t.Cap {
+		if !pa.quoted[i] && !t.Cap && t.is(kindTitleHead) {
 			if start, e := d.resolveDescription(pa, i); e != nil {
 				d.addMention(pa, start, i+1, e)
 			}
 		}
-		if g, ok := subjectPronouns[t.Norm]; ok && g != 0 || t.Norm == "his" || t.Norm == "her" {
+		if t.Norm == "he" || t.Norm == "she" || t.Norm == "his" || t.Norm == "her" {
 			d.learnGender(pa, i)
 		}
 		i++
@@ -709,6 +718,12 @@ func (d *docAnalysis) wordStem(w *word) string {
 type wordCache struct {
 	words  map[string]*word
 	serial int32 // of the article being analysed, for the words' stamps
+
+	// toks holds the tokens of the article being analysed, paragraph
+	// after paragraph, and is reused by the next: a long corpus then
+	// allocates as much token memory as its longest article needs, not
+	// as all its articles do. See docAnalysis.releaseTokens.
+	toks []token
 }
 
 // A word is what is known of one normalised word.
@@ -716,12 +731,14 @@ type word struct {
 	norm   string
 	stem   string // "" until asked
 	speech int8   // a speechKind; speechUnknown until asked
-	stop   bool
+	kinds  wordKind
 
 	// Stamps: the serial of the last article in which the word was written
-	// in lower case, with a capital inside a sentence, at all, and in lower
-	// case as the index saw it.
-	lowerSeen, capMid, seen, seenLower int32
+	// in lower case, and with a capital inside a sentence.
+	lowerSeen, capMid int32
+
+	// Whether an indexed sentence has the word, and in lower case.
+	indexed, indexedLower bool
 }
 
 func newWordCache() *wordCache { return &wordCache{words: make(map[string]*word)} }
@@ -730,21 +747,19 @@ func newWordCache() *wordCache { return &wordCache{words: make(map[string]*word)
 func (c *wordCache) intern(norm string) *word {
 	w := c.words[norm]
 	if w == nil {
-		w = &word{norm: norm, stop: stopWords[norm] || questionWords[norm]}
+		w = &word{norm: norm, kinds: kindsOf(norm)}
 		c.words[norm] = w
 	}
 	return w
 }
 
-// stems returns the stems worked out so far, for the engine to keep.
-func (c *wordCache) stems() map[string]string {
-	m := make(map[string]string, len(c.words))
-	for n, w := range c.words {
-		if w.stem != "" {
-			m[n] = w.stem
-		}
+// internBytes is intern for a word in a scratch buffer: a word seen before
+// costs no allocation.
+func (c *wordCache) internBytes(norm []byte) *word {
+	if w := c.words[string(norm)]; w != nil {
+		return w
 	}
-	return m
+	return c.intern(string(norm))
 }
 
 var honorifics = setOf(`mr mrs ms miss dr prof sir dame lord lady rev hon`)

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,31 +27,63 @@ type token struct {
 // apostrophes (don't, Russia’s) and inner dots (U.S., H.R.1424); hyphens
 // split words (power-sharing → power, sharing) because each half is a word a
 // question may use. Numbers keep inner separators (250,000, 10/1/2008, 3.5).
-func tokenize(text string) []token {
+func tokenize(text string) []token { return appendTokens(nil, text, nil) }
+
+// appendTokens appends text's tokens to toks and, with a cache, gives each
+// token its word: the token's Norm is then the word's, shared by every token
+// that writes it, and a word seen before costs no allocation.
+func appendTokens(toks []token, text string, cache *wordCache) []token {
 	// News English averages about six bytes a word with its space: size
 	// the slice once rather than grow it through a long paragraph.
-	toks := make([]token, 0, len(text)/6+1)
+	toks = slices.Grow(toks, len(text)/6+1)
+	scratch := make([]byte, 0, 64) // for normalising a word
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case unicode.IsDigit(r):
-			end := max(scanNumber(text, i), i+size)
-			toks = append(toks, newToken(text, i, end))
-			i = end
-		case unicode.IsLetter(r):
-			end := max(scanWord(text, i), i+size)
-			toks = append(toks, newToken(text, i, end))
-			i = end
-		default:
-			i += size
+		end := i
+		if c := text[i]; c < utf8.RuneSelf {
+			// Most of a news article is ASCII: a byte class, not a rune's.
+			switch {
+			case isASCIIDigit(c):
+				end = max(scanNumber(text, i), i+1)
+			case isASCIILetter(c):
+				end = max(scanWord(text, i), i+1)
+			default:
+				i++
+				continue
+			}
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			switch {
+			case unicode.IsDigit(r):
+				end = max(scanNumber(text, i), i+size)
+			case unicode.IsLetter(r):
+				end = max(scanWord(text, i), i+size)
+			default:
+				i += size
+				continue
+			}
 		}
+		toks = append(toks, token{})
+		t := &toks[len(toks)-1]
+		t.setWord(text, i, end, cache, scratch)
+		i = t.End
 	}
 	return toks
 }
 
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
+
 // scanWord returns the end of the word starting at text[i].
 func scanWord(text string, i int) int {
 	for i < len(text) {
+		c := text[i]
+		switch {
+		case isASCIILetter(c) || isASCIIDigit(c):
+			i++
+			continue
+		case c < utf8.RuneSelf && c != '\'' && c != '.':
+			return i // a space, a comma, a hyphen: the word ends
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r):
@@ -74,11 +107,19 @@ func scanWord(text string, i int) int {
 // to the end (2nd, 10am).
 func scanNumber(text string, i int) int {
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if isASCIIDigit(c) {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		switch {
 		case unicode.IsDigit(r):
 			i += size
-		case (r == ',' || r == '.' || r == '/' || r == ':') && i+1 < len(text) && text[i+1] >= '0' && text[i+1] <= '9':
+		case (r == ',' || r == '.' || r == '/' || r == ':') && i+1 < len(text) && isASCIIDigit(text[i+1]):
 			i++
 		case unicode.IsLetter(r):
 			return scanWord(text, i)
@@ -89,32 +130,91 @@ func scanNumber(text string, i int) int {
 	return i
 }
 
-func newToken(text string, start, end int) token {
-	t := token{Start: start, End: end}
+// setWord makes t the token written text[start:end]; with a cache, its Norm
+// is the cached word's. scratch is room to normalise the word in.
+func (t *token) setWord(text string, start, end int, cache *wordCache, scratch []byte) {
+	t.Start, t.End = start, end
 	written := text[start:end]
+	// A dotted acronym keeps its trailing dot as written: "U.S." is one token.
+	if end < len(text) && text[end] == '.' && strings.IndexByte(written, '.') >= 0 {
+		if first, _ := utf8.DecodeRuneInString(written); !unicode.IsDigit(first) {
+			t.End++
+			written = text[start:t.End]
+		}
+	}
+	norm, ok := t.normASCII(written, scratch)
+	switch {
+	case !ok:
+		t.normUnicode(written)
+		if cache != nil {
+			t.w = cache.intern(t.Norm)
+			t.Norm = t.w.norm
+		}
+	case cache != nil:
+		t.w = cache.internBytes(norm)
+		t.Norm = t.w.norm
+	case string(norm) == written:
+		t.Norm = written // no copy when the word is written as it is normalised
+	default:
+		t.Norm = string(norm)
+	}
+}
+
+// normASCII sets t's flags and returns its normalised form, built in buf,
+// when written is all ASCII, the common case, in one pass; otherwise it
+// reports false and normUnicode does the work.
+func (t *token) normASCII(written string, buf []byte) ([]byte, bool) {
+	upper, lower := 0, 0
+	for i := 0; i < len(written); i++ {
+		c := written[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return nil, false
+		case 'A' <= c && c <= 'Z':
+			upper++
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z':
+			lower++
+		case c == '.' && !isASCIIDigit(written[0]):
+			continue // "U.S." is "us"
+		}
+		buf = append(buf, c)
+	}
+	t.Number = isASCIIDigit(written[0])
+	t.Cap = 'A' <= written[0] && written[0] <= 'Z'
+	t.AllCaps = lower == 0 && upper >= 2
+	buf, t.Possessive = trimPossessive(buf)
+	return buf, true
+}
+
+// normUnicode is setWord's general case: any script, curly apostrophes.
+func (t *token) normUnicode(written string) {
 	first, _ := utf8.DecodeRuneInString(written)
 	t.Number = unicode.IsDigit(first)
 	t.Cap = unicode.IsUpper(first)
-	// A dotted acronym keeps its trailing dot as written: "U.S." is one token.
-	if strings.Contains(written, ".") && !t.Number && end < len(text) && text[end] == '.' {
-		t.End++
-		written = text[start:t.End]
-	}
 	t.AllCaps = isAllCaps(written)
 	norm := strings.ToLower(strings.ReplaceAll(written, "’", "'"))
 	if !t.Number {
 		norm = strings.ReplaceAll(norm, ".", "")
 	}
-	switch {
-	case strings.HasSuffix(norm, "'s") && len(norm) > 2:
-		norm = norm[:len(norm)-2]
-		t.Possessive = true
-	case strings.HasSuffix(norm, "s'") && len(norm) > 2:
-		norm = norm[:len(norm)-1]
-		t.Possessive = true
+	b, possessive := trimPossessive([]byte(norm))
+	if possessive {
+		norm = string(b)
 	}
-	t.Norm = norm
-	return t
+	t.Norm, t.Possessive = norm, possessive
+}
+
+// trimPossessive drops the 's or s' of a possessive: "russia's" → "russia",
+// "states'" → "states".
+func trimPossessive(norm []byte) ([]byte, bool) {
+	n := len(norm)
+	switch {
+	case n > 2 && norm[n-2] == '\'' && norm[n-1] == 's':
+		return norm[:n-2], true
+	case n > 2 && norm[n-2] == 's' && norm[n-1] == '\'':
+		return norm[:n-1], true
+	}
+	return norm, false
 }
 
 func isAllCaps(s string) bool {
@@ -143,14 +243,64 @@ func (lx *lexicon) stem(norm string) string {
 	return english.Stem(norm, true)
 }
 
+// A wordKind is a class of words that indexing asks about for every token.
+// A cached word carries its kinds, looked up once when first seen (see
+// wordCache.intern), so that asking costs a bit test, not a map lookup.
+type wordKind uint8
+
+const (
+	kindStop      wordKind = 1 << iota // stopWords or questionWords
+	kindLogic                          // logicWords
+	kindNumber                         // numberWords
+	kindTime                           // timeWords
+	kindFuture                         // futureWords
+	kindPlacePrep                      // placePrepositions
+	kindTitleHead                      // titleHeads
+)
+
+var wordKindSets = []struct {
+	kind wordKind
+	set  map[string]bool
+}{
+	{kindLogic, logicWords}, {kindNumber, numberWords}, {kindTime, timeWords},
+	{kindFuture, futureWords}, {kindPlacePrep, placePrepositions}, {kindTitleHead, titleHeads},
+}
+
+// kindsOf looks up the kinds of a normalised word.
+func kindsOf(norm string) wordKind {
+	var k wordKind
+	if stopWords[norm] || questionWords[norm] {
+		k |= kindStop
+	}
+	for _, ks := range wordKindSets {
+		if ks.set[norm] {
+			k |= ks.kind
+		}
+	}
+	return k
+}
+
+// is reports whether the token's word is of kind k.
+func (t token) is(k wordKind) bool {
+	if t.w != nil {
+		return t.w.kinds&k != 0
+	}
+	if k == kindStop {
+		return stopWords[t.Norm] || questionWords[t.Norm]
+	}
+	for _, ks := range wordKindSets {
+		if ks.kind == k {
+			return ks.set[t.Norm]
+		}
+	}
+	return false
+}
+
 // isStop reports whether a token carries no topic: articles, pronouns,
 // auxiliaries, prepositions, question words. An acronym that spells a stop
 // word (US, IT) is not one.
 func isStop(t token) bool {
-	if t.w != nil {
-		return t.w.stop && !t.AllCaps
-	}
-	return (stopWords[t.Norm] || questionWords[t.Norm]) && !t.AllCaps
+	return t.is(kindStop) && !t.AllCaps
 }
 
 // stopWords are the words that carry no topic of their own. Question words
