@@ -1,7 +1,6 @@
 package qa
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -59,26 +58,28 @@ func ParseArticle(name string, r io.Reader) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
-	return parseArticle(name, data)
+	return parseArticle(name, string(data))
 }
 
-func parseArticle(name string, data []byte) (*Article, error) {
-	data = bytes.TrimPrefix(data, []byte(bom))
+// parseArticle parses a whole file's text; the paragraphs are slices of
+// it, not copies.
+func parseArticle(name string, data string) (*Article, error) {
+	data = strings.TrimPrefix(data, bom)
 	a := &Article{Name: name}
 	lineNo := 0
 	for len(data) > 0 {
 		lineNo++
-		var line []byte
-		if i := bytes.IndexByte(data, '\n'); i >= 0 {
+		var line string
+		if i := strings.IndexByte(data, '\n'); i >= 0 {
 			line, data = data[:i], data[i+1:]
 		} else {
-			line, data = data, nil
+			line, data = data, ""
 		}
-		if !utf8.Valid(line) {
+		if !utf8.ValidString(line) {
 			col := firstInvalidByte(line)
 			return nil, fmt.Errorf("cannot load %s: line %d, byte %d: invalid UTF-8", name, lineNo, col)
 		}
-		text := cleanLine(string(line))
+		text := cleanLine(line)
 		if text == "" {
 			continue
 		}
@@ -97,9 +98,9 @@ func parseArticle(name string, data []byte) (*Article, error) {
 	return a, nil
 }
 
-func firstInvalidByte(line []byte) int {
+func firstInvalidByte(line string) int {
 	for i := 0; i < len(line); {
-		r, size := utf8.DecodeRune(line[i:])
+		r, size := utf8.DecodeRuneInString(line[i:])
 		if r == utf8.RuneError && size == 1 {
 			return i + 1
 		}
@@ -213,9 +214,19 @@ func LoadDir(fsys fs.FS, dir, display string) ([]*Article, error) {
 }
 
 func loadFile(fsys fs.FS, name, shown string) (*Article, error) {
-	data, err := fs.ReadFile(fsys, name) // sized by the file's, read once
+	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, fmt.Errorf("cannot load %s: %w", shown, err)
 	}
-	return parseArticle(shown, data)
+	defer f.Close()
+	// Read straight into the string the paragraphs will be slices of:
+	// one allocation of the file's size.
+	var text strings.Builder
+	if info, err := f.Stat(); err == nil {
+		text.Grow(int(info.Size()))
+	}
+	if _, err := io.Copy(&text, f); err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", shown, err)
+	}
+	return parseArticle(shown, text.String())
 }

@@ -103,8 +103,8 @@ func (pa *paraAnalysis) tokenRange(from, to int) (int, int) {
 // mentionsOf returns the mentions that start in sentence s.
 func (pa *paraAnalysis) mentionsOf(s int) []mention {
 	ms := pa.mentions
-	i := sort.Search(len(ms), func(k int) bool { return pa.sent[ms[k].start] >= s })
-	j := sort.Search(len(ms), func(k int) bool { return pa.sent[ms[k].start] > s })
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].sent >= s })
+	j := sort.Search(len(ms), func(k int) bool { return ms[k].sent > s })
 	return ms[i:j]
 }
 
@@ -154,13 +154,13 @@ func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
 	// the University of California, Riverside, said"): the subject is the
 	// nearest person named right before one of them.
 	for k := v - 1; k > 0 && k >= v-20; k-- {
-		if pa.quoted[k] {
+		if pa.toks[k].quoted {
 			return v
 		}
 		if strings.TrimSpace(pa.gap(k)) != "," {
 			continue
 		}
-		for _, m := range pa.mentionsOf(pa.sent[k-1]) {
+		for _, m := range pa.mentionsOf(pa.toks[k-1].sent) {
 			if m.end == k && m.ent.person && !m.quoted {
 				if a := d.phraseEndingAt(pa, k, k); a < k {
 					return a
@@ -282,7 +282,7 @@ func (d *docAnalysis) passiveSource(pa *paraAnalysis, v, j int) credit {
 func (d *docAnalysis) documentSource(pa *paraAnalysis, i, v int) credit {
 	for k := v; k > i; k-- {
 		if strings.HasPrefix(pa.gap(k), ",") && determiners[pa.toks[k].Norm] {
-			for _, m := range pa.mentionsOf(pa.sent[k-1]) {
+			for _, m := range pa.mentionsOf(pa.toks[k-1].sent) {
 				if m.end == k {
 					return credit{m.ent, ByDocument}
 				}
@@ -324,7 +324,7 @@ func (d *docAnalysis) creditContinuation(pa *paraAnalysis, qi int, lastInPara, p
 func (d *docAnalysis) quoteOnly(pa *paraAnalysis) bool {
 	outside := 0
 	for i := range pa.toks {
-		if !pa.quoted[i] {
+		if !pa.toks[i].quoted {
 			outside++
 		}
 	}
@@ -340,7 +340,7 @@ func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
 	sp := pa.p.Sentences[s]
 	i, j := pa.tokenRange(sp.Start, sp.End)
 	for v := i; v < j; v++ {
-		if pa.quoted[v] {
+		if pa.toks[v].quoted {
 			continue
 		}
 		if pa.toks[v].Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to" {
@@ -367,14 +367,14 @@ func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
 // or its object ("called "land swapping"", "called it "…"").
 func (d *docAnalysis) isSpeechVerb(pa *paraAnalysis, v int) bool {
 	t := pa.toks[v]
-	if pa.quoted[v] || t.Cap && !pa.initial[v] || t.Number {
+	if pa.toks[v].quoted || t.Cap && !pa.toks[v].initial || t.Number {
 		return false
 	}
 	switch d.speechKind(t) {
 	case speechPoint:
 		return v+1 < len(pa.toks) && pa.toks[v+1].Norm == "out"
 	case speechCall:
-		return v+1 < len(pa.toks) && pa.quoted[v+1]
+		return v+1 < len(pa.toks) && pa.toks[v+1].quoted
 	case speechVerb:
 		return true
 	}
@@ -436,7 +436,7 @@ func (d *docAnalysis) npBefore(pa *paraAnalysis, v int) int {
 // token end starts, or none (none) when there is no such phrase.
 func (d *docAnalysis) phraseEndingAt(pa *paraAnalysis, end, none int) int {
 	v := none
-	if end == 0 || pa.quoted[end-1] {
+	if end == 0 || pa.toks[end-1].quoted {
 		return v
 	}
 	if last := pa.toks[end-1].Norm; last == "he" || last == "she" || last == "it" || last == "they" {
@@ -450,7 +450,7 @@ func (d *docAnalysis) phraseEndingAt(pa *paraAnalysis, end, none int) int {
 		return end - 3
 	}
 	a := end
-	for a > 0 && (a == end || pa.joined(a)) && !pa.quoted[a-1] {
+	for a > 0 && (a == end || pa.joined(a)) && !pa.toks[a-1].quoted {
 		t := pa.toks[a-1]
 		if determiners[t.Norm] {
 			a--
@@ -485,7 +485,7 @@ func (d *docAnalysis) npEnd(pa *paraAnalysis, a, v int) int {
 // npAfter returns the end of the speaker's phrase that starts at token a
 // ("said Senate Majority Leader Harry Reid", "according to the report").
 func (d *docAnalysis) npAfter(pa *paraAnalysis, a, limit int) int {
-	if a >= limit || pa.quoted[a] {
+	if a >= limit || pa.toks[a].quoted {
 		return a
 	}
 	if n := pa.toks[a].Norm; n == "he" || n == "she" {
@@ -496,7 +496,7 @@ func (d *docAnalysis) npAfter(pa *paraAnalysis, a, limit int) int {
 	if det {
 		b++
 	}
-	for b < limit && (b == a || pa.joined(b)) && !pa.quoted[b] {
+	for b < limit && (b == a || pa.joined(b)) && !pa.toks[b].quoted {
 		t := pa.toks[b]
 		ok := t.Cap && !isStop(t) || roleModifiers[t.Norm] || titleHeads[t.Norm] || docHeads[t.Norm] ||
 			nameConnectors[t.Norm] && !t.Cap && b+1 < limit && pa.toks[b+1].Cap && pa.joined(b+1) ||
@@ -532,7 +532,7 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 	// The phrase names whom its last word's mention names: "Russia's
 	// foreign ministry spokesperson Maria Zakharova" → Maria Zakharova; "the
 	// European leaders" names no one.
-	ms := pa.mentionsOf(pa.sent[b-1])
+	ms := pa.mentionsOf(pa.toks[b-1].sent)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.start >= a && m.end == b {
@@ -587,10 +587,10 @@ func (d *docAnalysis) issuer(pa *paraAnalysis, a, b int) *entity {
 			k = a - 1
 		}
 		for ; k >= 0; k-- {
-			if prev.quoted[k] || prev.toks[k].Norm != head {
+			if prev.toks[k].quoted || prev.toks[k].Norm != head {
 				continue
 			}
-			for _, m := range prev.mentionsOf(prev.sent[k]) {
+			for _, m := range prev.mentionsOf(prev.toks[k].sent) {
 				if !m.quoted && m.start < k {
 					return m.ent
 				}
@@ -617,7 +617,7 @@ func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
 	fits := func(e *entity) bool { return e.person && (e.gender == 0 || g == 0 || e.gender == g) }
 	var any *entity
 	// Look back a few sentences at most: a pronoun refers to someone near.
-	for k := len(pa.mentions) - 1; k >= 0 && pa.sent[pa.mentions[k].start] >= pa.sent[i]-3; k-- {
+	for k := len(pa.mentions) - 1; k >= 0 && pa.mentions[k].sent >= pa.toks[i].sent-3; k-- {
 		m := pa.mentions[k]
 		if m.start >= i || m.quoted || !fits(m.ent) {
 			continue

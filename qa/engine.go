@@ -151,6 +151,7 @@ func New(articles []*Article, opts Options) *Engine {
 		d        *docAnalysis
 		credits  []paraCredits
 		prepared *preparedArticle
+		worker   int
 	}
 	sentences := 0
 	for _, a := range articles {
@@ -179,7 +180,7 @@ func New(articles []*Article, opts Options) *Engine {
 		close(work)
 	}()
 	caches := make(chan *wordCache, workers)
-	for range workers {
+	for worker := range workers {
 		go func() {
 			cache := newWordCache() // each worker its own
 			for ai := range work {
@@ -192,13 +193,17 @@ func New(articles []*Article, opts Options) *Engine {
 				}
 				prepared := e.prepare(articles[ai], d, credits, slab)
 				d.releaseTokens()
-				results[ai] <- analysed{d, credits, prepared}
+				results[ai] <- analysed{d, credits, prepared, worker}
 			}
 			caches <- cache
 		}()
 	}
 	byName := make(map[string]*Speaker)
 	version := fnvOffset // of the article digests, in order
+	// The workers number the terms they meet; termIDs[w] maps worker w's
+	// numbers to the index's. A worker's articles arrive here in the order
+	// it prepared them, so its numbers only ever grow.
+	termIDs := make([][]int32, workers)
 	for ai := range articles {
 		r := <-results[ai]
 		d, credits := r.d, r.credits
@@ -228,7 +233,10 @@ func New(articles []*Article, opts Options) *Engine {
 				speakerOf(en)
 			}
 		}
-		e.addArticle(ai, d, credits, r.prepared, speakerOf)
+		for _, t := range r.prepared.newTerms {
+			termIDs[r.worker] = append(termIDs[r.worker], e.ix.termID(t))
+		}
+		e.addArticle(ai, d, credits, r.prepared, termIDs[r.worker], speakerOf)
 		version = (version ^ r.prepared.digest) * fnvPrime // FNV-1a, a digest at a time
 		select {
 		case slabs <- r.prepared.terms[:0]:
@@ -294,9 +302,10 @@ func articleDigest(a *Article) uint32 {
 // titlePara is the paragraph index of a headline.
 const titlePara = -1
 
-// A termWeight is a term of a sentence and what it counts there.
+// A termWeight is a term of a sentence, by the number its worker gave it
+// (see termTable), and what it counts there.
 type termWeight struct {
-	term   string
+	term   int32
 	weight float32
 }
 
@@ -315,12 +324,17 @@ type preparedArticle struct {
 	paras  [][]preparedSentence
 	terms  []termWeight // the slab the sentences' terms lie in
 	digest uint32       // articleDigest
+
+	// newTerms are the terms the worker numbered first for this article,
+	// in order.
+	newTerms []string
 }
 
 // prepare works out the index terms of every sentence of an article: its
 // words, what its names and places stand for, and who said it.
 func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab []termWeight) *preparedArticle {
 	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras)), digest: articleDigest(a)}
+	numbered := len(d.cache.terms.terms)
 	words := 0
 	for _, pa := range d.paras {
 		words += len(pa.toks)
@@ -332,7 +346,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 	b.words(toks)
 	for k := range toks {
 		if key, n := e.lx.placeAt(toks, k); n > 0 {
-			b.alias("@"+key, float32(e.opts.AliasWeight))
+			b.alias(d.term("@"+key), float32(e.opts.AliasWeight))
 		}
 	}
 	pr.title = b.done()
@@ -353,7 +367,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 			alias := float32(e.opts.AliasWeight)
 			for _, m := range pa.mentionsOf(s) {
 				for _, w := range m.ent.words {
-					b.alias(d.stem(w), alias)
+					b.alias(d.stemTerm(w), alias)
 				}
 				b.people = b.people || m.ent.person
 			}
@@ -362,29 +376,29 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 					continue
 				}
 				if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
-					b.alias("@"+key, alias)
+					b.alias(d.term("@"+key), alias)
 					k += n - 1
 					continue
 				}
 				// A title also stands for its synonyms: "Rep." for a
 				// congressman.
 				if w := pa.toks[k].Norm; titleHeads[w] && foldTitle(w) != w {
-					b.alias(d.stem(foldTitle(w)), alias)
+					b.alias(d.stemTerm(foldTitle(w)), alias)
 				}
 			}
 			if en := credits[pi].sentences[s].ent; en != nil {
 				w := float32(e.opts.SpeakerWeight)
 				for _, word := range en.words {
-					b.alias(d.stem(word), w)
+					b.alias(d.stemTerm(word), w)
 				}
 				for h := range en.heads {
-					b.alias(d.stem(h), w)
+					b.alias(d.stemTerm(h), w)
 				}
 				for m := range en.mods {
-					b.alias(d.stem(m), w)
+					b.alias(d.stemTerm(m), w)
 				}
 				for c := range en.country {
-					b.alias("@"+c, w)
+					b.alias(d.term("@"+c), w)
 				}
 			}
 			sents[s] = b.done()
@@ -392,6 +406,8 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 		pr.paras[pi] = sents
 	}
 	pr.terms = b.terms
+	all := d.cache.terms.terms
+	pr.newTerms = all[numbered:len(all):len(all)] // the worker appends past them, never into them
 	return pr
 }
 
@@ -422,16 +438,16 @@ func (b *sentenceBuilder) words(toks []token) {
 		}
 		switch {
 		case w.kinds&kindLogic != 0:
-			b.count(tok.Norm)
+			b.count(b.d.wordTerm(w))
 		case !(w.kinds&kindStop != 0 && !tok.AllCaps):
-			b.count(b.d.wordStem(w))
+			b.count(b.d.wordTerm(w))
 			b.length++
 		}
 	}
 }
 
 // count adds one occurrence of a term.
-func (b *sentenceBuilder) count(term string) {
+func (b *sentenceBuilder) count(term int32) {
 	for i := b.from; i < len(b.terms); i++ {
 		if b.terms[i].term == term {
 			b.terms[i].weight++
@@ -443,7 +459,7 @@ func (b *sentenceBuilder) count(term string) {
 
 // alias adds a term the sentence stands for but may not say, at weight w
 // unless it has it already at more.
-func (b *sentenceBuilder) alias(term string, w float32) {
+func (b *sentenceBuilder) alias(term int32, w float32) {
 	for i := b.from; i < len(b.terms); i++ {
 		if b.terms[i].term == term {
 			b.terms[i].weight = max(b.terms[i].weight, w)
@@ -479,16 +495,16 @@ func (e *Engine) learnWords(c *wordCache) {
 
 // addArticle puts a prepared article into the engine: its sentences,
 // quotations and speakers, and its terms into the index.
-func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, speakerOf func(*entity) *Speaker) {
+func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, termIDs []int32, speakerOf func(*entity) *Speaker) {
 	title := e.articles[ai].Title
 	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
-	e.ix.add(pr.title.terms, pr.title.length)
+	e.ix.add(pr.title.terms, termIDs, pr.title.length)
 	for pi, pa := range d.paras {
-		e.addParagraph(ai, pi, pa, d, credits[pi], pr.paras[pi], speakerOf)
+		e.addParagraph(ai, pi, pa, d, credits[pi], pr.paras[pi], termIDs, speakerOf)
 	}
 }
 
-func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, prepared []preparedSentence, speakerOf func(*entity) *Speaker) {
+func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, prepared []preparedSentence, termIDs []int32, speakerOf func(*entity) *Speaker) {
 	p := pa.p
 	first := int32(len(e.sents))
 	for s, sp := range p.Sentences {
@@ -500,7 +516,7 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 			sn.speaker.sentences = append(sn.speaker.sentences, int32(len(e.sents)))
 		}
 		e.sents = append(e.sents, sn)
-		e.ix.add(prepared[s].terms, prepared[s].length)
+		e.ix.add(prepared[s].terms, termIDs, prepared[s].length)
 		for _, m := range pa.mentionsOf(s) {
 			if m.defines {
 				sp := speakerOf(m.ent)

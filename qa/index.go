@@ -40,17 +40,24 @@ func newIndex(k1, b float64) *index {
 	return &index{k1: k1, b: b, terms: make(map[string]int32)}
 }
 
-// add appends a sentence with its terms (each once) and its length.
-func (ix *index) add(terms []termWeight, length int) int32 {
+// termID returns the index's number for a term, numbering it if new.
+func (ix *index) termID(term string) int32 {
+	id, ok := ix.terms[term]
+	if !ok {
+		id = int32(len(ix.postings))
+		ix.terms[term] = id
+		ix.postings = append(ix.postings, nil)
+	}
+	return id
+}
+
+// add appends a sentence with its terms (each once), numbered as a worker
+// numbered them, ids mapping those numbers to the index's; and its length.
+func (ix *index) add(terms []termWeight, ids []int32, length int) int32 {
 	doc := int32(len(ix.docLen))
 	ix.docLen = append(ix.docLen, float32(length))
 	for _, t := range terms {
-		id, ok := ix.terms[t.term]
-		if !ok {
-			id = int32(len(ix.postings))
-			ix.terms[t.term] = id
-			ix.postings = append(ix.postings, nil)
-		}
+		id := ids[t.term]
 		ix.postings[id] = append(ix.postings[id], posting{doc, t.weight})
 	}
 	return doc

@@ -105,6 +105,7 @@ func foldTitle(w string) string {
 // A mention is a place in a paragraph that refers to an entity.
 type mention struct {
 	start, end int // token range
+	sent       int // the sentence it is in, in the paragraph
 	ent        *entity
 	subject    bool // the first mention of its sentence outside quotes
 	quoted     bool
@@ -114,11 +115,8 @@ type mention struct {
 // paraAnalysis holds what the speaker finder knows about one paragraph.
 type paraAnalysis struct {
 	p        *Paragraph
-	index    int // in docAnalysis.paras
-	toks     []token
-	sent     []int  // token → sentence index in the paragraph
-	initial  []bool // token begins a sentence or a quotation
-	quoted   []bool // token is inside a quotation
+	index    int     // in docAnalysis.paras
+	toks     []token // released once the article is prepared (see releaseTokens)
 	quotes   []Span
 	mentions []mention
 }
@@ -204,7 +202,7 @@ func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 			switch {
 			case !t.Cap:
 				t.w.lowerSeen = d.serial
-			case !pa.initial[i]:
+			case !pa.toks[i].initial:
 				t.w.capMid = d.serial
 			}
 		}
@@ -222,7 +220,7 @@ func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 
 // releaseTokens hands the article's tokens back to the cache for the next
 // article; what is left of the analysis (mentions, quotations, sentences)
-// no longer reads them.
+// no longer reads them, and must not.
 func (d *docAnalysis) releaseTokens() {
 	for _, pa := range d.paras {
 		pa.toks = nil
@@ -230,31 +228,33 @@ func (d *docAnalysis) releaseTokens() {
 }
 
 func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
+	if need := len(p.Text)/6 + 1; cap(cache.toks)-len(cache.toks) < need {
+		// A new slab, not a copy: the paragraphs before keep their
+		// tokens in the old one.
+		cache.toks = make([]token, 0, max(2*cap(cache.toks), need))
+	}
 	from := len(cache.toks)
 	cache.toks = appendTokens(cache.toks, p.Text, cache)
 	pa := &paraAnalysis{p: p, toks: cache.toks[from:len(cache.toks):len(cache.toks)], quotes: FindQuotes(p.Text)}
-	pa.sent = make([]int, len(pa.toks))
-	pa.initial = make([]bool, len(pa.toks))
-	pa.quoted = make([]bool, len(pa.toks))
 	s, q := 0, 0
 	for i, t := range pa.toks {
 		for s+1 < len(p.Sentences) && t.Start >= p.Sentences[s].End {
 			s++
 		}
-		pa.sent[i] = s
+		pa.toks[i].sent = s
 		for q < len(pa.quotes) && t.Start >= pa.quotes[q].End {
 			q++
 		}
 		inQuote := q < len(pa.quotes) && t.Start >= pa.quotes[q].Start
-		pa.quoted[i] = inQuote
+		pa.toks[i].quoted = inQuote
 		switch {
-		case i == 0 || pa.sent[i-1] != s:
-			pa.initial[i] = true
-		case inQuote && !pa.quoted[i-1]:
-			pa.initial[i] = true
+		case i == 0 || pa.toks[i-1].sent != s:
+			pa.toks[i].initial = true
+		case inQuote && !pa.toks[i-1].quoted:
+			pa.toks[i].initial = true
 		case strings.ContainsAny(pa.gap(i), ":;—–") || strings.Contains(pa.gap(i), "("):
 			// "… said: The" and a bracketed aside begin afresh.
-			pa.initial[i] = true
+			pa.toks[i].initial = true
 		}
 	}
 	return pa
@@ -269,7 +269,7 @@ func (d *docAnalysis) proper(pa *paraAnalysis, i int) bool {
 	if !t.Cap || t.Number {
 		return false
 	}
-	if !pa.initial[i] {
+	if !pa.toks[i].initial {
 		return true
 	}
 	if isStop(t) || questionWords[t.Norm] {
@@ -296,7 +296,7 @@ func (d *docAnalysis) proper(pa *paraAnalysis, i int) bool {
 // token i: "US President Donald Trump", "House of Representatives".
 func (d *docAnalysis) nameRun(pa *paraAnalysis, i int) int {
 	j := i + 1
-	for j < len(pa.toks) && !pa.toks[j-1].Possessive && pa.joined(j) && pa.quoted[j] == pa.quoted[i] {
+	for j < len(pa.toks) && !pa.toks[j-1].Possessive && pa.joined(j) && pa.toks[j].quoted == pa.toks[i].quoted {
 		t := pa.toks[j]
 		if t.Cap && !t.Number {
 			j++
@@ -434,7 +434,7 @@ func (d *docAnalysis) findMentions(pa *paraAnalysis) {
 			i = end
 			continue
 		}
-		if !pa.quoted[i] && !t.Cap && t.is(kindTitleHead) {
+		if !pa.toks[i].quoted && !t.Cap && t.is(kindTitleHead) {
 			if start, e := d.resolveDescription(pa, i); e != nil {
 				d.addMention(pa, start, i+1, e)
 			}
@@ -488,10 +488,10 @@ func (d *docAnalysis) mostRecent(people []*entity) *entity {
 }
 
 func (d *docAnalysis) addMention(pa *paraAnalysis, start, end int, e *entity) {
-	m := mention{start: start, end: end, ent: e, quoted: pa.quoted[start]}
+	m := mention{start: start, end: end, sent: pa.toks[start].sent, ent: e, quoted: pa.toks[start].quoted}
 	if e.person && !m.quoted {
 		m.subject = true
-		for k := len(pa.mentions) - 1; k >= 0 && pa.sent[pa.mentions[k].start] == pa.sent[start]; k-- {
+		for k := len(pa.mentions) - 1; k >= 0 && pa.mentions[k].sent == pa.toks[start].sent; k-- {
 			if prev := pa.mentions[k]; !prev.quoted && prev.ent.person {
 				m.subject = false
 				break
@@ -510,7 +510,7 @@ func (d *docAnalysis) addMention(pa *paraAnalysis, start, end int, e *entity) {
 // Taxpayers for Common Sense, Steve Ellis,").
 func (d *docAnalysis) learnRole(pa *paraAnalysis, start, n, end int, e *entity) bool {
 	roleStart := start
-	for roleStart > 0 && pa.joined(roleStart) && pa.quoted[roleStart-1] == pa.quoted[n] {
+	for roleStart > 0 && pa.joined(roleStart) && pa.toks[roleStart-1].quoted == pa.toks[n].quoted {
 		t := pa.toks[roleStart-1]
 		if !(roleModifiers[t.Norm] || titleHeads[t.Norm] || t.Norm == "incumbent" || t.Cap && !isStop(t)) {
 			break
@@ -534,7 +534,7 @@ func (d *docAnalysis) learnRole(pa *paraAnalysis, start, n, end int, e *entity) 
 		for k > 0 && pa.joined(k) && (pa.toks[k-1].Cap || nameConnectors[pa.toks[k-1].Norm]) {
 			k--
 		}
-		if k < start-1 && (titleHeads[pa.toks[k].Norm] || roleModifiers[pa.toks[k].Norm]) && pa.initial[k] {
+		if k < start-1 && (titleHeads[pa.toks[k].Norm] || roleModifiers[pa.toks[k].Norm]) && pa.toks[k].initial {
 			e.addRole(d.lx, pa.toks[k:start], pa.p.Text)
 			return true
 		}
@@ -677,7 +677,7 @@ func (d *docAnalysis) mentionedLater(a, b *entity) bool {
 // person who is the subject of its sentence, when no other person has been
 // mentioned in between ("Marcy Kaptur was not changing her vote").
 func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
-	if pa.quoted[i] {
+	if pa.toks[i].quoted {
 		return
 	}
 	var g byte = 'm'
@@ -685,7 +685,7 @@ func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
 		g = 'f'
 	}
 	var last *mention
-	for k := len(pa.mentions) - 1; k >= 0 && pa.sent[pa.mentions[k].start] == pa.sent[i]; k-- {
+	for k := len(pa.mentions) - 1; k >= 0 && pa.mentions[k].sent == pa.toks[i].sent; k-- {
 		m := &pa.mentions[k]
 		if m.start < i && !m.quoted && m.ent.person {
 			if last != nil && last.ent != m.ent {
@@ -701,6 +701,43 @@ func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
 
 // stem returns the stem of a normalised word, through the cache.
 func (d *docAnalysis) stem(norm string) string { return d.wordStem(d.cache.intern(norm)) }
+
+// wordTerm returns the worker's number for a word's index term: the word
+// itself for a logic word (see logicWords), else its stem.
+func (d *docAnalysis) wordTerm(w *word) int32 {
+	if w.term == 0 {
+		t := w.norm
+		if w.kinds&kindLogic == 0 {
+			t = d.wordStem(w)
+		}
+		w.term = d.cache.terms.id(t) + 1
+	}
+	return w.term - 1
+}
+
+// stemTerm returns the worker's number for a normalised word's stem.
+func (d *docAnalysis) stemTerm(norm string) int32 { return d.cache.terms.id(d.stem(norm)) }
+
+// term returns the worker's number for an index term.
+func (d *docAnalysis) term(t string) int32 { return d.cache.terms.id(t) }
+
+// A termTable numbers the index terms one worker meets, in the order it
+// meets them, so that a sentence's terms are small numbers to compare and
+// the index looks each term up once a worker, not once a sentence.
+type termTable struct {
+	ids   map[string]int32
+	terms []string // by number
+}
+
+func (t *termTable) id(term string) int32 {
+	id, ok := t.ids[term]
+	if !ok {
+		id = int32(len(t.terms))
+		t.ids[term] = id
+		t.terms = append(t.terms, term)
+	}
+	return id
+}
 
 // wordStem returns a word's stem, working it out the first time.
 func (d *docAnalysis) wordStem(w *word) string {
@@ -724,6 +761,8 @@ type wordCache struct {
 	// allocates as much token memory as its longest article needs, not
 	// as all its articles do. See docAnalysis.releaseTokens.
 	toks []token
+
+	terms termTable // the index terms this worker has met
 }
 
 // A word is what is known of one normalised word.
@@ -731,6 +770,7 @@ type word struct {
 	norm   string
 	stem   string // "" until asked
 	speech int8   // a speechKind; speechUnknown until asked
+	term   int32  // 1 + the worker's number for its index term; 0 until asked
 	kinds  wordKind
 
 	// Stamps: the serial of the last article in which the word was written
@@ -741,7 +781,9 @@ type word struct {
 	indexed, indexedLower bool
 }
 
-func newWordCache() *wordCache { return &wordCache{words: make(map[string]*word)} }
+func newWordCache() *wordCache {
+	return &wordCache{words: make(map[string]*word), terms: termTable{ids: make(map[string]int32)}}
+}
 
 // intern returns the word for norm.
 func (c *wordCache) intern(norm string) *word {

@@ -18,9 +18,12 @@ type token struct {
 	Number     bool   // begins with a digit
 	Possessive bool   // ended in 's or s' as written
 
-	// w is what an analysis knows of the word, shared by its tokens (see
-	// wordCache); nil outside the analysis of articles.
-	w *word
+	// What the analysis of an article knows; zero elsewhere. w is what
+	// it knows of the word, shared by its tokens (see wordCache).
+	w       *word
+	sent    int  // the sentence it is in, in the paragraph
+	initial bool // it begins a sentence or a quotation
+	quoted  bool // it is inside a quotation
 }
 
 // tokenize splits text into word and number tokens. Words keep inner
