@@ -101,7 +101,7 @@ func (pa *paraAnalysis) tokenRange(from, to int) (int, int) {
 }
 
 // mentionsOf returns the mentions that start in sentence s.
-func (pa *paraAnalysis) mentionsOf(s int) []mention {
+func (pa *paraAnalysis) mentionsOf(s int32) []mention {
 	ms := pa.mentions
 	i := sort.Search(len(ms), func(k int) bool { return ms[k].sent >= s })
 	j := sort.Search(len(ms), func(k int) bool { return ms[k].sent > s })
@@ -254,7 +254,7 @@ func (d *docAnalysis) clauseSubject(pa *paraAnalysis, i, v, qi int, earlier []cr
 			return earlier[k]
 		}
 	}
-	for _, m := range pa.mentionsOf(s) {
+	for _, m := range pa.mentionsOf(int32(s)) {
 		if m.subject && m.start < v {
 			return credit{m.ent, d.mentionHow(pa, m)}
 		}
@@ -312,7 +312,7 @@ func (d *docAnalysis) creditContinuation(pa *paraAnalysis, qi int, lastInPara, p
 	}
 	// The sentence before, with no quote of its own, is about its subject:
 	// "Steve Ellis offered his explanation. "People who …"".
-	for _, m := range pa.mentionsOf(s - 1) {
+	for _, m := range pa.mentionsOf(int32(s - 1)) {
 		if m.subject {
 			return credit{m.ent, ByContinuation}
 		}

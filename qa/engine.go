@@ -102,15 +102,13 @@ type Engine struct {
 	quotes   []Quote
 	speakers []*Speaker // in order of first mention
 	ix       *index
-	stems    map[string]string // normalised word → term, filled while indexing
 
-	// vocabulary holds every normalised word of the articles, for telling
-	// a name the articles never mention from one they do.
-	vocabulary map[string]bool
-
-	// lowercase holds the words the articles write in lower case: such a
-	// word in a question is not a name typed carelessly.
-	lowercase map[string]bool
+	// words holds what indexing learnt of every word the articles write,
+	// by its normalised form: its stem, whether the index has it (a name
+	// the articles never mention is not), and whether in lower case (such
+	// a word in a question is not a name typed carelessly). Read-only
+	// once New returns.
+	words map[string]*word
 
 	// names are the words of the names of people the articles mention,
 	// for reading a misspelt name in a question.
@@ -134,14 +132,11 @@ type Engine struct {
 // New builds an engine over articles.
 func New(articles []*Article, opts Options) *Engine {
 	e := &Engine{
-		opts:       opts,
-		lx:         defaultLexicon(),
-		articles:   articles,
-		ix:         newIndex(opts.K1, opts.B),
-		stems:      make(map[string]string),
-		vocabulary: make(map[string]bool),
-		lowercase:  make(map[string]bool),
-		defines:    make(map[*Speaker][]int32),
+		opts:     opts,
+		lx:       defaultLexicon(),
+		articles: articles,
+		ix:       newIndex(opts.K1, opts.B),
+		defines:  make(map[*Speaker][]int32),
 	}
 	// Reading an article for its people and quotations is the costly part
 	// and needs nothing from the others: it runs on every core, a few
@@ -365,7 +360,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 			b.words(pa.toks[start:t])
 			b.flags = readFlags(pa.toks[start:t], p.Text, shortQuoteIn(p.Text, pa.quotes, sp))
 			alias := float32(e.opts.AliasWeight)
-			for _, m := range pa.mentionsOf(s) {
+			for _, m := range pa.mentionsOf(int32(s)) {
 				for _, w := range m.ent.words {
 					b.alias(d.stemTerm(w), alias)
 				}
@@ -479,18 +474,40 @@ func (b *sentenceBuilder) done() preparedSentence {
 // learnWords keeps what a worker's cache learnt of the words it indexed:
 // their stems serve questions from now on, and which words the articles
 // use, and write in lower case, tells a question's names from its words.
+//
+// The first worker's words become the engine's, and the others' are folded
+// into them: the workers read much the same words, so that is one lookup a
+// word of the others' rather than a copy of all.
 func (e *Engine) learnWords(c *wordCache) {
-	for norm, w := range c.words {
-		if w.stem != "" {
-			e.stems[norm] = w.stem
-		}
-		if w.indexed {
-			e.vocabulary[norm] = true
-		}
-		if w.indexedLower {
-			e.lowercase[norm] = true
-		}
+	if e.words == nil {
+		e.words = c.words
+		return
 	}
+	for norm, w := range c.words {
+		mine := e.words[norm]
+		if mine == nil {
+			e.words[norm] = w
+			continue
+		}
+		if mine.stem == "" {
+			mine.stem = w.stem
+		}
+		mine.indexed = mine.indexed || w.indexed
+		mine.indexedLower = mine.indexedLower || w.indexedLower
+	}
+}
+
+// indexed reports whether an indexed sentence writes the normalised word.
+func (e *Engine) indexed(norm string) bool {
+	w := e.words[norm]
+	return w != nil && w.indexed
+}
+
+// writtenLower reports whether an indexed sentence writes the normalised
+// word in lower case.
+func (e *Engine) writtenLower(norm string) bool {
+	w := e.words[norm]
+	return w != nil && w.indexedLower
 }
 
 // addArticle puts a prepared article into the engine: its sentences,
@@ -517,7 +534,7 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 		}
 		e.sents = append(e.sents, sn)
 		e.ix.add(prepared[s].terms, termIDs, prepared[s].length)
-		for _, m := range pa.mentionsOf(s) {
+		for _, m := range pa.mentionsOf(int32(s)) {
 			if m.defines {
 				sp := speakerOf(m.ent)
 				e.defines[sp] = append(e.defines[sp], first+int32(s))
@@ -545,8 +562,8 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 // the stems cached while indexing, else by stemming it. It never writes the
 // cache, so concurrent questions are safe.
 func (e *Engine) lookupTerm(norm string) string {
-	if t, ok := e.stems[norm]; ok {
-		return t
+	if w := e.words[norm]; w != nil && w.stem != "" {
+		return w.stem
 	}
 	return e.lx.stem(norm)
 }

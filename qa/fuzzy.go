@@ -27,7 +27,7 @@ func typosAllowed(n int) int {
 func (e *Engine) correctNames(toks []token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.Number || isStop(*t) || questionWords[t.Norm] || e.vocabulary[t.Norm] {
+		if t.Number || isStop(*t) || questionWords[t.Norm] || e.indexed(t.Norm) {
 			continue
 		}
 		allowed := typosAllowed(utf8.RuneCountInString(t.Norm))

@@ -297,7 +297,7 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 	for i, t := range toks {
 		// A name typed in lower case ("what did trump say") counts when
 		// the articles never use the word in lower case.
-		if !t.Cap && !t.AllCaps && (e.lowercase[t.Norm] || isStop(t)) {
+		if !t.Cap && !t.AllCaps && (e.writtenLower(t.Norm) || isStop(t)) {
 			continue
 		}
 		var best *Speaker
@@ -366,7 +366,7 @@ func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
 	for i, t := range toks {
 		// A role no article mentions and no one in them holds ("What did
 		// the governor say?") is as unknown as a name.
-		if !t.Cap && titleHeads[t.Norm] && !e.vocabulary[t.Norm] && len(e.byHead[foldTitle(t.Norm)]) == 0 &&
+		if !t.Cap && titleHeads[t.Norm] && !e.indexed(t.Norm) && len(e.byHead[foldTitle(t.Norm)]) == 0 &&
 			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
 			q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
 			continue
@@ -374,7 +374,7 @@ func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
 		if i == 0 || !t.Cap || named[i] || isStop(t) && !t.AllCaps || questionWords[t.Norm] || t.Norm == "i" {
 			continue
 		}
-		if e.vocabulary[t.Norm] || titleHeads[t.Norm] {
+		if e.indexed(t.Norm) || titleHeads[t.Norm] {
 			continue
 		}
 		if key, _ := e.lx.placeAt(toks, i); key != "" && e.mentionsPlace(key) {

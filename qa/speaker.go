@@ -104,8 +104,8 @@ func foldTitle(w string) string {
 
 // A mention is a place in a paragraph that refers to an entity.
 type mention struct {
-	start, end int // token range
-	sent       int // the sentence it is in, in the paragraph
+	start, end int   // token range
+	sent       int32 // the sentence it is in, in the paragraph
 	ent        *entity
 	subject    bool // the first mention of its sentence outside quotes
 	quoted     bool
@@ -241,14 +241,14 @@ func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
 		for s+1 < len(p.Sentences) && t.Start >= p.Sentences[s].End {
 			s++
 		}
-		pa.toks[i].sent = s
+		pa.toks[i].sent = int32(s)
 		for q < len(pa.quotes) && t.Start >= pa.quotes[q].End {
 			q++
 		}
 		inQuote := q < len(pa.quotes) && t.Start >= pa.quotes[q].Start
 		pa.toks[i].quoted = inQuote
 		switch {
-		case i == 0 || pa.toks[i-1].sent != s:
+		case i == 0 || pa.toks[i-1].sent != int32(s):
 			pa.toks[i].initial = true
 		case inQuote && !pa.toks[i-1].quoted:
 			pa.toks[i].initial = true

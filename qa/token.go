@@ -20,10 +20,10 @@ type token struct {
 
 	// What the analysis of an article knows; zero elsewhere. w is what
 	// it knows of the word, shared by its tokens (see wordCache).
+	initial bool  // it begins a sentence or a quotation
+	quoted  bool  // it is inside a quotation
+	sent    int32 // the sentence it is in, in the paragraph
 	w       *word
-	sent    int  // the sentence it is in, in the paragraph
-	initial bool // it begins a sentence or a quotation
-	quoted  bool // it is inside a quotation
 }
 
 // tokenize splits text into word and number tokens. Words keep inner
