@@ -1,8 +1,8 @@
 package qa
 
 import (
-	"bytes"
-	"compress/gzip"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -33,7 +33,6 @@ func TestRelatedTerms(t *testing.T) {
 	lx := defaultLexicon()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Parallel() // the lazy table is shared: -race checks the once
 			from, want := lx.stem(tt.word), lx.stem(tt.related)
 			got := relatedTerms(from)
 			if !slices.Contains(got, want) {
@@ -44,7 +43,7 @@ func TestRelatedTerms(t *testing.T) {
 }
 
 func TestRelatedTermsAbsent(t *testing.T) {
-	for _, stem := range []string{"", "a", "xyzzi", "zzzzzzzz", "ceasefire", "the", "make"} {
+	for _, stem := range []string{"", "a", "aa", "xyzzi", "zzzzzzzz", "ceasefi", "ceasefire", "the", "make"} {
 		t.Run(stem, func(t *testing.T) {
 			if got := relatedTerms(stem); got != nil {
 				t.Errorf("relatedTerms(%q) = %q, want nil", stem, got)
@@ -53,23 +52,20 @@ func TestRelatedTermsAbsent(t *testing.T) {
 	}
 }
 
-// TestRelatedTable checks the embedded table as a whole: it parses, its
-// keys increase, and no key relates to itself or twice to the same stem.
+// TestRelatedTable checks the embedded table as a whole: related searches
+// it as it lies, trusting its form, so the form is checked here; and no key
+// relates to itself or twice to the same stem.
 func TestRelatedTable(t *testing.T) {
-	tab, err := parseRelated(relatedData)
-	if err != nil {
+	if err := checkRelated(relatedData); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(tab.lines); n < 30000 {
+	tab := relatedTable(relatedData)
+	lines := strings.Split(strings.TrimSuffix(relatedData, "\n"), "\n")
+	if n := len(lines); n < 30000 {
 		t.Errorf("%d keys, want at least 30000", n)
 	}
-	prev := ""
-	for i := range tab.lines {
-		key, rel, _ := strings.Cut(tab.line(i), "\t")
-		if key <= prev {
-			t.Errorf("line %d: key %q after %q", i+1, key, prev)
-		}
-		prev = key
+	for i, line := range lines {
+		key, rel, _ := strings.Cut(line, "\t")
 		terms := strings.Split(rel, " ")
 		if len(terms) > 12 {
 			t.Errorf("line %d: %s has %d related stems, want at most 12", i+1, key, len(terms))
@@ -89,74 +85,121 @@ func TestRelatedTable(t *testing.T) {
 		if got := tab.related(key); !slices.Equal(got, terms) {
 			t.Fatalf("related(%q) = %q, want %q", key, got, terms)
 		}
+		// key+"\x00" sorts after key and before the next key.
+		if got := tab.related(key + "\x00"); got != nil {
+			t.Fatalf("related(%q) = %q, want nil", key+"\x00", got)
+		}
 	}
 }
 
-func TestParseRelated(t *testing.T) {
+// checkRelated reports whether text is a related table that related can
+// search: every line "key\trelated", keys strictly increasing, every line
+// ended by a newline.
+func checkRelated(text string) error {
+	n, prev := 0, ""
+	for line := range strings.Lines(text) {
+		n++
+		line, ok := strings.CutSuffix(line, "\n")
+		if !ok {
+			return errors.New("last line does not end with a newline")
+		}
+		key, rel, ok := strings.Cut(line, "\t")
+		switch {
+		case !ok || key == "" || rel == "":
+			return fmt.Errorf("line %d: want key, tab, related stems", n)
+		case key <= prev:
+			return fmt.Errorf("line %d: key %q after %q: keys must increase", n, key, prev)
+		}
+		prev = key
+	}
+	return nil
+}
+
+func TestCheckRelated(t *testing.T) {
 	tests := []struct {
 		name, text string
-		keys       int
 		err        string // a substring of the error, or "" for none
 	}{
-		{"empty", "", 0, ""},
-		{"one line", "truce\tceasefir armistic\n", 1, ""},
-		{"sorted", "a\tb\nb\ta\n", 2, ""},
-		{"unsorted", "b\ta\na\tb\n", 0, "line 2: key \"a\" after \"b\": keys must increase"},
-		{"duplicate key", "a\tb\na\tc\n", 0, "line 2: key \"a\" after \"a\""},
-		{"no tab", "a b\n", 0, "line 1: want key, tab, related stems"},
-		{"no related", "a\t\n", 0, "line 1: want key"},
-		{"no newline at end", "a\tb", 0, "last line does not end with a newline"},
+		{"empty", "", ""},
+		{"one line", "truce\tceasefir armistic\n", ""},
+		{"sorted", "a\tb\nb\ta\n", ""},
+		{"unsorted", "b\ta\na\tb\n", "line 2: key \"a\" after \"b\": keys must increase"},
+		{"duplicate key", "a\tb\na\tc\n", "line 2: key \"a\" after \"a\""},
+		{"no tab", "a b\n", "line 1: want key, tab, related stems"},
+		{"no key", "\tb\n", "line 1: want key"},
+		{"no related", "a\t\n", "line 1: want key"},
+		{"empty line", "a\tb\n\n", "line 2: want key"},
+		{"no newline at end", "a\tb", "last line does not end with a newline"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			tab, err := parseRelated(gzipped(t, tt.text))
+			err := checkRelated(tt.text)
 			switch {
 			case tt.err == "" && err != nil:
 				t.Fatalf("got error %q, want none", err)
 			case tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)):
 				t.Fatalf("got error %v, want %q", err, tt.err)
-			case err == nil && len(tab.lines) != tt.keys:
-				t.Errorf("got %d keys, want %d", len(tab.lines), tt.keys)
 			}
 		})
 	}
-	if _, err := parseRelated("not gzip"); err == nil {
-		t.Error("parseRelated(not gzip): got no error")
-	}
 }
 
-func gzipped(t testing.TB, text string) string {
-	t.Helper()
-	var b bytes.Buffer
-	zw := gzip.NewWriter(&b)
-	if _, err := zw.Write([]byte(text)); err != nil {
+// TestRelatedLookup searches small tables, whose lines are long and short
+// so that midpoints fall anywhere in them.
+func TestRelatedLookup(t *testing.T) {
+	const text = "ab\tx\n" +
+		"abc\tx y\n" +
+		"ceasefir\ttruce armistic peac\n" +
+		"soldier\ttroop soldieri militari serviceman warrior fighter\n" +
+		"troop\tsoldier\n" +
+		"truce\tceasefir armistic\n" +
+		"zymurgi\tzymolog biochemistri\n"
+	if err := checkRelated(text); err != nil {
 		t.Fatal(err)
 	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		stem string
+		want []string
+	}{
+		{"ab", []string{"x"}},                            // the first key
+		{"abc", []string{"x", "y"}},                      // a key that extends another
+		{"troop", []string{"soldier"}},                   // a key between keys
+		{"zymurgi", []string{"zymolog", "biochemistri"}}, // the last key
+		{"ceasefir", []string{"truce", "armistic", "peac"}},
+		{"soldier", []string{"troop", "soldieri", "militari", "serviceman", "warrior", "fighter"}},
+		{"", nil},
+		{"a", nil},         // before the first key
+		{"aa", nil},        // before the first key
+		{"abb", nil},       // between keys
+		{"abcd", nil},      // between keys, extending a key
+		{"ceasefi", nil},   // a prefix of a key
+		{"ceasefire", nil}, // a key extended
+		{"tru", nil},
+		{"zzz", nil},      // after the last key
+		{"zymurgii", nil}, // after the last key, extending it
+		{"truce\tceasefir", nil},
+		{"troop\n", nil},
 	}
-	return b.String()
-}
-
-// BenchmarkRelatedLoad decompresses and indexes the embedded table: the
-// cost the first question pays once per process.
-func BenchmarkRelatedLoad(b *testing.B) {
-	tab, err := parseRelated(relatedData)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(int64(len(tab.text)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := parseRelated(relatedData); err != nil {
-			b.Fatal(err)
+	for _, tt := range tests {
+		if got := relatedTable(text).related(tt.stem); !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
+			t.Errorf("related(%q) = %q, want %q", tt.stem, got, tt.want)
 		}
+	}
+	for _, text := range []string{"", "ab\tx\n"} {
+		for _, stem := range []string{"", "a", "abc", "b"} {
+			if got := relatedTable(text).related(stem); got != nil {
+				t.Errorf("table %q: related(%q) = %q, want nil", text, stem, got)
+			}
+		}
+	}
+	if got := relatedTable("ab\tx\n").related("ab"); !slices.Equal(got, []string{"x"}) {
+		t.Errorf("table of one line: related(%q) = %q, want [x]", "ab", got)
 	}
 }
 
 // BenchmarkRelatedLookup looks up question words, most of them keys.
 func BenchmarkRelatedLookup(b *testing.B) {
-	tab := defaultRelated()
+	tab := relatedTable(relatedData)
 	stems := []string{"ceasefir", "soldier", "troop", "purchas", "gun", "envoy", "pledg",
 		"approv", "resolv", "crisi", "politician", "kenya", "omar", "alleg", "describ", "zzz"}
 	b.ReportAllocs()

@@ -1,4 +1,4 @@
-// Command wordnetgen builds qa/data/related.txt.gz, the table of related
+// Command wordnetgen builds qa/data/related.txt, the table of related
 // stems with which package qa matches a question's words to an article's
 // paraphrase of them ("truce" and "cease-fire", "envoy" and "diplomat"),
 // from the Princeton WordNet 3.0 database files (Debian package
@@ -6,13 +6,17 @@
 // output is committed: building and testing qa need neither this command nor
 // WordNet.
 //
-//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt.gz
+//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt
 //
 // # Format
 //
-// Gzip of UTF-8 lines sorted by key (byte order), one per key:
+// UTF-8 lines sorted by key (byte order), one per key, each ended by a
+// newline:
 //
 //	key<TAB>rel1 rel2 rel3
+//
+// The table is plain text, not compressed, because package qa embeds it and
+// binary-searches it where it lies, with no load step.
 //
 // Keys and related terms are Snowball English stems (english.Stem(w, true)
 // of the lower-cased lemma), the terms package qa indexes. The related terms
@@ -75,7 +79,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -136,7 +139,7 @@ const excluded = `be have do make get go take give come put set let keep seem be
 
 func main() {
 	dict := flag.String("dict", "/usr/share/wordnet", "folder with WordNet 3.0's index.* and data.* files")
-	out := flag.String("out", "qa/data/related.txt.gz", "gzip file to write")
+	out := flag.String("out", "qa/data/related.txt", "file to write")
 	flag.Parse()
 	if err := run(*dict, *out); err != nil {
 		log.Fatalf("wordnetgen: %v", err)
@@ -148,22 +151,12 @@ func run(dict, out string) error {
 	if err != nil {
 		return err
 	}
-	var text, gz bytes.Buffer
+	var text bytes.Buffer
 	keys := writeTable(&text, wn.related())
-	zw, err := gzip.NewWriterLevel(&gz, gzip.BestCompression)
-	if err != nil {
+	if err := os.WriteFile(out, text.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if _, err := zw.Write(text.Bytes()); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := os.WriteFile(out, gz.Bytes(), 0o644); err != nil {
-		return err
-	}
-	log.Printf("wordnetgen: %s: %d keys, %d bytes, %d gzipped", out, keys, text.Len(), gz.Len())
+	log.Printf("wordnetgen: %s: %d keys, %d bytes", out, keys, text.Len())
 	return nil
 }
 
