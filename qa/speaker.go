@@ -374,22 +374,32 @@ func (d *docAnalysis) registerNames(pa *paraAnalysis) {
 	}
 }
 
-// nameKey returns the normalised words of a name and the key they make.
-func nameKey(toks []token) ([]string, string) {
+// nameKey returns the key of a name: its normalised words, spaced. Most
+// names looked up are one word, and cost nothing.
+func nameKey(toks []token) string {
+	if len(toks) == 1 {
+		return toks[0].Norm
+	}
+	return strings.Join(nameWords(toks), " ")
+}
+
+// nameWords returns the normalised words of a name.
+func nameWords(toks []token) []string {
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Norm
 	}
-	return words, strings.Join(words, " ")
+	return words
 }
 
 // person returns the entity for a full name, creating it, or merging it with
 // a known person whose name it extends (George Bush, George W. Bush).
 func (d *docAnalysis) person(toks []token, written string) *entity {
-	words, key := nameKey(toks)
+	key := nameKey(toks)
 	if e := d.byName[key]; e != nil {
 		return e
 	}
+	words := nameWords(toks)
 	sur := words[len(words)-1]
 	for _, e := range d.bySurname[sur] {
 		if len(e.words) > 1 && len(words) > 1 && e.words[0] != words[0] {
@@ -450,20 +460,21 @@ func (d *docAnalysis) findMentions(pa *paraAnalysis) {
 // surname of a person named in full somewhere in the article. Names that are
 // not people's (Moscow, the Kremlin, H.R.1424) become entities of their own.
 func (d *docAnalysis) resolveName(toks []token, written string) *entity {
-	words, key := nameKey(toks)
+	key := nameKey(toks)
 	if e := d.byName[key]; e != nil {
 		return e
 	}
-	if people := d.bySurname[words[len(words)-1]]; len(people) > 0 {
+	if people := d.bySurname[toks[len(toks)-1].Norm]; len(people) > 0 {
 		return d.mostRecent(people)
 	}
 	// "Castleford" after "Castleford Rovers", "Callum" after "Callum
 	// Hartley": the short form of a name given in full.
-	if len(words) == 1 {
+	if len(toks) == 1 {
 		if e := d.byFirstWord[key]; e != nil {
 			return e
 		}
 	}
+	words := nameWords(toks)
 	// A lone capitalised word never given in full (Alaska, Obama) may be a
 	// person or a place; without a full name the article does not say which.
 	e := &entity{name: written, words: words}
