@@ -60,6 +60,10 @@ func SplitSentences(text string) []Span {
 	var spans []Span
 	start := skipSpace(text, 0)
 	for i := start; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '.' && c != '!' && c != '?' {
+			i++ // most bytes: ASCII, and not a terminator
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		end := i + size
 		if !isTerminator(r) {
@@ -106,7 +110,6 @@ func isBoundary(text string, i int, r rune, end, next int) bool {
 	}
 	word := wordBefore(text, i)
 	lower := strings.ToLower(word)
-	nextWord := strings.ToLower(wordAt(text, next))
 	switch {
 	case word == "":
 		return true
@@ -118,7 +121,7 @@ func isBoundary(text string, i int, r rune, end, next int) bool {
 		// A dotted abbreviation (U.S., a.m.) or a known short form (Sept.,
 		// Calif.) ends the sentence only when a typical sentence opener
 		// follows.
-		return sentenceStarters[nextWord]
+		return sentenceStarters[strings.ToLower(wordAt(text, next))]
 	case unicode.IsDigit(nr) && len(word) <= 4 && unicode.IsLower(rune(word[0])):
 		return false // pp. 110, no. 10
 	}
