@@ -177,7 +177,7 @@ func New(articles []*Article, opts Options) *Engine {
 	caches := make(chan *wordCache, workers)
 	for worker := range workers {
 		go func() {
-			cache := newWordCache() // each worker its own
+			cache := newWordCache(e.lx) // each worker its own
 			for ai := range work {
 				d := analyse(e.lx, articles[ai], cache)
 				credits := d.attribute()

@@ -156,11 +156,26 @@ func readTSV(name string, columns int, row func([]string)) error {
 	return sc.Err()
 }
 
+// placeKinds returns the kinds of a normalised word as a place.
+func (lx *lexicon) placeKinds(norm string) wordKind {
+	var k wordKind
+	if _, ok := lx.places[norm]; ok {
+		k |= kindPlace
+	}
+	if lx.placeFirst[norm] {
+		k |= kindPlaceStart
+	}
+	return k
+}
+
 // placeAt returns the country key and length in tokens of the longest place
 // phrase starting at toks[i], or "", 0.
 func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
 	if !toks[i].Cap {
 		return "", 0
+	}
+	if w := toks[i].w; w != nil && w.kinds&(kindPlace|kindPlaceStart) == 0 {
+		return "", 0 // known not to be a place, without looking
 	}
 	if !lx.placeFirst[toks[i].Norm] {
 		key, ok := lx.places[toks[i].Norm]

@@ -23,7 +23,7 @@ func isDoubleQuote(r rune) bool {
 // quotes is read for ‘single’ quotation marks, the British style. Empty
 // quotes are skipped. The spans are in order and do not overlap.
 func FindQuotes(text string) []Span {
-	if strings.ContainsFunc(text, isDoubleQuote) {
+	if hasDoubleQuote(text) {
 		return pairMarks(text, isDoubleQuote, isDoubleQuote)
 	}
 	if strings.ContainsRune(text, '‘') {
@@ -32,11 +32,33 @@ func FindQuotes(text string) []Span {
 	return nil
 }
 
+// Every quotation mark is '"' or outside ASCII: a scan for marks steps over
+// the other ASCII bytes, most of a text, without decoding them.
+
+// hasDoubleQuote reports whether text has a double quotation mark.
+func hasDoubleQuote(text string) bool {
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == '"':
+			return true
+		case c >= utf8.RuneSelf:
+			if r, _ := utf8.DecodeRuneInString(text[i:]); isDoubleQuote(r) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // pairMarks pairs opening and closing marks left to right.
 func pairMarks(text string, opens, closes func(rune) bool) []Span {
 	var spans []Span
 	open := -1
 	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case open < 0 && opens(r):

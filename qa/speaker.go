@@ -727,7 +727,13 @@ func (d *docAnalysis) wordTerm(w *word) int32 {
 }
 
 // stemTerm returns the worker's number for a normalised word's stem.
-func (d *docAnalysis) stemTerm(norm string) int32 { return d.cache.terms.id(d.stem(norm)) }
+func (d *docAnalysis) stemTerm(norm string) int32 {
+	w := d.cache.intern(norm)
+	if w.kinds&kindLogic == 0 {
+		return d.wordTerm(w) // its stem's, numbered already
+	}
+	return d.cache.terms.id(d.wordStem(w))
+}
 
 // term returns the worker's number for an index term.
 func (d *docAnalysis) term(t string) int32 { return d.cache.terms.id(t) }
@@ -764,6 +770,7 @@ func (d *docAnalysis) wordStem(w *word) string {
 // stop word or a verb of saying, where the article writes it with a
 // capital) is answered from its word.
 type wordCache struct {
+	lx     *lexicon
 	words  map[string]*word
 	serial int32 // of the article being analysed, for the words' stamps
 
@@ -792,15 +799,15 @@ type word struct {
 	indexed, indexedLower bool
 }
 
-func newWordCache() *wordCache {
-	return &wordCache{words: make(map[string]*word), terms: termTable{ids: make(map[string]int32)}}
+func newWordCache(lx *lexicon) *wordCache {
+	return &wordCache{lx: lx, words: make(map[string]*word), terms: termTable{ids: make(map[string]int32)}}
 }
 
 // intern returns the word for norm.
 func (c *wordCache) intern(norm string) *word {
 	w := c.words[norm]
 	if w == nil {
-		w = &word{norm: norm, kinds: kindsOf(norm)}
+		w = &word{norm: norm, kinds: kindsOf(norm) | c.lx.placeKinds(norm)}
 		c.words[norm] = w
 	}
 	return w

@@ -249,7 +249,7 @@ func (lx *lexicon) stem(norm string) string {
 // A wordKind is a class of words that indexing asks about for every token.
 // A cached word carries its kinds, looked up once when first seen (see
 // wordCache.intern), so that asking costs a bit test, not a map lookup.
-type wordKind uint8
+type wordKind uint16
 
 const (
 	kindStop      wordKind = 1 << iota // stopWords or questionWords
@@ -259,6 +259,11 @@ const (
 	kindFuture                         // futureWords
 	kindPlacePrep                      // placePrepositions
 	kindTitleHead                      // titleHeads
+
+	// What a word is as a place, known of a cached word only (see
+	// lexicon.placeKinds).
+	kindPlace      // a place by itself: lexicon.places
+	kindPlaceStart // the first word of a longer place: lexicon.placeFirst
 )
 
 var wordKindSets = []struct {
