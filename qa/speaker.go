@@ -710,9 +710,6 @@ func (d *docAnalysis) learnGender(pa *paraAnalysis, i int) {
 	}
 }
 
-// stem returns the stem of a normalised word, through the cache.
-func (d *docAnalysis) stem(norm string) string { return d.wordStem(d.cache.intern(norm)) }
-
 // wordTerm returns the worker's number for a word's index term: the word
 // itself for a logic word (see logicWords), else its stem.
 func (d *docAnalysis) wordTerm(w *word) int32 {
