@@ -62,7 +62,7 @@ func ParseArticle(name string, r io.Reader) (*Article, error) {
 }
 
 // parseArticle parses a whole file's text; the paragraphs are slices of
-// it, not copies.
+// it, not copies, unless a line has characters to clean (see cleanLine).
 func parseArticle(name string, data string) (*Article, error) {
 	data = strings.TrimPrefix(data, bom)
 	a := &Article{Name: name}
@@ -75,6 +75,9 @@ func parseArticle(name string, data string) (*Article, error) {
 		} else {
 			line, data = data, ""
 		}
+		// A CRLF line end goes here: cleanLine would copy the line to
+		// drop it.
+		line = strings.TrimSuffix(line, "\r")
 		if !utf8.ValidString(line) {
 			col := firstInvalidByte(line)
 			return nil, fmt.Errorf("cannot load %s: line %d, byte %d: invalid UTF-8", name, lineNo, col)

@@ -341,7 +341,7 @@ type preparedArticle struct {
 // words, what its names and places stand for, and who said it.
 func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab []termWeight) *preparedArticle {
 	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras)), digest: articleDigest(a)}
-	numbered := len(d.cache.terms.terms)
+	numbered := d.cache.terms.len()
 	words := 0
 	for _, pa := range d.paras {
 		words += len(pa.toks)
@@ -413,8 +413,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 		pr.paras[pi] = sents
 	}
 	pr.terms = b.terms
-	all := d.cache.terms.terms
-	pr.newTerms = all[numbered:len(all):len(all)] // the worker appends past them, never into them
+	pr.newTerms = d.cache.terms.since(numbered)
 	return pr
 }
 
@@ -443,10 +442,12 @@ func (b *sentenceBuilder) words(toks []token) {
 		if !tok.Cap {
 			w.indexedLower = true
 		}
+		// A logic word is indexed (as itself, see wordTerm) but, a stop
+		// word, does not count towards the sentence's length.
 		switch {
 		case w.kinds&kindLogic != 0:
 			b.count(b.d.wordTerm(w))
-		case !(w.kinds&kindStop != 0 && !tok.AllCaps):
+		case !isStop(tok):
 			b.count(b.d.wordTerm(w))
 			b.length++
 		}
@@ -487,9 +488,11 @@ func (b *sentenceBuilder) done() preparedSentence {
 // their stems serve questions from now on, and which words the articles
 // use, and write in lower case, tells a question's names from its words.
 //
-// The first worker's words become the engine's, and the others' are folded
-// into them: the workers read much the same words, so that is one lookup a
-// word of the others' rather than a copy of all.
+// The words of the first worker to finish become the engine's, and the
+// others' are folded into them: the workers read much the same words, so
+// that is one lookup a word of the others' rather than a copy of all. Of a
+// word, questions read only its stem and the indexed flags; the rest (its
+// stamps, its worker's term number) meant something only to its worker.
 func (e *Engine) learnWords(c *wordCache) {
 	if e.words == nil {
 		e.words = c.words

@@ -185,8 +185,9 @@ func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
 		return key, 1
 	}
 	// The phrase is built once, longest first, and its shorter forms are
-	// its prefixes: a place phrase is written with capitals ("White
-	// House") except for inner connectors ("Bosnia and Herzegovina").
+	// its prefixes. Only its first word need be a capital: the phrases
+	// are names, and inner words may be connectors ("Bosnia and
+	// Herzegovina").
 	var buf [128]byte
 	phrase := buf[:0]
 	ends := make([]int, 0, 8)

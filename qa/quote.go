@@ -32,9 +32,6 @@ func FindQuotes(text string) []Span {
 	return nil
 }
 
-// Every quotation mark is '"' or outside ASCII: a scan for marks steps over
-// the other ASCII bytes, most of a text, without decoding them.
-
 // hasDoubleQuote reports whether text has a double quotation mark.
 func hasDoubleQuote(text string) bool {
 	for i := 0; i < len(text); i++ {
@@ -50,7 +47,10 @@ func hasDoubleQuote(text string) bool {
 	return false
 }
 
-// pairMarks pairs opening and closing marks left to right.
+// pairMarks pairs opening and closing marks left to right. Every quotation
+// mark is '"' or outside ASCII, so the scan steps over the other ASCII
+// bytes, most of a text, without decoding them: opens and closes must not
+// take any other ASCII character.
 func pairMarks(text string, opens, closes func(rune) bool) []Span {
 	var spans []Span
 	open := -1

@@ -156,7 +156,6 @@ func (pa *paraAnalysis) text(start, end int) string {
 	t := pa.p.Text[pa.toks[start].Start:pa.toks[end-1].End]
 	if pa.toks[end-1].Possessive {
 		t = strings.TrimSuffix(strings.TrimSuffix(t, "’s"), "'s")
-		t = strings.TrimRight(t, "'’")
 	}
 	return t
 }
@@ -178,11 +177,10 @@ type docAnalysis struct {
 }
 
 // analyse reads an article for its people and their mentions. cache holds
-// what is known of words; it may be shared with other analyses on the same
-// goroutine.
+// what is known of words; analyses on the same goroutine share it, one
+// after another (see releaseTokens).
 func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 	cache.serial++
-	cache.toks = cache.toks[:0] // the previous article is done with them
 	d := &docAnalysis{
 		lx:          lx,
 		cache:       cache,
@@ -219,18 +217,20 @@ func analyse(lx *lexicon, a *Article, cache *wordCache) *docAnalysis {
 }
 
 // releaseTokens hands the article's tokens back to the cache for the next
-// article; what is left of the analysis (mentions, quotations, sentences)
-// no longer reads them, and must not.
+// analysis to write over; what is left of this one (mentions, quotations,
+// sentences) no longer reads them, and must not. Until then the next
+// analysis appends its tokens after these.
 func (d *docAnalysis) releaseTokens() {
 	for _, pa := range d.paras {
 		pa.toks = nil
 	}
+	d.cache.toks = d.cache.toks[:0]
 }
 
 func newParaAnalysis(p *Paragraph, cache *wordCache) *paraAnalysis {
-	if need := len(p.Text)/6 + 1; cap(cache.toks)-len(cache.toks) < need {
-		// A new slab, not a copy: the paragraphs before keep their
-		// tokens in the old one.
+	if need := tokenEstimate(p.Text); cap(cache.toks)-len(cache.toks) < need {
+		// A new slab rather than a copy of this one: the paragraphs
+		// before keep their tokens in the old.
 		cache.toks = make([]token, 0, max(2*cap(cache.toks), need))
 	}
 	from := len(cache.toks)
@@ -449,6 +449,8 @@ func (d *docAnalysis) findMentions(pa *paraAnalysis) {
 				d.addMention(pa, start, i+1, e)
 			}
 		}
+		// The gendered pronouns of subjectPronouns, and their possessives:
+		// compared outright, the commonest words of all, not looked up.
 		if t.Norm == "he" || t.Norm == "she" || t.Norm == "his" || t.Norm == "her" {
 			d.learnGender(pa, i)
 		}
@@ -727,7 +729,7 @@ func (d *docAnalysis) wordTerm(w *word) int32 {
 func (d *docAnalysis) stemTerm(norm string) int32 {
 	w := d.cache.intern(norm)
 	if w.kinds&kindLogic == 0 {
-		return d.wordTerm(w) // its stem's, numbered already
+		return d.wordTerm(w) // its index term is its stem
 	}
 	return d.cache.terms.id(d.wordStem(w))
 }
@@ -743,6 +745,14 @@ type termTable struct {
 	terms []string // by number
 }
 
+// len returns how many terms the table has numbered.
+func (t *termTable) len() int { return len(t.terms) }
+
+// since returns the terms numbered from n on, in order. The table appends
+// past them, never into them, so another goroutine may read them.
+func (t *termTable) since(n int) []string { return t.terms[n:len(t.terms):len(t.terms)] }
+
+// id returns the number of a term, numbering it if new.
 func (t *termTable) id(term string) int32 {
 	id, ok := t.ids[term]
 	if !ok {

@@ -16,7 +16,7 @@ type token struct {
 	Cap        bool   // begins with an upper-case letter
 	AllCaps    bool   // two or more letters, all upper case: "US", "NATO", "U.S."
 	Number     bool   // begins with a digit
-	Possessive bool   // ended in 's or s' as written
+	Possessive bool   // ended in 's as written (a closing apostrophe ends the word before it)
 
 	// What the analysis of an article knows; zero elsewhere. w is what
 	// it knows of the word, shared by its tokens (see wordCache).
@@ -36,9 +36,7 @@ func tokenize(text string) []token { return appendTokens(nil, text, nil) }
 // token its word: the token's Norm is then the word's, shared by every token
 // that writes it, and a word seen before costs no allocation.
 func appendTokens(toks []token, text string, cache *wordCache) []token {
-	// News English averages about six bytes a word with its space: size
-	// the slice once rather than grow it through a long paragraph.
-	toks = slices.Grow(toks, len(text)/6+1)
+	toks = slices.Grow(toks, tokenEstimate(text))
 	scratch := make([]byte, 0, 64) // for normalising a word
 	for i := 0; i < len(text); {
 		end := i
@@ -72,6 +70,11 @@ func appendTokens(toks []token, text string, cache *wordCache) []token {
 	}
 	return toks
 }
+
+// tokenEstimate is about how many tokens text has, to size a slice for them
+// once rather than grow it through a long paragraph: news English averages
+// about six bytes a word with its space.
+func tokenEstimate(text string) int { return len(text)/6 + 1 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -207,15 +210,10 @@ func (t *token) normUnicode(written string) {
 	t.Norm, t.Possessive = norm, possessive
 }
 
-// trimPossessive drops the 's or s' of a possessive: "russia's" → "russia",
-// "states'" → "states".
+// trimPossessive drops the 's of a possessive: "russia's" → "russia".
 func trimPossessive(norm []byte) ([]byte, bool) {
-	n := len(norm)
-	switch {
-	case n > 2 && norm[n-2] == '\'' && norm[n-1] == 's':
+	if n := len(norm); n > 2 && norm[n-2] == '\'' && norm[n-1] == 's' {
 		return norm[:n-2], true
-	case n > 2 && norm[n-2] == 's' && norm[n-1] == '\'':
-		return norm[:n-1], true
 	}
 	return norm, false
 }
@@ -288,7 +286,9 @@ func kindsOf(norm string) wordKind {
 	return k
 }
 
-// is reports whether the token's word is of kind k.
+// is reports whether the token's word is of kind k, one kind: for a token
+// with no cached word it looks the word up in the kind's list, and the place
+// kinds, which have none, are false.
 func (t token) is(k wordKind) bool {
 	if t.w != nil {
 		return t.w.kinds&k != 0
