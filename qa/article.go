@@ -160,7 +160,24 @@ func isProse(text string) bool {
 	if strings.ContainsRune(".!?…:;", last) {
 		return true
 	}
-	return len(strings.Fields(text)) >= 8
+	return hasWords(text, 8)
+}
+
+// hasWords reports whether text has at least n words, reading no further
+// than the n-th.
+func hasWords(text string, n int) bool {
+	for range n {
+		text = strings.TrimLeftFunc(text, unicode.IsSpace)
+		if text == "" {
+			return false
+		}
+		if i := strings.IndexFunc(text, unicode.IsSpace); i >= 0 {
+			text = text[i:]
+		} else {
+			text = ""
+		}
+	}
+	return true
 }
 
 func startsWithQuote(s string) bool {

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,6 +63,8 @@ func TestParagraphKinds(t *testing.T) {
 		{"sub-heading question", "Will Trump and Zelenskyy meet Putin?", true, true},
 		{"quote-only question", `"Will they meet?"`, true, false},
 		{"long line without a stop", "the talks went on late into the night without any agreement at all", true, false},
+		{"eight words without a stop", "one two three four five six seven eight", true, false},
+		{"seven words without a stop", " one two\tthree four  five six seven ", false, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -117,6 +120,40 @@ func TestLoadDir(t *testing.T) {
 
 // TestHugeParagraph loads an article of one 10 MB paragraph: nothing in
 // loading, splitting, attribution or indexing may grow faster than the text.
+// TestLongSentenceIndex indexes a paragraph with no full stop, one
+// sentence of hundreds of terms each said several times, and checks that
+// the index holds each term once a sentence with its count.
+func TestLongSentenceIndex(t *testing.T) {
+	var words []string
+	for i := range 300 {
+		words = append(words, fmt.Sprintf("word%d", i))
+	}
+	once := strings.Join(words, " ")
+	a, err := ParseArticle("long.txt", strings.NewReader("Long\n"+once+" "+once+" "+once))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New([]*Article{a}, DefaultOptions())
+	if n := len(e.sents); n != 2 {
+		t.Fatalf("%d sentences, want the headline and one", n)
+	}
+	for _, w := range words {
+		id, ok := e.ix.terms[e.lookupTerm(w)]
+		if !ok {
+			t.Fatalf("%s: not indexed", w)
+		}
+		if ps := e.ix.postings[id]; len(ps) != 1 || ps[0].doc != 1 {
+			t.Fatalf("%s: postings %v, want one in sentence 1", w, ps)
+		}
+	}
+	// All 300 terms count 3 in a sentence of 900 words, so they score alike.
+	first := e.ix.postings[e.ix.terms[e.lookupTerm(words[0])]][0].tf
+	last := e.ix.postings[e.ix.terms[e.lookupTerm(words[299])]][0].tf
+	if first != last {
+		t.Errorf("word0 scores %v, word299 %v: want the same count", first, last)
+	}
+}
+
 func TestHugeParagraph(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10 MB article")

@@ -456,24 +456,54 @@ func (b *sentenceBuilder) words(toks []token) {
 
 // count adds one occurrence of a term.
 func (b *sentenceBuilder) count(term int32) {
-	for i := b.from; i < len(b.terms); i++ {
-		if b.terms[i].term == term {
-			b.terms[i].weight++
-			return
-		}
+	if i := b.find(term); i >= 0 {
+		b.terms[i].weight++
+		return
 	}
-	b.terms = append(b.terms, termWeight{term, 1})
+	b.add(term, 1)
 }
 
 // alias adds a term the sentence stands for but may not say, at weight w
 // unless it has it already at more.
 func (b *sentenceBuilder) alias(term int32, w float32) {
-	for i := b.from; i < len(b.terms); i++ {
-		if b.terms[i].term == term {
-			b.terms[i].weight = max(b.terms[i].weight, w)
-			return
+	if i := b.find(term); i >= 0 {
+		b.terms[i].weight = max(b.terms[i].weight, w)
+		return
+	}
+	b.add(term, w)
+}
+
+// find returns where the sentence being built has a term, or -1. A short
+// sentence is read through; in a long one it looks where the worker last
+// put the term (see wordCache.termAt): a paragraph with no full stop is one
+// sentence of thousands of terms.
+func (b *sentenceBuilder) find(term int32) int {
+	if len(b.terms)-b.from <= 32 {
+		for i := b.from; i < len(b.terms); i++ {
+			if b.terms[i].term == term {
+				return i
+			}
+		}
+		return -1
+	}
+	at := b.d.cache.termAt
+	if int(term) < len(at) {
+		// A place from another sentence or article is before from, or
+		// holds another term.
+		if i := int(at[term]); i >= b.from && i < len(b.terms) && b.terms[i].term == term {
+			return i
 		}
 	}
+	return -1
+}
+
+// add appends a term new to the sentence being built.
+func (b *sentenceBuilder) add(term int32, w float32) {
+	at := &b.d.cache.termAt
+	if n := int(term) + 1; n > len(*at) {
+		*at = append(*at, make([]int32, n-len(*at))...)
+	}
+	(*at)[term] = int32(len(b.terms))
 	b.terms = append(b.terms, termWeight{term, w})
 }
 

@@ -788,6 +788,10 @@ type wordCache struct {
 	toks []token
 
 	terms termTable // the index terms this worker has met
+
+	// termAt is, by term number, where a sentence builder last put the
+	// term in its terms (see sentenceBuilder.find).
+	termAt []int32
 }
 
 // A word is what is known of one normalised word.
