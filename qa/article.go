@@ -53,12 +53,17 @@ const bom = "\uFEFF"
 // ParseArticle reads an article in the seeds format. name is used only in
 // error messages. Blank lines, CRLF line ends and a leading byte order mark
 // are accepted; invalid UTF-8 and an article with no body are errors.
-func ParseArticle(name string, r io.Reader) (*Article, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+func ParseArticle(name string, r io.Reader) (*Article, error) { return readArticle(name, r, 0) }
+
+// readArticle reads an article of about size bytes, if known, straight into
+// the string its paragraphs will be slices of: one allocation, no copy.
+func readArticle(name string, r io.Reader, size int) (*Article, error) {
+	var text strings.Builder
+	text.Grow(size)
+	if _, err := io.Copy(&text, r); err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", name, err)
 	}
-	return parseArticle(name, string(data))
+	return parseArticle(name, text.String())
 }
 
 // parseArticle parses a whole file's text; the paragraphs are slices of
@@ -239,14 +244,9 @@ func loadFile(fsys fs.FS, name, shown string) (*Article, error) {
 		return nil, fmt.Errorf("cannot load %s: %w", shown, err)
 	}
 	defer f.Close()
-	// Read straight into the string the paragraphs will be slices of:
-	// one allocation of the file's size.
-	var text strings.Builder
+	size := 0
 	if info, err := f.Stat(); err == nil {
-		text.Grow(int(info.Size()))
+		size = int(info.Size())
 	}
-	if _, err := io.Copy(&text, f); err != nil {
-		return nil, fmt.Errorf("cannot read %s: %w", shown, err)
-	}
-	return parseArticle(shown, text.String())
+	return readArticle(shown, f, size)
 }

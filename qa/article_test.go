@@ -138,7 +138,7 @@ func TestLongSentenceIndex(t *testing.T) {
 		t.Fatalf("%d sentences, want the headline and one", n)
 	}
 	for _, w := range words {
-		id, ok := e.ix.terms[e.lookupTerm(w)]
+		id, ok := e.ix.terms.lookup(e.lookupTerm(w))
 		if !ok {
 			t.Fatalf("%s: not indexed", w)
 		}
@@ -147,8 +147,9 @@ func TestLongSentenceIndex(t *testing.T) {
 		}
 	}
 	// All 300 terms count 3 in a sentence of 900 words, so they score alike.
-	first := e.ix.postings[e.ix.terms[e.lookupTerm(words[0])]][0].tf
-	last := e.ix.postings[e.ix.terms[e.lookupTerm(words[299])]][0].tf
+	firstID, _ := e.ix.terms.lookup(e.lookupTerm(words[0]))
+	lastID, _ := e.ix.terms.lookup(e.lookupTerm(words[299]))
+	first, last := e.ix.postings[firstID][0].tf, e.ix.postings[lastID][0].tf
 	if first != last {
 		t.Errorf("word0 scores %v, word299 %v: want the same count", first, last)
 	}

@@ -389,8 +389,8 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 				}
 				// A title also stands for its synonyms: "Rep." for a
 				// congressman.
-				if w := pa.toks[k].Norm; titleHeads[w] && foldTitle(w) != w {
-					b.alias(d.stemTerm(foldTitle(w)), alias)
+				if tok := pa.toks[k]; tok.is(kindTitleHead) && foldTitle(tok.Norm) != tok.Norm {
+					b.alias(d.stemTerm(foldTitle(tok.Norm)), alias)
 				}
 			}
 			if en := credits[pi].sentences[s].ent; en != nil {
@@ -473,19 +473,11 @@ func (b *sentenceBuilder) alias(term int32, w float32) {
 	b.add(term, w)
 }
 
-// find returns where the sentence being built has a term, or -1. A short
-// sentence is read through; in a long one it looks where the worker last
-// put the term (see wordCache.termAt): a paragraph with no full stop is one
-// sentence of thousands of terms.
+// find returns where the sentence being built has a term, or -1. It looks
+// where the worker last put the term (see wordCache.termAt) rather than
+// read through the sentence: a paragraph with no full stop is one sentence
+// of thousands of terms.
 func (b *sentenceBuilder) find(term int32) int {
-	if len(b.terms)-b.from <= 32 {
-		for i := b.from; i < len(b.terms); i++ {
-			if b.terms[i].term == term {
-				return i
-			}
-		}
-		return -1
-	}
 	at := b.d.cache.termAt
 	if int(term) < len(at) {
 		// A place from another sentence or article is before from, or

@@ -28,25 +28,58 @@ type posting struct {
 // index is an inverted index of sentences scored with BM25.
 type index struct {
 	k1, b    float64
-	terms    map[string]int32 // term → id
-	postings [][]posting      // id → postings in sentence order
-	docLen   []float32        // words in each sentence (its own, not expansions)
+	terms    termTable   // term → id
+	postings [][]posting // id → postings in sentence order
+	docLen   []float32   // words in each sentence (its own, not expansions)
 	avgLen   float64
 	norm     []float64 // per sentence: BM25's k1·(1 − b + b·len/avglen)
 	scratch  sync.Pool // of *accumulator sized to the index
 }
 
 func newIndex(k1, b float64) *index {
-	return &index{k1: k1, b: b, terms: make(map[string]int32)}
+	return &index{k1: k1, b: b, terms: newTermTable()}
 }
 
 // termID returns the index's number for a term, numbering it if new.
 func (ix *index) termID(term string) int32 {
-	id, ok := ix.terms[term]
-	if !ok {
-		id = int32(len(ix.postings))
-		ix.terms[term] = id
+	id := ix.terms.id(term)
+	if int(id) == len(ix.postings) {
 		ix.postings = append(ix.postings, nil)
+	}
+	return id
+}
+
+// A termTable numbers terms in the order it meets them. The index numbers
+// its terms with one, and so does each analysis worker, so that a
+// sentence's terms are small numbers to compare and the index looks each
+// term up once a worker, not once a sentence.
+type termTable struct {
+	ids   map[string]int32
+	terms []string // by number
+}
+
+func newTermTable() termTable { return termTable{ids: make(map[string]int32)} }
+
+// lookup returns the number of a term, if it has one.
+func (t *termTable) lookup(term string) (int32, bool) {
+	id, ok := t.ids[term]
+	return id, ok
+}
+
+// len returns how many terms the table has numbered.
+func (t *termTable) len() int { return len(t.terms) }
+
+// since returns the terms numbered from n on, in order. The table appends
+// past them, never into them, so another goroutine may read them.
+func (t *termTable) since(n int) []string { return t.terms[n:len(t.terms):len(t.terms)] }
+
+// id returns the number of a term, numbering it if new.
+func (t *termTable) id(term string) int32 {
+	id, ok := t.ids[term]
+	if !ok {
+		id = int32(len(t.terms))
+		t.ids[term] = id
+		t.terms = append(t.terms, term)
 	}
 	return id
 }
@@ -88,7 +121,7 @@ func (ix *index) finish() {
 // highest value, which is what makes "not in the article" measurable.
 func (ix *index) idf(term string) float64 {
 	df := 0
-	if id, ok := ix.terms[term]; ok {
+	if id, ok := ix.terms.lookup(term); ok {
 		df = len(ix.postings[id])
 	}
 	return bm25IDF(len(ix.docLen), df)
@@ -137,7 +170,7 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 			if isLight != (pass == 1) {
 				continue
 			}
-			id, ok := ix.terms[q.term]
+			id, ok := ix.terms.lookup(q.term)
 			if !ok {
 				continue
 			}
@@ -229,13 +262,13 @@ type slot struct {
 // a word that frequent needs no synonyms to be found, and searching for
 // them costs more than they add.
 func (ix *index) common(term string) bool {
-	id, ok := ix.terms[term]
+	id, ok := ix.terms.lookup(term)
 	return ok && len(ix.postings[id]) > 50 && len(ix.postings[id])*20 > len(ix.docLen)
 }
 
 // has reports whether sentence doc has term.
 func (ix *index) has(term string, doc int32) bool {
-	id, ok := ix.terms[term]
+	id, ok := ix.terms.lookup(term)
 	if !ok {
 		return false
 	}

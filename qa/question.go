@@ -386,7 +386,7 @@ func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
 
 // mentionsPlace reports whether any sentence refers to the country key.
 func (e *Engine) mentionsPlace(key string) bool {
-	_, ok := e.ix.terms["@"+key]
+	_, ok := e.ix.terms.lookup("@" + key)
 	return ok
 }
 
@@ -423,7 +423,7 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 			// at less than the question's own word; only those the
 			// articles use, since the others can match nothing.
 			for _, rel := range relatedTerms(st) {
-				if _, ok := e.ix.terms[rel]; ok {
+				if _, ok := e.ix.terms.lookup(rel); ok {
 					q.addToGroup(rel, e.opts.RelatedWeight, group)
 				}
 			}
@@ -485,7 +485,7 @@ func (q *Question) weighTerms(e *Engine) {
 	for _, t := range q.terms {
 		g := t.group
 		w := t.weight * e.ix.idf(t.term)
-		if _, ok := e.ix.terms[t.term]; ok {
+		if _, ok := e.ix.terms.lookup(t.term); ok {
 			present[g] = true
 			q.topicIDF[g] = max(q.topicIDF[g], w)
 			if !t.primary {

@@ -737,32 +737,6 @@ func (d *docAnalysis) stemTerm(norm string) int32 {
 // term returns the worker's number for an index term.
 func (d *docAnalysis) term(t string) int32 { return d.cache.terms.id(t) }
 
-// A termTable numbers the index terms one worker meets, in the order it
-// meets them, so that a sentence's terms are small numbers to compare and
-// the index looks each term up once a worker, not once a sentence.
-type termTable struct {
-	ids   map[string]int32
-	terms []string // by number
-}
-
-// len returns how many terms the table has numbered.
-func (t *termTable) len() int { return len(t.terms) }
-
-// since returns the terms numbered from n on, in order. The table appends
-// past them, never into them, so another goroutine may read them.
-func (t *termTable) since(n int) []string { return t.terms[n:len(t.terms):len(t.terms)] }
-
-// id returns the number of a term, numbering it if new.
-func (t *termTable) id(term string) int32 {
-	id, ok := t.ids[term]
-	if !ok {
-		id = int32(len(t.terms))
-		t.ids[term] = id
-		t.terms = append(t.terms, term)
-	}
-	return id
-}
-
 // wordStem returns a word's stem, working it out the first time.
 func (d *docAnalysis) wordStem(w *word) string {
 	if w.stem == "" {
@@ -811,7 +785,7 @@ type word struct {
 }
 
 func newWordCache(lx *lexicon) *wordCache {
-	return &wordCache{lx: lx, words: make(map[string]*word), terms: termTable{ids: make(map[string]int32)}}
+	return &wordCache{lx: lx, words: make(map[string]*word), terms: newTermTable()}
 }
 
 // intern returns the word for norm.

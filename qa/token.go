@@ -39,29 +39,19 @@ func appendTokens(toks []token, text string, cache *wordCache) []token {
 	toks = slices.Grow(toks, tokenEstimate(text))
 	scratch := make([]byte, 0, 64) // for normalising a word
 	for i := 0; i < len(text); {
-		end := i
-		if c := text[i]; c < utf8.RuneSelf {
-			// Most of a news article is ASCII: a byte class, not a rune's.
-			switch {
-			case isASCIIDigit(c):
-				end = max(scanNumber(text, i), i+1)
-			case isASCIILetter(c):
-				end = max(scanWord(text, i), i+1)
-			default:
-				i++
-				continue
-			}
-		} else {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			switch {
-			case unicode.IsDigit(r):
-				end = max(scanNumber(text, i), i+size)
-			case unicode.IsLetter(r):
-				end = max(scanWord(text, i), i+size)
-			default:
-				i += size
-				continue
-			}
+		r, size := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
+		var end int
+		switch {
+		case unicode.IsDigit(r):
+			end = max(scanNumber(text, i), i+size)
+		case unicode.IsLetter(r):
+			end = max(scanWord(text, i), i+size)
+		default:
+			i += size
+			continue
 		}
 		toks = append(toks, token{})
 		t := &toks[len(toks)-1]
@@ -264,22 +254,35 @@ const (
 	kindPlaceStart // the first word of a longer place: lexicon.placeFirst
 )
 
+// wordKindSets are the word lists of the kinds.
 var wordKindSets = []struct {
 	kind wordKind
-	set  map[string]bool
+	sets []map[string]bool // a word in any is of the kind
 }{
-	{kindLogic, logicWords}, {kindNumber, numberWords}, {kindTime, timeWords},
-	{kindFuture, futureWords}, {kindPlacePrep, placePrepositions}, {kindTitleHead, titleHeads},
+	{kindStop, []map[string]bool{stopWords, questionWords}},
+	{kindLogic, []map[string]bool{logicWords}},
+	{kindNumber, []map[string]bool{numberWords}},
+	{kindTime, []map[string]bool{timeWords}},
+	{kindFuture, []map[string]bool{futureWords}},
+	{kindPlacePrep, []map[string]bool{placePrepositions}},
+	{kindTitleHead, []map[string]bool{titleHeads}},
+}
+
+// inAny reports whether a word is in any of sets.
+func inAny(sets []map[string]bool, norm string) bool {
+	for _, set := range sets {
+		if set[norm] {
+			return true
+		}
+	}
+	return false
 }
 
 // kindsOf looks up the kinds of a normalised word.
 func kindsOf(norm string) wordKind {
 	var k wordKind
-	if stopWords[norm] || questionWords[norm] {
-		k |= kindStop
-	}
 	for _, ks := range wordKindSets {
-		if ks.set[norm] {
+		if inAny(ks.sets, norm) {
 			k |= ks.kind
 		}
 	}
@@ -293,12 +296,9 @@ func (t token) is(k wordKind) bool {
 	if t.w != nil {
 		return t.w.kinds&k != 0
 	}
-	if k == kindStop {
-		return stopWords[t.Norm] || questionWords[t.Norm]
-	}
 	for _, ks := range wordKindSets {
 		if ks.kind == k {
-			return ks.set[t.Norm]
+			return inAny(ks.sets, t.Norm)
 		}
 	}
 	return false
