@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
-	"time"
 )
 
 // Interaction callback types a bot answers with.
@@ -153,19 +152,9 @@ func (s *Server) interactionCallback(w http.ResponseWriter, r *http.Request, req
 		st.original = m.ID
 	case CallbackDeferredChannelMessage:
 		// The user sees "thinking..." until the bot edits @original.
-		m := Message{
-			ID:           s.newIDLocked(),
-			ChannelID:    st.channelID,
-			Author:       s.BotUser(),
-			Timestamp:    time.Now().UTC(),
-			Mentions:     []User{},
-			MentionRoles: []string{},
-			Attachments:  []json.RawMessage{},
-			Embeds:       []json.RawMessage{},
-			Components:   []json.RawMessage{},
-			Flags:        data.Flags | messageFlagLoading,
-			WebhookID:    st.appID,
-		}
+		m := s.botMessage(s.newIDLocked(), st.channelID)
+		m.Flags = data.Flags | messageFlagLoading
+		m.WebhookID = st.appID
 		s.messages[m.ID] = m
 		st.original = m.ID
 	case CallbackDeferredUpdateMessage:
@@ -200,9 +189,14 @@ func (s *Server) webhookLocked(w http.ResponseWriter, r *http.Request) *interact
 	return nil
 }
 
-// webhookMessageLocked returns the message a webhook route names, "@original"
-// or a followup's id, or answers 404 Unknown Message. s.mu must be held.
-func (s *Server) webhookMessageLocked(w http.ResponseWriter, r *http.Request, st *interactionState) (Message, bool) {
+// webhookMessageLocked returns the interaction a webhook route names and
+// its message, "@original" or a followup's id, or answers 404 Unknown
+// Webhook or Unknown Message. s.mu must be held.
+func (s *Server) webhookMessageLocked(w http.ResponseWriter, r *http.Request) (*interactionState, Message, bool) {
+	st := s.webhookLocked(w, r)
+	if st == nil {
+		return nil, Message{}, false
+	}
 	id := r.PathValue("message_id")
 	if id == "@original" {
 		id = st.original
@@ -213,7 +207,7 @@ func (s *Server) webhookMessageLocked(w http.ResponseWriter, r *http.Request, st
 	if !ok {
 		writeError(w, &apiError{status: http.StatusNotFound, Code: codeUnknownMessage, Message: "Unknown Message"})
 	}
-	return m, ok
+	return st, m, ok
 }
 
 // executeWebhook sends a followup message. Like Discord, it answers the
@@ -251,11 +245,7 @@ func (s *Server) editWebhookMessage(w http.ResponseWriter, r *http.Request, req 
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.webhookLocked(w, r)
-	if st == nil {
-		return
-	}
-	m, ok := s.webhookMessageLocked(w, r, st)
+	_, m, ok := s.webhookMessageLocked(w, r)
 	if !ok {
 		return
 	}
@@ -270,11 +260,7 @@ func (s *Server) editWebhookMessage(w http.ResponseWriter, r *http.Request, req 
 func (s *Server) deleteWebhookMessage(w http.ResponseWriter, r *http.Request, _ *Request) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	st := s.webhookLocked(w, r)
-	if st == nil {
-		return
-	}
-	m, ok := s.webhookMessageLocked(w, r, st)
+	st, m, ok := s.webhookMessageLocked(w, r)
 	if !ok {
 		return
 	}

@@ -260,18 +260,9 @@ func (s *Server) DispatchComponent(in Interaction) (Interaction, error) {
 		return in, err
 	}
 	if in.Message == nil {
-		in.Message = &Message{
-			ID:           s.NewID(),
-			ChannelID:    in.ChannelID,
-			GuildID:      in.GuildID,
-			Author:       s.BotUser(),
-			Timestamp:    time.Now().UTC(),
-			Mentions:     []User{},
-			MentionRoles: []string{},
-			Attachments:  []json.RawMessage{},
-			Embeds:       []json.RawMessage{},
-			Components:   []json.RawMessage{},
-		}
+		m := s.botMessage(s.NewID(), in.ChannelID)
+		m.GuildID = in.GuildID
+		in.Message = &m
 	}
 	return in, s.Dispatch("INTERACTION_CREATE", in)
 }

@@ -336,6 +336,22 @@ type messageBody struct {
 	MessageReference *MessageReference `json:"message_reference"`
 }
 
+// botMessage returns a message by the bot in channelID with nothing in
+// it, its lists empty rather than null, as Discord sends them.
+func (s *Server) botMessage(id, channelID string) Message {
+	return Message{
+		ID:           id,
+		ChannelID:    channelID,
+		Author:       s.BotUser(),
+		Timestamp:    time.Now().UTC(),
+		Mentions:     []User{},
+		MentionRoles: []string{},
+		Attachments:  []json.RawMessage{},
+		Embeds:       []json.RawMessage{},
+		Components:   []json.RawMessage{},
+	}
+}
+
 // newBotMessageLocked validates body as Discord does and returns the
 // message the bot thus creates in channelID; s.mu must be held.
 func (s *Server) newBotMessageLocked(channelID string, body messageBody, files []File) (Message, *apiError) {
@@ -353,21 +369,9 @@ func (s *Server) newBotMessageLocked(channelID string, body messageBody, files [
 	if content == "" && len(body.Embeds) == 0 && len(body.Components) == 0 && len(body.StickerIDs) == 0 && len(files) == 0 && !hasPoll {
 		return Message{}, &apiError{status: http.StatusBadRequest, Code: codeEmptyMessage, Message: "Cannot send an empty message"}
 	}
-	m := Message{
-		ID:           s.newIDLocked(),
-		ChannelID:    channelID,
-		Author:       s.BotUser(),
-		Content:      content,
-		Timestamp:    time.Now().UTC(),
-		TTS:          body.TTS,
-		Mentions:     []User{},
-		MentionRoles: []string{},
-		Attachments:  []json.RawMessage{},
-		Embeds:       orEmpty(body.Embeds),
-		Components:   orEmpty(body.Components),
-		Type:         MessageTypeDefault,
-		Flags:        body.Flags,
-	}
+	m := s.botMessage(s.newIDLocked(), channelID)
+	m.Content, m.TTS, m.Flags, m.Type = content, body.TTS, body.Flags, MessageTypeDefault
+	m.Embeds, m.Components = orEmpty(body.Embeds), orEmpty(body.Components)
 	for _, f := range files {
 		m.Attachments = append(m.Attachments, mustMarshal(map[string]any{
 			"id":           s.newIDLocked(),
