@@ -9,6 +9,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/articlebot/articlebot/qa"
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // Discord's limits on what a message may hold, in characters.
@@ -28,20 +29,20 @@ const (
 // embedColor is the accent bar of the bot's embeds.
 const embedColor = 0x3b82f6
 
-// fit shortens text to at most limit characters, cutting after the last
+// fit shortens s to at most limit characters, cutting after the last
 // whole sentence that fits, else at the last space, and marking the cut
 // with an ellipsis. It never cuts inside a word.
-func fit(text string, limit int) string {
-	if utf8.RuneCountInString(text) <= limit {
-		return text
+func fit(s string, limit int) string {
+	if utf8.RuneCountInString(s) <= limit {
+		return s
 	}
-	cut := byteOffset(text, limit-1) // room for the ellipsis
-	head := text[:cut]
+	cut := byteOffset(s, limit-1) // room for the ellipsis
+	head := s[:cut]
 	best := 0
-	for _, s := range qa.SplitSentences(head) {
+	for _, sp := range text.SplitSentences(head) {
 		// A sentence that reaches the cut was cut: keep only whole ones.
-		if s.End < len(head) || cut == len(text) {
-			best = s.End
+		if sp.End < len(head) || cut == len(s) {
+			best = sp.End
 		}
 	}
 	if best == 0 {
@@ -51,7 +52,7 @@ func fit(text string, limit int) string {
 			best = cut
 		}
 	}
-	return strings.TrimRightFunc(text[:best], unicode.IsSpace) + "…"
+	return strings.TrimRightFunc(s[:best], unicode.IsSpace) + "…"
 }
 
 // byteOffset returns the byte offset of the rune at index n of s.

@@ -3,7 +3,10 @@ package qa
 import (
 	"container/heap"
 	"slices"
+	"sort"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // An Answer is one passage that answers a question, quoted exactly.
@@ -27,8 +30,8 @@ type Ref struct {
 
 // Ask answers a question with up to k passages, best first. No passage
 // means the articles do not answer it: a wrong answer is worse than none.
-func (e *Engine) Ask(text string, k int) ([]Answer, error) {
-	q, err := e.ParseQuestion(text)
+func (e *Engine) Ask(txt string, k int) ([]Answer, error) {
+	q, err := e.ParseQuestion(txt)
 	if err != nil {
 		return nil, err
 	}
@@ -340,9 +343,9 @@ func (e *Engine) features(doc int32, q *Question) features {
 	if q.Kind != KindNumber && q.namesOf == "" {
 		return f
 	}
-	toks := tokenize(e.sentenceText(doc))
+	toks := text.Tokenize(e.sentenceText(doc))
 	for i, t := range toks {
-		if !(t.Number && !isYear(t) || isNumberWord(t.Norm)) {
+		if !(t.Number && !t.IsYear() || isNumberWord(t.Norm)) {
 			continue
 		}
 		for k := i + 1; k < len(toks) && k <= i+3; k++ {
@@ -350,7 +353,7 @@ func (e *Engine) features(doc int32, q *Question) features {
 			if slices.Contains(q.focus, st) {
 				f.countOf = true
 			}
-			if timeUnits[st] && k <= i+2 {
+			if timeUnits.Has(st) && k <= i+2 {
 				f.duration = true
 			}
 		}
@@ -384,21 +387,21 @@ type sentenceFlags struct {
 // readFlags reads a sentence's tokens (offsets into para, the text of its
 // paragraph) for its flags; shortQuote says whether it holds a quoted term
 // of a few words.
-func readFlags(toks []token, para string, shortQuote bool) sentenceFlags {
+func readFlags(toks []text.Token, para string, shortQuote bool) sentenceFlags {
 	var f sentenceFlags
 	for i, t := range toks {
 		switch {
-		case isYear(t):
+		case t.IsYear():
 			f.time = true
-		case t.Number || t.is(kindNumber):
+		case t.Number || t.Is(text.KindNumber):
 			f.count = true
 			if strings.ContainsAny(t.Norm, "/:") {
 				f.time = true
 			}
-		case t.is(kindTime):
+		case t.Is(text.KindTime):
 			f.time = true
 		}
-		if t.is(kindFuture) {
+		if t.Is(text.KindFuture) {
 			f.future = true
 		}
 		if t.Start == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(para[t.End:], ",") {
@@ -409,7 +412,7 @@ func readFlags(toks []token, para string, shortQuote bool) sentenceFlags {
 			if prev.Norm == "the" && i > 1 {
 				prev = toks[i-2]
 			}
-			if prev.is(kindPlacePrep) {
+			if prev.Is(text.KindPlacePrep) {
 				f.place = true
 			}
 		}
@@ -422,7 +425,7 @@ func readFlags(toks []token, para string, shortQuote bool) sentenceFlags {
 // stands within three words of a word with the stem head: "the Kikuyu and
 // Kalenjin communities" names communities; "one of the ethnic groups named
 // by the BBC report" does not name the groups.
-func (e *Engine) namesNear(q *Question, toks []token, head string) bool {
+func (e *Engine) namesNear(q *Question, toks []text.Token, head string) bool {
 	asked := make(map[string]bool)
 	for _, w := range q.surface {
 		asked[w] = true
@@ -432,7 +435,7 @@ func (e *Engine) namesNear(q *Question, toks []token, head string) bool {
 			continue
 		}
 		for k := max(0, i-3); k < len(toks) && k <= i+3; k++ {
-			if n := toks[k]; n.Cap && k > 0 && !asked[n.Norm] && !isStop(n) {
+			if n := toks[k]; n.Cap && k > 0 && !asked[n.Norm] && !n.IsStop() {
 				return true
 			}
 		}
@@ -440,19 +443,14 @@ func (e *Engine) namesNear(q *Question, toks []token, head string) bool {
 	return false
 }
 
-var (
-	placePrepositions = setOf(`at in to from near outside inside across into`)
-	timeUnits         = setOf(`second minut hour day week month year decad centuri`)
-	futureWords       = setOf(`will next upcoming soon expected scheduled plans planned tomorrow
-		approaching coming later forthcoming`)
-)
+var timeUnits = text.NewWordSet(`second minut hour day week month year decad centuri`)
 
 // passage returns the answer for sentence doc: the sentence, with the next
 // (or previous) sentence when the same quotation runs on into it.
 func (e *Engine) passage(doc int32) (Answer, []int32) {
 	s := e.sents[doc]
 	a := e.articles[s.art]
-	text := e.paragraphText(&s)
+	txt := e.paragraphText(&s)
 	covered := []int32{doc}
 	span := s.span
 	if s.quote >= 0 {
@@ -466,13 +464,13 @@ func (e *Engine) passage(doc int32) (Answer, []int32) {
 		}
 	}
 	ans := Answer{
-		Text:      text[span.Start:span.End],
+		Text:      txt[span.Start:span.End],
 		Article:   a.Title,
 		Paragraph: int(s.para) + 1, // the headline is paragraph 0
 		Ref:       Ref{Sentence: int(doc)},
 	}
 	if len(ans.Text) > maxPassage {
-		ans.Text = text[s.span.Start:s.span.End]
+		ans.Text = txt[s.span.Start:s.span.End]
 		covered = covered[:1]
 	}
 	if s.speaker != nil {
@@ -539,4 +537,23 @@ func (e *Engine) Context(ref Ref) (Context, bool) {
 		c.Paragraphs = append(c.Paragraphs, ContextParagraph{p + 1, a.Paragraphs[p].Text, p == int(s.para)})
 	}
 	return c, true
+}
+
+// shortQuoteIn reports whether a quotation of four words or fewer (a
+// quoted term, “land swapping”) overlaps the span sp of text.
+func shortQuoteIn(txt string, quotes []Span, sp Span) bool {
+	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > sp.Start })
+	for _, q := range quotes[first:] {
+		if q.Start >= sp.End {
+			break
+		}
+		if q.End-q.Start > 100 {
+			continue // too long to be a term; and do not count its words
+		}
+		in := text.QuoteInner(txt, q)
+		if n := len(strings.Fields(txt[in.Start:in.End])); n > 0 && n <= 4 {
+			return true
+		}
+	}
+	return false
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // How a quotation was credited, as `quotes --json` and the tests report it.
@@ -24,7 +26,7 @@ type credit struct {
 
 // attribution is the result of reading one paragraph for speakers.
 type paraCredits struct {
-	quotes    []credit // per pa.quotes
+	quotes    []credit // per pa.Quotes
 	sentences []credit // per sentence: its quote's speaker, or reported speech
 }
 
@@ -43,9 +45,9 @@ func (d *docAnalysis) attribute() []paraCredits {
 	out := make([]paraCredits, len(d.paras))
 	var prevLast credit // last credited quote of the paragraph before
 	for pi, pa := range d.paras {
-		pc := paraCredits{quotes: make([]credit, len(pa.quotes)), sentences: make([]credit, len(pa.p.Sentences))}
+		pc := paraCredits{quotes: make([]credit, len(pa.Quotes)), sentences: make([]credit, len(pa.Sentences))}
 		var lastInPara credit // the last credited quote so far in this paragraph
-		for qi, q := range pa.quotes {
+		for qi, q := range pa.Quotes {
 			c := d.creditAfter(pa, qi)
 			if c.ent == nil {
 				c = d.creditBefore(pa, qi, pc.quotes)
@@ -62,7 +64,7 @@ func (d *docAnalysis) attribute() []paraCredits {
 				}
 			}
 			if c.ent != nil {
-				for s := d.sentenceAt(pa, q.Start); s < len(pa.p.Sentences) && pa.p.Sentences[s].Start < q.End; s++ {
+				for s := pa.SentenceAt(q.Start); s < len(pa.Sentences) && pa.Sentences[s].Start < q.End; s++ {
 					if pc.sentences[s].ent == nil {
 						pc.sentences[s] = c
 					}
@@ -75,10 +77,10 @@ func (d *docAnalysis) attribute() []paraCredits {
 			}
 		}
 		switch {
-		case pa.p.Heading:
+		case pa.Heading:
 			prevLast = credit{}
-		case len(pa.quotes) > 0:
-			prevLast = pc.quotes[len(pa.quotes)-1]
+		case len(pa.Quotes) > 0:
+			prevLast = pc.quotes[len(pa.Quotes)-1]
 		default:
 			prevLast = credit{}
 		}
@@ -87,41 +89,28 @@ func (d *docAnalysis) attribute() []paraCredits {
 	return out
 }
 
-func (d *docAnalysis) sentenceAt(pa *paraAnalysis, offset int) int {
-	ss := pa.p.Sentences
-	s := sort.Search(len(ss), func(i int) bool { return offset < ss[i].End })
-	return min(s, len(ss)-1)
-}
-
-// tokenRange returns the tokens that lie within bytes [from, to).
-func (pa *paraAnalysis) tokenRange(from, to int) (int, int) {
-	i := sort.Search(len(pa.toks), func(k int) bool { return pa.toks[k].Start >= from })
-	j := sort.Search(len(pa.toks), func(k int) bool { return pa.toks[k].End > to })
-	return i, max(i, j)
-}
-
 // mentionsOf returns the mentions that start in sentence s.
 func (pa *paraAnalysis) mentionsOf(s int32) []mention {
 	ms := pa.mentions
-	i := sort.Search(len(ms), func(k int) bool { return ms[k].sent >= s })
-	j := sort.Search(len(ms), func(k int) bool { return ms[k].sent > s })
+	i := sort.Search(len(ms), func(k int) bool { return ms[k].Sent >= s })
+	j := sort.Search(len(ms), func(k int) bool { return ms[k].Sent > s })
 	return ms[i:j]
 }
 
 // creditAfter reads the words after quote qi up to the next quote or the end
 // of the sentence for "SPEAKER VERB" or "VERB SPEAKER".
 func (d *docAnalysis) creditAfter(pa *paraAnalysis, qi int) credit {
-	q := pa.quotes[qi]
-	limit := pa.p.Sentences[d.sentenceAt(pa, max(q.End-1, q.Start))].End
-	if qi+1 < len(pa.quotes) {
-		limit = min(limit, pa.quotes[qi+1].Start)
+	q := pa.Quotes[qi]
+	limit := pa.Sentences[pa.SentenceAt(max(q.End-1, q.Start))].End
+	if qi+1 < len(pa.Quotes) {
+		limit = min(limit, pa.Quotes[qi+1].Start)
 	}
-	i, j := pa.tokenRange(q.End, limit)
-	if i >= j || strings.ContainsAny(pa.p.Text[q.End:pa.toks[i].Start], ".!?") && !strings.Contains(pa.p.Text[q.End:pa.toks[i].Start], ",") {
+	i, j := pa.TokenRange(q.End, limit)
+	if i >= j || strings.ContainsAny(pa.Text[q.End:pa.Toks[i].Start], ".!?") && !strings.Contains(pa.Text[q.End:pa.Toks[i].Start], ",") {
 		return credit{}
 	}
 	for v := i; v < j && v < i+9; v++ {
-		if pa.toks[v].Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to" {
+		if pa.Toks[v].Norm == "according" && v+1 < j && pa.Toks[v+1].Norm == "to" {
 			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j)) // `," according to X`
 			c.how = ByAccording
 			return c
@@ -146,7 +135,7 @@ func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
 	if a := d.npBefore(pa, v); a < v {
 		return a
 	}
-	if v < 2 || strings.TrimSpace(pa.gap(v)) != "," {
+	if v < 2 || strings.TrimSpace(pa.Gap(v)) != "," {
 		return v
 	}
 	// The apposition runs back to a comma before it, within a few words
@@ -154,14 +143,14 @@ func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
 	// the University of California, Riverside, said"): the subject is the
 	// nearest person named right before one of them.
 	for k := v - 1; k > 0 && k >= v-20; k-- {
-		if pa.toks[k].quoted {
+		if pa.Toks[k].Quoted {
 			return v
 		}
-		if strings.TrimSpace(pa.gap(k)) != "," {
+		if strings.TrimSpace(pa.Gap(k)) != "," {
 			continue
 		}
-		for _, m := range pa.mentionsOf(pa.toks[k-1].sent) {
-			if m.end == k && m.ent.person && !m.quoted {
+		for _, m := range pa.mentionsOf(pa.Toks[k-1].Sent) {
+			if m.end == k && m.ent.person && !m.Quoted {
 				if a := d.phraseEndingAt(pa, k, k); a < k {
 					return a
 				}
@@ -175,7 +164,7 @@ func (d *docAnalysis) subjectBefore(pa *paraAnalysis, v int) int {
 // at v: at v, or at the comma of an apposition.
 func (d *docAnalysis) apposed(pa *paraAnalysis, a, v int) int {
 	for k := a + 1; k < v; k++ {
-		if strings.TrimSpace(pa.gap(k)) == "," {
+		if strings.TrimSpace(pa.Gap(k)) == "," {
 			return k
 		}
 	}
@@ -185,20 +174,20 @@ func (d *docAnalysis) apposed(pa *paraAnalysis, a, v int) int {
 // creditBefore reads the words before quote qi, from the start of its
 // sentence or the end of the quote before, for the last speech verb.
 func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) credit {
-	q := pa.quotes[qi]
-	from := pa.p.Sentences[d.sentenceAt(pa, q.Start)].Start
+	q := pa.Quotes[qi]
+	from := pa.Sentences[pa.SentenceAt(q.Start)].Start
 	if qi > 0 {
-		from = max(from, pa.quotes[qi-1].End)
+		from = max(from, pa.Quotes[qi-1].End)
 	}
-	i, j := pa.tokenRange(from, q.Start)
+	i, j := pa.TokenRange(from, q.Start)
 	for v := j - 1; v >= i; v-- {
-		t := pa.toks[v]
+		t := pa.Toks[v]
 		switch {
-		case t.Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to":
+		case t.Norm == "according" && v+1 < j && pa.Toks[v+1].Norm == "to":
 			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j))
 			c.how = ByAccording
 			return c
-		case docVerbs[t.Norm]:
+		case docVerbs.Has(t.Norm):
 			return d.documentSource(pa, i, v)
 		case !d.isSpeechVerb(pa, v):
 			continue
@@ -207,7 +196,7 @@ func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) c
 		}
 		if a := d.subjectBefore(pa, v); a < v {
 			c := d.resolveNP(pa, a, d.npEnd(pa, a, d.apposed(pa, a, v)))
-			if c.ent == nil && a == v-1 && pa.toks[a].Norm == "it" {
+			if c.ent == nil && a == v-1 && pa.Toks[a].Norm == "it" {
 				return d.passiveSource(pa, v, j)
 			}
 			if c.ent == nil {
@@ -217,7 +206,7 @@ func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) c
 			}
 			return c
 		}
-		if v > i && isAux(pa.toks[v-1]) {
+		if v > i && isAux(pa.Toks[v-1]) {
 			return d.passiveSource(pa, v, j)
 		}
 		// Inversion before a colon: `Said the minister: "…"`; but in
@@ -237,7 +226,7 @@ func (d *docAnalysis) creditBefore(pa *paraAnalysis, qi int, earlier []credit) c
 // the person the sentence opens with.
 func (d *docAnalysis) clauseSubject(pa *paraAnalysis, i, v, qi int, earlier []credit) credit {
 	for u := v - 1; u >= i; u-- {
-		if d.isSpeechVerb(pa, u) && !isParticiple(pa.toks[u]) {
+		if d.isSpeechVerb(pa, u) && !isParticiple(pa.Toks[u]) {
 			if a := d.npBefore(pa, u); a < u {
 				if c := d.resolveNP(pa, a, d.npEnd(pa, a, u)); c.ent != nil {
 					return c
@@ -245,9 +234,9 @@ func (d *docAnalysis) clauseSubject(pa *paraAnalysis, i, v, qi int, earlier []cr
 			}
 		}
 	}
-	s := d.sentenceAt(pa, pa.quotes[qi].Start)
+	s := pa.SentenceAt(pa.Quotes[qi].Start)
 	for k := qi - 1; k >= 0; k-- {
-		if d.sentenceAt(pa, pa.quotes[k].End-1) != s {
+		if pa.SentenceAt(pa.Quotes[k].End-1) != s {
 			break
 		}
 		if earlier[k].ent != nil {
@@ -266,7 +255,7 @@ func (d *docAnalysis) clauseSubject(pa *paraAnalysis, i, v, qi int, earlier []cr
 // the source follows the verb after on, in or by.
 func (d *docAnalysis) passiveSource(pa *paraAnalysis, v, j int) credit {
 	for k := v + 1; k < j && k < v+3; k++ {
-		switch pa.toks[k].Norm {
+		switch pa.Toks[k].Norm {
 		case "on", "in", "by":
 			c := d.resolveNP(pa, k+1, d.npAfter(pa, k+1, j))
 			c.how = ByDocument
@@ -281,8 +270,8 @@ func (d *docAnalysis) passiveSource(pa *paraAnalysis, v, j int) credit {
 // ends.
 func (d *docAnalysis) documentSource(pa *paraAnalysis, i, v int) credit {
 	for k := v; k > i; k-- {
-		if strings.HasPrefix(pa.gap(k), ",") && determiners[pa.toks[k].Norm] {
-			for _, m := range pa.mentionsOf(pa.toks[k-1].sent) {
+		if strings.HasPrefix(pa.Gap(k), ",") && determiners.Has(pa.Toks[k].Norm) {
+			for _, m := range pa.mentionsOf(pa.Toks[k-1].Sent) {
 				if m.end == k {
 					return credit{m.ent, ByDocument}
 				}
@@ -299,9 +288,9 @@ func (d *docAnalysis) creditContinuation(pa *paraAnalysis, qi int, lastInPara, p
 	if lastInPara.ent != nil {
 		return credit{lastInPara.ent, ByContinuation}
 	}
-	q := pa.quotes[qi]
-	s := d.sentenceAt(pa, q.Start)
-	if pa.p.Sentences[s].Start != q.Start {
+	q := pa.Quotes[qi]
+	s := pa.SentenceAt(q.Start)
+	if pa.Sentences[s].Start != q.Start {
 		return credit{} // the quote is inside a sentence that credits no one
 	}
 	if s == 0 {
@@ -323,8 +312,8 @@ func (d *docAnalysis) creditContinuation(pa *paraAnalysis, qi int, lastInPara, p
 // quoteOnly reports whether a paragraph holds little but its quotations.
 func (d *docAnalysis) quoteOnly(pa *paraAnalysis) bool {
 	outside := 0
-	for i := range pa.toks {
-		if !pa.toks[i].quoted {
+	for i := range pa.Toks {
+		if !pa.Toks[i].Quoted {
 			outside++
 		}
 	}
@@ -334,23 +323,23 @@ func (d *docAnalysis) quoteOnly(pa *paraAnalysis) bool {
 // reportedSpeech credits a sentence that reports what someone said without
 // quoting: "Zelenskyy said security guarantees were …", "according to X".
 func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
-	if !pa.p.Prose || pa.p.Heading {
+	if !pa.Prose || pa.Heading {
 		return credit{}
 	}
-	sp := pa.p.Sentences[s]
-	i, j := pa.tokenRange(sp.Start, sp.End)
+	sp := pa.Sentences[s]
+	i, j := pa.TokenRange(sp.Start, sp.End)
 	for v := i; v < j; v++ {
-		if pa.toks[v].quoted {
+		if pa.Toks[v].Quoted {
 			continue
 		}
-		if pa.toks[v].Norm == "according" && v+1 < j && pa.toks[v+1].Norm == "to" {
+		if pa.Toks[v].Norm == "according" && v+1 < j && pa.Toks[v+1].Norm == "to" {
 			c := d.resolveNP(pa, v+2, d.npAfter(pa, v+2, j))
 			if c.ent != nil {
 				c.how = ByAccording
 				return c
 			}
 		}
-		if !d.isSpeechVerb(pa, v) || isParticiple(pa.toks[v]) {
+		if !d.isSpeechVerb(pa, v) || isParticiple(pa.Toks[v]) {
 			continue
 		}
 		if a := d.subjectBefore(pa, v); a < v {
@@ -366,15 +355,15 @@ func (d *docAnalysis) reportedSpeech(pa *paraAnalysis, s int) credit {
 // "point" counts only in "pointed out"; "call" only right before the quote
 // or its object ("called "land swapping"", "called it "…"").
 func (d *docAnalysis) isSpeechVerb(pa *paraAnalysis, v int) bool {
-	t := pa.toks[v]
-	if pa.toks[v].quoted || t.Cap && !pa.toks[v].initial || t.Number {
+	t := pa.Toks[v]
+	if pa.Toks[v].Quoted || t.Cap && !pa.Toks[v].Initial || t.Number {
 		return false
 	}
 	switch d.speechKind(t) {
 	case speechPoint:
-		return v+1 < len(pa.toks) && pa.toks[v+1].Norm == "out"
+		return v+1 < len(pa.Toks) && pa.Toks[v+1].Norm == "out"
 	case speechCall:
-		return v+1 < len(pa.toks) && pa.toks[v+1].quoted
+		return v+1 < len(pa.Toks) && pa.Toks[v+1].Quoted
 	case speechVerb:
 		return true
 	}
@@ -390,26 +379,26 @@ const (
 	speechCall  // "call", one right before a quotation: called "land swapping"
 )
 
-// speechKind says what a token's word is as a verb of saying, worked out
+// speechKind says what a text.Token's word is as a verb of saying, worked out
 // once a word: attribution asks it of every word of every sentence.
-func (d *docAnalysis) speechKind(t token) int8 {
-	if k := t.w.speech; k != speechUnknown {
+func (d *docAnalysis) speechKind(t text.Token) int8 {
+	if k := d.w.speech[t.W.ID]; k != speechUnknown {
 		return k
 	}
 	var k int8 = speechNone
-	switch st := d.wordStem(t.w); {
+	switch st := d.cache.Stem(t.W); {
 	case st == "point":
 		k = speechPoint
 	case st == "call":
 		k = speechCall
-	case d.lx.isSpeech(st):
+	case d.lx.IsSpeech(st):
 		k = speechVerb
 	}
-	t.w.speech = k
+	d.w.speech[t.W.ID] = k
 	return k
 }
 
-func isAux(t token) bool {
+func isAux(t text.Token) bool {
 	switch t.Norm {
 	case "is", "was", "are", "were", "been", "be", "being":
 		return true
@@ -423,7 +412,7 @@ func isAux(t token) bool {
 // foreign ministry spokesperson Maria Zakharova", "the US president", "she".
 func (d *docAnalysis) npBefore(pa *paraAnalysis, v int) int {
 	end := v
-	if end > 1 && speechAdverbs[pa.toks[end-1].Norm] && pa.joined(end) {
+	if end > 1 && speechAdverbs.Has(pa.Toks[end-1].Norm) && pa.joined(end) {
 		end--
 	}
 	if end == 0 || !pa.joined(end) {
@@ -436,35 +425,35 @@ func (d *docAnalysis) npBefore(pa *paraAnalysis, v int) int {
 // token end starts, or none (none) when there is no such phrase.
 func (d *docAnalysis) phraseEndingAt(pa *paraAnalysis, end, none int) int {
 	v := none
-	if end == 0 || pa.toks[end-1].quoted {
+	if end == 0 || pa.Toks[end-1].Quoted {
 		return v
 	}
-	if last := pa.toks[end-1].Norm; last == "he" || last == "she" || last == "it" || last == "they" {
+	if last := pa.Toks[end-1].Norm; last == "he" || last == "she" || last == "it" || last == "they" {
 		return end - 1
 	}
 	// "the 58-year-old": a person as surely as "he".
-	if end >= 3 && pa.toks[end-1].Norm == "old" && pa.toks[end-2].Norm == "year" && pa.toks[end-3].Number {
-		if end >= 4 && determiners[pa.toks[end-4].Norm] {
+	if end >= 3 && pa.Toks[end-1].Norm == "old" && pa.Toks[end-2].Norm == "year" && pa.Toks[end-3].Number {
+		if end >= 4 && determiners.Has(pa.Toks[end-4].Norm) {
 			return end - 4
 		}
 		return end - 3
 	}
 	a := end
-	for a > 0 && (a == end || pa.joined(a)) && !pa.toks[a-1].quoted {
-		t := pa.toks[a-1]
-		if determiners[t.Norm] {
+	for a > 0 && (a == end || pa.joined(a)) && !pa.Toks[a-1].Quoted {
+		t := pa.Toks[a-1]
+		if determiners.Has(t.Norm) {
 			a--
 			break
 		}
-		ok := t.Cap && !isStop(t) || roleModifiers[t.Norm] || titleHeads[t.Norm] || docHeads[t.Norm] ||
-			nameConnectors[t.Norm] && a < end && pa.toks[a].Cap ||
-			a >= end-1 && !isStop(t) && !t.Number // the head noun itself: "statement"
+		ok := t.Cap && !t.IsStop() || text.RoleModifiers.Has(t.Norm) || text.TitleHeads.Has(t.Norm) || docHeads.Has(t.Norm) ||
+			nameConnectors.Has(t.Norm) && a < end && pa.Toks[a].Cap ||
+			a >= end-1 && !t.IsStop() && !t.Number // the head noun itself: "statement"
 		if !ok {
 			break
 		}
 		a--
 	}
-	for a < end && nameConnectors[pa.toks[a].Norm] && !determiners[pa.toks[a].Norm] && !pa.toks[a].Cap {
+	for a < end && nameConnectors.Has(pa.Toks[a].Norm) && !determiners.Has(pa.Toks[a].Norm) && !pa.Toks[a].Cap {
 		a++
 	}
 	if a == end {
@@ -476,7 +465,7 @@ func (d *docAnalysis) phraseEndingAt(pa *paraAnalysis, end, none int) int {
 // npEnd is the end of the phrase that starts at a and runs up to the verb
 // at v, without an adverb before the verb.
 func (d *docAnalysis) npEnd(pa *paraAnalysis, a, v int) int {
-	if v-1 > a && speechAdverbs[pa.toks[v-1].Norm] {
+	if v-1 > a && speechAdverbs.Has(pa.Toks[v-1].Norm) {
 		return v - 1
 	}
 	return v
@@ -485,22 +474,22 @@ func (d *docAnalysis) npEnd(pa *paraAnalysis, a, v int) int {
 // npAfter returns the end of the speaker's phrase that starts at token a
 // ("said Senate Majority Leader Harry Reid", "according to the report").
 func (d *docAnalysis) npAfter(pa *paraAnalysis, a, limit int) int {
-	if a >= limit || pa.toks[a].quoted {
+	if a >= limit || pa.Toks[a].Quoted {
 		return a
 	}
-	if n := pa.toks[a].Norm; n == "he" || n == "she" {
+	if n := pa.Toks[a].Norm; n == "he" || n == "she" {
 		return a + 1
 	}
-	det := determiners[pa.toks[a].Norm]
+	det := determiners.Has(pa.Toks[a].Norm)
 	b := a
 	if det {
 		b++
 	}
-	for b < limit && (b == a || pa.joined(b)) && !pa.toks[b].quoted {
-		t := pa.toks[b]
-		ok := t.Cap && !isStop(t) || roleModifiers[t.Norm] || titleHeads[t.Norm] || docHeads[t.Norm] ||
-			nameConnectors[t.Norm] && !t.Cap && b+1 < limit && pa.toks[b+1].Cap && pa.joined(b+1) ||
-			det && b < a+4 && !isStop(t) && !t.Number // "the joint statement"
+	for b < limit && (b == a || pa.joined(b)) && !pa.Toks[b].Quoted {
+		t := pa.Toks[b]
+		ok := t.Cap && !t.IsStop() || text.RoleModifiers.Has(t.Norm) || text.TitleHeads.Has(t.Norm) || docHeads.Has(t.Norm) ||
+			nameConnectors.Has(t.Norm) && !t.Cap && b+1 < limit && pa.Toks[b+1].Cap && pa.joined(b+1) ||
+			det && b < a+4 && !t.IsStop() && !t.Number // "the joint statement"
 		if !ok {
 			break
 		}
@@ -515,24 +504,24 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 		return credit{}
 	}
 	// "the 58-year-old added": someone just mentioned, as "he" would be.
-	if b-a >= 3 && pa.toks[b-1].Norm == "old" && pa.toks[b-2].Norm == "year" {
+	if b-a >= 3 && pa.Toks[b-1].Norm == "old" && pa.Toks[b-2].Norm == "year" {
 		return credit{d.resolvePronoun(pa, a, 0), ByPronoun}
 	}
 	if b-a == 1 {
-		if g, ok := subjectPronouns[pa.toks[a].Norm]; ok {
-			if pa.toks[a].Norm == "he" || pa.toks[a].Norm == "she" {
+		if g, ok := subjectPronouns[pa.Toks[a].Norm]; ok {
+			if pa.Toks[a].Norm == "he" || pa.Toks[a].Norm == "she" {
 				return credit{d.resolvePronoun(pa, a, g), ByPronoun}
 			}
 			return credit{}
 		}
-		if pa.toks[a].Norm == "it" {
+		if pa.Toks[a].Norm == "it" {
 			return credit{}
 		}
 	}
 	// The phrase names whom its last word's mention names: "Russia's
 	// foreign ministry spokesperson Maria Zakharova" → Maria Zakharova; "the
 	// European leaders" names no one.
-	ms := pa.mentionsOf(pa.toks[b-1].sent)
+	ms := pa.mentionsOf(pa.Toks[b-1].Sent)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		if m.start >= a && m.end == b {
@@ -540,16 +529,16 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 		}
 	}
 	// A document or institution: "the joint statement", "the report".
-	head := pa.toks[b-1]
-	if docHeads[head.Norm] {
+	head := pa.Toks[b-1]
+	if docHeads.Has(head.Norm) {
 		if e := d.issuer(pa, a, b); e != nil {
 			return credit{e, ByDocument}
 		}
 		start := a
-		if determiners[pa.toks[a].Norm] {
+		if determiners.Has(pa.Toks[a].Norm) {
 			start++
 		}
-		name := pa.text(start, b)
+		name := pa.Phrase(start, b)
 		key := "the " + strings.ToLower(name)
 		e := d.byName[key]
 		if e == nil {
@@ -568,9 +557,9 @@ func (d *docAnalysis) resolveNP(pa *paraAnalysis, a, b int) credit {
 // such a document ("Castleford said in a statement …" then "the statement
 // said").
 func (d *docAnalysis) issuer(pa *paraAnalysis, a, b int) *entity {
-	head := pa.toks[b-1].Norm
+	head := pa.Toks[b-1].Norm
 	for k := a; k < b-1; k++ {
-		if t := pa.toks[k]; t.Possessive && !t.Cap {
+		if t := pa.Toks[k]; t.Possessive && !t.Cap {
 			var found *entity
 			for _, e := range d.entities {
 				if slices.Contains(e.words, t.Norm) && (found == nil || e.lastSeen > found.lastSeen) {
@@ -580,18 +569,18 @@ func (d *docAnalysis) issuer(pa *paraAnalysis, a, b int) *entity {
 			return found
 		}
 	}
-	for p := pa.index; p >= 0 && p >= pa.index-1; p-- {
+	for p := pa.Index; p >= 0 && p >= pa.Index-1; p-- {
 		prev := d.paras[p]
-		k := len(prev.toks) - 1
-		if p == pa.index {
+		k := len(prev.Toks) - 1
+		if p == pa.Index {
 			k = a - 1
 		}
 		for ; k >= 0; k-- {
-			if prev.toks[k].quoted || prev.toks[k].Norm != head {
+			if prev.Toks[k].Quoted || prev.Toks[k].Norm != head {
 				continue
 			}
-			for _, m := range prev.mentionsOf(prev.toks[k].sent) {
-				if !m.quoted && m.start < k {
+			for _, m := range prev.mentionsOf(prev.Toks[k].Sent) {
+				if !m.Quoted && m.start < k {
 					return m.ent
 				}
 			}
@@ -603,7 +592,7 @@ func (d *docAnalysis) issuer(pa *paraAnalysis, a, b int) *entity {
 
 // mentionHow tells a name from a description ("the Ukrainian president").
 func (d *docAnalysis) mentionHow(pa *paraAnalysis, m mention) string {
-	if pa.toks[m.end-1].Cap || !m.ent.person {
+	if pa.Toks[m.end-1].Cap || !m.ent.person {
 		return ByName
 	}
 	return ByTitle
@@ -617,9 +606,9 @@ func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
 	fits := func(e *entity) bool { return e.person && (e.gender == 0 || g == 0 || e.gender == g) }
 	var any *entity
 	// Look back a few sentences at most: a pronoun refers to someone near.
-	for k := len(pa.mentions) - 1; k >= 0 && pa.mentions[k].sent >= pa.toks[i].sent-3; k-- {
+	for k := len(pa.mentions) - 1; k >= 0 && pa.mentions[k].Sent >= pa.Toks[i].Sent-3; k-- {
 		m := pa.mentions[k]
-		if m.start >= i || m.quoted || !fits(m.ent) {
+		if m.start >= i || m.Quoted || !fits(m.ent) {
 			continue
 		}
 		if m.subject {
@@ -633,13 +622,13 @@ func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
 		return any
 	}
 	// The paragraph before: whom it quoted, else who it was about.
-	if p := pa.index - 1; p >= 0 {
+	if p := pa.Index - 1; p >= 0 {
 		if e := d.paraSpeaker[p]; e != nil && fits(e) {
 			return e
 		}
 		ms := d.paras[p].mentions
 		for k := len(ms) - 1; k >= 0 && k >= len(ms)-20; k-- {
-			if !ms[k].quoted && ms[k].subject && fits(ms[k].ent) {
+			if !ms[k].Quoted && ms[k].subject && fits(ms[k].ent) {
 				return ms[k].ent
 			}
 		}
@@ -649,10 +638,10 @@ func (d *docAnalysis) resolvePronoun(pa *paraAnalysis, i int, g byte) *entity {
 		return d.lastSpeaker
 	}
 	// Else the last named in the two paragraphs before.
-	for p := pa.index - 1; p >= 0 && p >= pa.index-2; p-- {
+	for p := pa.Index - 1; p >= 0 && p >= pa.Index-2; p-- {
 		ms := d.paras[p].mentions
 		for k := len(ms) - 1; k >= 0 && k >= len(ms)-20; k-- {
-			if !ms[k].quoted && fits(ms[k].ent) {
+			if !ms[k].Quoted && fits(ms[k].ent) {
 				return ms[k].ent
 			}
 		}

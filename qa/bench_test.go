@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // Benchmarks on the seed article. The SOTU corpus benchmarks at scale read
@@ -33,7 +35,7 @@ func seedArticle(b *testing.B) (*Article, int64) {
 // speakers and the index.
 func BenchmarkNew(b *testing.B) {
 	a, size := seedArticle(b)
-	defaultLexicon() // loaded once per process, measured on its own below
+	text.DefaultLexicon() // loaded once per process, measured on its own below
 	b.SetBytes(size)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -60,17 +62,6 @@ func BenchmarkAsk(b *testing.B) {
 			b.Fatal(err)
 		}
 		i++
-	}
-}
-
-// BenchmarkLexicon parses the embedded gazetteer and verb tables: the cost
-// every process pays once at start-up.
-func BenchmarkLexicon(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := parseLexicon(); err != nil {
-			b.Fatal(err)
-		}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // Options tune an Engine. Start from DefaultOptions.
@@ -96,7 +98,7 @@ type sentence struct {
 // built and safe for concurrent use.
 type Engine struct {
 	opts     Options
-	lx       *lexicon
+	lx       *text.Lexicon
 	articles []*Article
 	sents    []sentence
 	quotes   []Quote
@@ -104,11 +106,8 @@ type Engine struct {
 	ix       *index
 
 	// words holds what indexing learnt of every word the articles write,
-	// by its normalised form: its stem, whether the index has it (a name
-	// the articles never mention is not), and whether in lower case (such
-	// a word in a question is not a name typed carelessly). Read-only
-	// once New returns.
-	words map[string]*word
+	// by its normalised form. Read-only once New returns.
+	words map[string]indexedWord
 
 	// names are the words of the names of people the articles mention,
 	// for reading a misspelt name in a question.
@@ -133,7 +132,7 @@ type Engine struct {
 func New(articles []*Article, opts Options) *Engine {
 	e := &Engine{
 		opts:     opts,
-		lx:       defaultLexicon(),
+		lx:       text.DefaultLexicon(),
 		articles: articles,
 		ix:       newIndex(opts.K1, opts.B),
 		defines:  make(map[*Speaker][]int32),
@@ -174,12 +173,12 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 		close(work)
 	}()
-	caches := make(chan *wordCache, workers)
-	for worker := range workers {
+	done := make(chan *worker, workers)
+	for wi := range workers {
 		go func() {
-			cache := newWordCache(e.lx) // each worker its own
+			w := newWorker(e.lx) // each goroutine its own
 			for ai := range work {
-				d := analyse(e.lx, articles[ai], cache)
+				d := analyse(e.lx, articles[ai], w)
 				credits := d.attribute()
 				var slab []termWeight
 				select {
@@ -188,9 +187,9 @@ func New(articles []*Article, opts Options) *Engine {
 				}
 				prepared := e.prepare(articles[ai], d, credits, slab)
 				d.releaseTokens()
-				results[ai] <- analysed{d, credits, prepared, worker}
+				results[ai] <- analysed{d, credits, prepared, wi}
 			}
-			caches <- cache
+			done <- w
 		}()
 	}
 	byName := make(map[string]*Speaker)
@@ -239,8 +238,9 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 		<-ahead
 	}
+	e.words = make(map[string]indexedWord)
 	for range workers {
-		e.learnWords(<-caches)
+		e.learnWords(<-done)
 	}
 	e.ix.finish()
 	e.byWord = make(map[string][]*Speaker)
@@ -341,71 +341,71 @@ type preparedArticle struct {
 // words, what its names and places stand for, and who said it.
 func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab []termWeight) *preparedArticle {
 	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras)), digest: articleDigest(a)}
-	numbered := d.cache.terms.len()
+	numbered := d.w.terms.len()
 	words := 0
 	for _, pa := range d.paras {
-		words += len(pa.toks)
+		words += len(pa.Toks)
 	}
 	// Stop words take no term and repeats share one: the terms of an
 	// article number fewer than its words, names and places added.
-	b := sentenceBuilder{e: e, d: d, terms: slices.Grow(slab[:0], words*3/4+64)}
-	toks := tokenize(a.Title)
+	b := sentenceBuilder{e: e, w: d.w, terms: slices.Grow(slab[:0], words*3/4+64)}
+	toks := text.Tokenize(a.Title)
 	b.words(toks)
 	for k := range toks {
-		if key, n := e.lx.placeAt(toks, k); n > 0 {
-			b.alias(d.term("@"+key), float32(e.opts.AliasWeight))
+		if key, n := e.lx.PlaceAt(toks, k); n > 0 {
+			b.alias(d.w.term("@"+key), float32(e.opts.AliasWeight))
 		}
 	}
 	pr.title = b.done()
 	for pi, pa := range d.paras {
-		p := pa.p
+		p := pa.Paragraph
 		sents := make([]preparedSentence, len(p.Sentences))
 		t := 0
 		for s, sp := range p.Sentences {
 			start := t
-			for t < len(pa.toks) && pa.toks[t].Start < sp.End {
+			for t < len(pa.Toks) && pa.Toks[t].Start < sp.End {
 				t++
 			}
 			if !p.Prose || p.Heading {
 				continue // debris and headings are never answers: not indexed
 			}
-			b.words(pa.toks[start:t])
-			b.flags = readFlags(pa.toks[start:t], p.Text, shortQuoteIn(p.Text, pa.quotes, sp))
+			b.words(pa.Toks[start:t])
+			b.flags = readFlags(pa.Toks[start:t], p.Text, shortQuoteIn(p.Text, pa.Quotes, sp))
 			alias := float32(e.opts.AliasWeight)
 			for _, m := range pa.mentionsOf(int32(s)) {
 				for _, w := range m.ent.words {
-					b.alias(d.stemTerm(w), alias)
+					b.alias(b.w.stemTerm(w), alias)
 				}
 				b.people = b.people || m.ent.person
 			}
 			for k := start; k < t; k++ {
-				if !pa.toks[k].Cap && !pa.toks[k].is(kindTitleHead) {
+				if !pa.Toks[k].Cap && !pa.Toks[k].Is(text.KindTitleHead) {
 					continue
 				}
-				if key, n := e.lx.placeAt(pa.toks, k); n > 0 {
-					b.alias(d.term("@"+key), alias)
+				if key, n := e.lx.PlaceAt(pa.Toks, k); n > 0 {
+					b.alias(d.w.term("@"+key), alias)
 					k += n - 1
 					continue
 				}
 				// A title also stands for its synonyms: "Rep." for a
 				// congressman.
-				if tok := pa.toks[k]; tok.is(kindTitleHead) && foldTitle(tok.Norm) != tok.Norm {
-					b.alias(d.stemTerm(foldTitle(tok.Norm)), alias)
+				if tok := pa.Toks[k]; tok.Is(text.KindTitleHead) && text.FoldTitle(tok.Norm) != tok.Norm {
+					b.alias(b.w.stemTerm(text.FoldTitle(tok.Norm)), alias)
 				}
 			}
 			if en := credits[pi].sentences[s].ent; en != nil {
 				w := float32(e.opts.SpeakerWeight)
 				for _, word := range en.words {
-					b.alias(d.stemTerm(word), w)
+					b.alias(b.w.stemTerm(word), w)
 				}
 				for h := range en.heads {
-					b.alias(d.stemTerm(h), w)
+					b.alias(b.w.stemTerm(h), w)
 				}
 				for m := range en.mods {
-					b.alias(d.stemTerm(m), w)
+					b.alias(b.w.stemTerm(m), w)
 				}
 				for c := range en.country {
-					b.alias(d.term("@"+c), w)
+					b.alias(d.w.term("@"+c), w)
 				}
 			}
 			sents[s] = b.done()
@@ -413,14 +413,14 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 		pr.paras[pi] = sents
 	}
 	pr.terms = b.terms
-	pr.newTerms = d.cache.terms.since(numbered)
+	pr.newTerms = d.w.terms.since(numbered)
 	return pr
 }
 
 // sentenceBuilder gathers one sentence's terms at a time.
 type sentenceBuilder struct {
 	e *Engine
-	d *docAnalysis
+	w *worker
 	// terms holds the article's sentences' terms one after another, one
 	// allocation for them all; the sentence being built is terms[from:].
 	terms  []termWeight
@@ -432,23 +432,25 @@ type sentenceBuilder struct {
 
 // words adds a sentence's own words: each counts 1, stop words nothing
 // but the few that carry logic (if, not, because).
-func (b *sentenceBuilder) words(toks []token) {
+func (b *sentenceBuilder) words(toks []text.Token) {
 	for _, tok := range toks {
-		w := tok.w
+		w := tok.W
 		if w == nil {
-			w = b.d.cache.intern(tok.Norm) // the headline's tokens
+			w = b.w.cache.Intern(tok.Norm) // the headline's tokens
+			b.w.grow()
 		}
-		w.indexed = true
+		seen := wordIndexed
 		if !tok.Cap {
-			w.indexedLower = true
+			seen |= wordIndexedLower
 		}
+		b.w.indexed[w.ID] |= seen
 		// A logic word is indexed (as itself, see wordTerm) but, a stop
 		// word, does not count towards the sentence's length.
 		switch {
-		case w.kinds&kindLogic != 0:
-			b.count(b.d.wordTerm(w))
-		case !isStop(tok):
-			b.count(b.d.wordTerm(w))
+		case w.Kinds&text.KindLogic != 0:
+			b.count(b.w.wordTerm(w))
+		case !tok.IsStop():
+			b.count(b.w.wordTerm(w))
 			b.length++
 		}
 	}
@@ -478,7 +480,7 @@ func (b *sentenceBuilder) alias(term int32, w float32) {
 // read through the sentence: a paragraph with no full stop is one sentence
 // of thousands of terms.
 func (b *sentenceBuilder) find(term int32) int {
-	at := b.d.cache.termAt
+	at := b.w.termAt
 	if int(term) < len(at) {
 		// A place from another sentence or article is before from, or
 		// holds another term.
@@ -491,7 +493,7 @@ func (b *sentenceBuilder) find(term int32) int {
 
 // add appends a term new to the sentence being built.
 func (b *sentenceBuilder) add(term int32, w float32) {
-	at := &b.d.cache.termAt
+	at := &b.w.termAt
 	if n := int(term) + 1; n > len(*at) {
 		*at = append(*at, make([]int32, n-len(*at))...)
 	}
@@ -506,52 +508,46 @@ func (b *sentenceBuilder) done() preparedSentence {
 	return ps
 }
 
-// learnWords keeps what a worker's cache learnt of the words it indexed:
-// their stems serve questions from now on, and which words the articles
-// use, and write in lower case, tells a question's names from its words.
-//
-// The words of the first worker to finish become the engine's, and the
-// others' are folded into them: the workers read much the same words, so
-// that is one lookup a word of the others' rather than a copy of all. Of a
-// word, questions read only its stem and the indexed flags; the rest (its
-// stamps, its worker's term number) meant something only to its worker.
-func (e *Engine) learnWords(c *wordCache) {
-	if e.words == nil {
-		e.words = c.words
-		return
-	}
-	for norm, w := range c.words {
-		mine := e.words[norm]
-		if mine == nil {
-			e.words[norm] = w
-			continue
+// An indexedWord is what indexing learnt of a word the articles write: its
+// stem, whether the index has it (a name the articles never mention is
+// not), and whether in lower case (such a word in a question is not a name
+// typed carelessly).
+type indexedWord struct {
+	stem                  string
+	indexed, indexedLower bool
+}
+
+// learnWords keeps what a worker learnt of the words it indexed: their
+// stems serve questions from now on, and which words the articles use,
+// and write in lower case, tells a question's names from its words.
+func (e *Engine) learnWords(w *worker) {
+	w.cache.Words(func(word *text.Word) {
+		seen := w.indexed[word.ID]
+		if seen == 0 {
+			return // a word of the analysis only, such as a name's in a role
 		}
-		if mine.stem == "" {
-			mine.stem = w.stem
+		mine, ok := e.words[word.Norm]
+		if !ok {
+			mine.stem = w.cache.Stem(word)
 		}
-		mine.indexed = mine.indexed || w.indexed
-		mine.indexedLower = mine.indexedLower || w.indexedLower
-	}
+		mine.indexed = mine.indexed || seen&wordIndexed != 0
+		mine.indexedLower = mine.indexedLower || seen&wordIndexedLower != 0
+		e.words[word.Norm] = mine
+	})
 }
 
 // indexed reports whether an indexed sentence writes the normalised word.
-func (e *Engine) indexed(norm string) bool {
-	w := e.words[norm]
-	return w != nil && w.indexed
-}
+func (e *Engine) indexed(norm string) bool { return e.words[norm].indexed }
 
 // writtenLower reports whether an indexed sentence writes the normalised
 // word in lower case.
-func (e *Engine) writtenLower(norm string) bool {
-	w := e.words[norm]
-	return w != nil && w.indexedLower
-}
+func (e *Engine) writtenLower(norm string) bool { return e.words[norm].indexedLower }
 
 // addArticle puts a prepared article into the engine: its sentences,
 // quotations and speakers, and its terms into the index.
 func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, termIDs []int32, speakerOf func(*entity) *Speaker) {
 	title := e.articles[ai].Title
-	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{0, len(title)}, quote: -1, prose: true})
+	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(title)}, quote: -1, prose: true})
 	e.ix.add(pr.title.terms, termIDs, pr.title.length)
 	for pi, pa := range d.paras {
 		e.addParagraph(ai, pi, pa, d, credits[pi], pr.paras[pi], termIDs, speakerOf)
@@ -559,7 +555,7 @@ func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *p
 }
 
 func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, prepared []preparedSentence, termIDs []int32, speakerOf func(*entity) *Speaker) {
-	p := pa.p
+	p := pa.Paragraph
 	first := int32(len(e.sents))
 	for s, sp := range p.Sentences {
 		c := pc.sentences[s]
@@ -578,13 +574,13 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 			}
 		}
 	}
-	for qi, q := range pa.quotes {
-		in := quoteInner(p.Text, q)
+	for qi, q := range pa.Quotes {
+		in := text.QuoteInner(p.Text, q)
 		sp := speakerOf(pc.quotes[qi].ent)
 		if sp != nil {
 			sp.Quotes++
 		}
-		sid := first + int32(d.sentenceAt(pa, q.Start))
+		sid := first + int32(pa.SentenceAt(q.Start))
 		e.quotes = append(e.quotes, Quote{Text: p.Text[in.Start:in.End], Speaker: sp, How: pc.quotes[qi].how,
 			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid})
 		for s := sid; s < int32(len(e.sents)) && int(e.sents[s].span.Start) < q.End; s++ {
@@ -599,10 +595,10 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 // the stems cached while indexing, else by stemming it. It never writes the
 // cache, so concurrent questions are safe.
 func (e *Engine) lookupTerm(norm string) string {
-	if w := e.words[norm]; w != nil && w.stem != "" {
+	if w, ok := e.words[norm]; ok {
 		return w.stem
 	}
-	return e.lx.stem(norm)
+	return e.lx.Stem(norm)
 }
 
 // Articles returns the articles the engine answers about.
@@ -624,8 +620,8 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 		return mine
 	}
 	var query []qterm
-	for _, t := range tokenize(topic) {
-		if !isStop(t) {
+	for _, t := range text.Tokenize(topic) {
+		if !t.IsStop() {
 			query = append(query, qterm{term: e.lookupTerm(t.Norm), weight: 1, group: len(query), primary: true})
 		}
 	}
@@ -677,7 +673,7 @@ func (e *Engine) Stats(a *Article) Stats {
 // FindSpeaker returns the speaker a name refers to: the full name, the
 // surname, or any single word of the name, case-insensitively; nil if none.
 func (e *Engine) FindSpeaker(name string) *Speaker {
-	toks := tokenize(name)
+	toks := text.Tokenize(name)
 	if len(toks) == 0 {
 		return nil
 	}

@@ -43,17 +43,6 @@ func ExampleEngine_Quotes() {
 	// "The work starts now." — Ana Ruiz (continuation)
 }
 
-func ExampleSplitSentences() {
-	text := `Mr. Smith met George W. Bush in the U.S. Senate. "Why?" he asked. Prices rose 3.5 percent.`
-	for _, s := range qa.SplitSentences(text) {
-		fmt.Println(text[s.Start:s.End])
-	}
-	// Output:
-	// Mr. Smith met George W. Bush in the U.S. Senate.
-	// "Why?" he asked.
-	// Prices rose 3.5 percent.
-}
-
 func ExampleEngine_Follow() {
 	a, _ := qa.ParseArticle("ceasefire.txt", strings.NewReader(exampleArticle))
 	e := qa.New([]*qa.Article{a}, qa.DefaultOptions())

@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // People type names as they hear them: Zelensky, Zelenskiy, Zacharova. A
@@ -24,10 +26,10 @@ func typosAllowed(n int) int {
 
 // correctNames replaces, in a question's tokens, each word the articles do
 // not use with the name it is a typo of, when exactly one name is nearest.
-func (e *Engine) correctNames(toks []token) {
+func (e *Engine) correctNames(toks []text.Token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.Number || isStop(*t) || questionWords[t.Norm] || e.indexed(t.Norm) {
+		if t.Number || t.IsStop() || text.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) {
 			continue
 		}
 		allowed := typosAllowed(utf8.RuneCountInString(t.Norm))

@@ -3,6 +3,8 @@ package qa
 import (
 	"slices"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // A span candidate is a phrase of a sentence that could be the short
@@ -22,45 +24,45 @@ func (e *Engine) highlight(q *Question, doc int32) string {
 		}
 		return ""
 	}
-	text := e.sentenceText(doc)
-	toks := tokenize(text)
+	txt := e.sentenceText(doc)
+	toks := text.Tokenize(txt)
 	var cands []spanCandidate
 	switch q.Kind {
 	case KindDefinition:
-		return e.roleIn(q, text)
+		return e.roleIn(q, txt)
 	case KindPerson:
 		cands = e.personSpans(q, toks)
 	case KindPlace:
-		cands = placeSpans(toks, text)
+		cands = placeSpans(toks, txt)
 	case KindTime:
-		cands = timeSpans(toks, text)
+		cands = timeSpans(toks, txt)
 	case KindNumber:
-		cands = e.countSpans(q, toks, text)
+		cands = e.countSpans(q, toks, txt)
 	default:
 		return ""
 	}
-	c, ok := e.nearest(q, toks, text, cands)
+	c, ok := e.nearest(q, toks, txt, cands)
 	if !ok {
 		return ""
 	}
 	start := toks[c.start].Start
-	if start > 0 && strings.ContainsAny(text[start-1:start], "$£€¥") {
+	if start > 0 && strings.ContainsAny(txt[start-1:start], "$£€¥") {
 		start-- // "$110 billion"
 	}
-	return text[start:toks[c.end-1].End]
+	return txt[start:toks[c.end-1].End]
 }
 
 // roleIn returns the role, as the sentence writes it, of the person a
 // definition question asks about.
-func (e *Engine) roleIn(q *Question, text string) string {
+func (e *Engine) roleIn(q *Question, txt string) string {
 	// The longest role the sentence writes: "U.S. envoy Dr." says less
 	// than "professor of urban planning".
-	lower := strings.ToLower(text)
+	lower := strings.ToLower(txt)
 	best := ""
 	for _, p := range q.People {
 		for _, r := range p.roles {
 			if i := strings.Index(lower, strings.ToLower(r)); i >= 0 && len(r) > len(best) {
-				best = text[i : i+len(r)]
+				best = txt[i : i+len(r)]
 			}
 		}
 	}
@@ -71,12 +73,12 @@ func (e *Engine) roleIn(q *Question, text string) string {
 // the University of California" → "urban planning professor". A short
 // answer is a few words.
 func shortRole(role string) string {
-	toks := tokenize(role)
+	toks := text.Tokenize(role)
 	if len(toks) <= 6 {
 		return role
 	}
 	for i, t := range toks {
-		if titleHeads[t.Norm] && i < 6 {
+		if text.TitleHeads.Has(t.Norm) && i < 6 {
 			return role[:t.End]
 		}
 	}
@@ -86,7 +88,7 @@ func shortRole(role string) string {
 // personSpans are the people a sentence names that the question does not,
 // and groups written with a capital and a plural noun: "the seven European
 // leaders".
-func (e *Engine) personSpans(q *Question, toks []token) []spanCandidate {
+func (e *Engine) personSpans(q *Question, toks []text.Token) []spanCandidate {
 	asked := make(map[string]bool)
 	for _, p := range q.People {
 		for _, w := range p.words {
@@ -95,16 +97,16 @@ func (e *Engine) personSpans(q *Question, toks []token) []spanCandidate {
 	}
 	var out []spanCandidate
 	for i := 0; i < len(toks); i++ {
-		if !toks[i].Cap || asked[toks[i].Norm] || isStop(toks[i]) {
+		if !toks[i].Cap || asked[toks[i].Norm] || toks[i].IsStop() {
 			continue
 		}
 		j := i
-		for j < len(toks) && toks[j].Cap && !asked[toks[j].Norm] && !isStop(toks[j]) {
+		for j < len(toks) && toks[j].Cap && !asked[toks[j].Norm] && !toks[j].IsStop() {
 			j++
 		}
 		start, end := i, j
 		// A capitalised run before a plural noun of people is a group.
-		if j < len(toks) && (groupNouns[toks[j].Norm] || strings.HasSuffix(toks[j].Norm, "s") && titleHeads[strings.TrimSuffix(toks[j].Norm, "s")]) {
+		if j < len(toks) && (text.GroupNouns.Has(toks[j].Norm) || strings.HasSuffix(toks[j].Norm, "s") && text.TitleHeads.Has(strings.TrimSuffix(toks[j].Norm, "s"))) {
 			end = j + 1
 			for start > 0 && (toks[start-1].Number || isNumberWord(toks[start-1].Norm)) {
 				start--
@@ -122,7 +124,7 @@ func (e *Engine) personSpans(q *Question, toks []token) []spanCandidate {
 }
 
 // isPersonName reports whether toks name a person the engine knows.
-func (e *Engine) isPersonName(toks []token) bool {
+func (e *Engine) isPersonName(toks []text.Token) bool {
 	last := toks[len(toks)-1].Norm
 	for _, s := range e.byWord[last] {
 		if s.words[len(s.words)-1] == last {
@@ -134,22 +136,22 @@ func (e *Engine) isPersonName(toks []token) bool {
 
 // placeSpans are the capitalised names after a preposition of place: "at
 // the White House", "in Alaska".
-func placeSpans(toks []token, text string) []spanCandidate {
+func placeSpans(toks []text.Token, txt string) []spanCandidate {
 	var out []spanCandidate
 	// A place the gazetteer knows, wherever it stands: "Copenhagen climate
 	// talks".
-	lx := defaultLexicon()
+	lx := text.DefaultLexicon()
 	for i := range toks {
-		if _, n := lx.placeAt(toks, i); n > 0 && !toks[i+n-1].Possessive {
+		if _, n := lx.PlaceAt(toks, i); n > 0 && !toks[i+n-1].Possessive {
 			out = append(out, spanCandidate{i, i + n})
 		}
 	}
 	// A dateline: "COPENHAGEN, Oct. 14 (Reuters) —".
-	if len(toks) > 1 && toks[0].AllCaps && toks[0].Start == 0 && strings.HasPrefix(text[toks[0].End:], ",") {
+	if len(toks) > 1 && toks[0].AllCaps && toks[0].Start == 0 && strings.HasPrefix(txt[toks[0].End:], ",") {
 		out = append(out, spanCandidate{0, 1})
 	}
 	for i := 0; i+1 < len(toks); i++ {
-		if !placePrepositions[toks[i].Norm] {
+		if !text.PlacePrepositions.Has(toks[i].Norm) {
 			continue
 		}
 		start := i + 1
@@ -157,11 +159,11 @@ func placeSpans(toks []token, text string) []spanCandidate {
 			start++
 		}
 		// One word may describe the place: "in nearby Walthamstow".
-		if !toks[start].Cap && !isStop(toks[start]) && start+1 < len(toks) && toks[start+1].Cap && start == i+1 {
+		if !toks[start].Cap && !toks[start].IsStop() && start+1 < len(toks) && toks[start+1].Cap && start == i+1 {
 			start++
 		}
 		end := start
-		for end < len(toks) && toks[end].Cap && !toks[end].Possessive && !calendarWords[toks[end].Norm] && (end == start || joinedBySpace(text, toks[end-1], toks[end])) {
+		for end < len(toks) && toks[end].Cap && !toks[end].Possessive && !text.CalendarWords.Has(toks[end].Norm) && (end == start || joinedBySpace(txt, toks[end-1], toks[end])) {
 			end++
 		}
 		if end > start {
@@ -176,19 +178,19 @@ func placeSpans(toks []token, text string) []spanCandidate {
 
 // timeSpans are dates and times: "last Friday", "on Monday", "March 9,
 // 2007", "10/1/2008", "2012".
-func timeSpans(toks []token, text string) []spanCandidate {
+func timeSpans(toks []text.Token, txt string) []spanCandidate {
 	var out []spanCandidate
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(calendarWords[t.Norm] || isYear(t) || t.Number && strings.ContainsAny(t.Norm, "/:") || timeWords[t.Norm] && !strings.HasSuffix(t.Norm, "ly")) {
+		if !(text.CalendarWords.Has(t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || text.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
 		start, end := i, i+1
-		if start > 0 && timeModifiers[toks[start-1].Norm] {
+		if start > 0 && timeModifiers.Has(toks[start-1].Norm) {
 			start--
 		}
 		// A month runs on into its day and year: "March 9, 2007".
-		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || calendarWords[toks[end].Norm]) && gapOK(text, toks[end-1], toks[end]) {
+		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || text.CalendarWords.Has(toks[end].Norm)) && gapOK(txt, toks[end-1], toks[end]) {
 			end++
 		}
 		out = append(out, spanCandidate{start, end})
@@ -197,25 +199,25 @@ func timeSpans(toks []token, text string) []spanCandidate {
 	return out
 }
 
-var timeModifiers = setOf(`last next this early late mid`)
+var timeModifiers = text.NewWordSet(`last next this early late mid`)
 
 // countSpans are counts with what they count: "six deals", "$250,000",
 // "fifteen senior Kenyan officials", "three-day"; for "how many X", only
 // counts of X.
-func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandidate {
+func (e *Engine) countSpans(q *Question, toks []text.Token, txt string) []spanCandidate {
 	var out []spanCandidate
 	for i, t := range toks {
-		if !(t.Number && !isYear(t) || isNumberWord(t.Norm)) {
+		if !(t.Number && !t.IsYear() || isNumberWord(t.Norm)) {
 			continue
 		}
-		if i > 0 && toks[i-1].Number && scaleWords[t.Norm] {
+		if i > 0 && toks[i-1].Number && scaleWords.Has(t.Norm) {
 			continue // "million" in "192 million" belongs to the count before it
 		}
 		// A sum of money is the number and its scale: "$2.4 billion".
-		money := t.Start > 0 && strings.ContainsAny(text[t.Start-1:t.Start], "$£€¥")
+		money := t.Start > 0 && strings.ContainsAny(txt[t.Start-1:t.Start], "$£€¥")
 		if money || strings.HasSuffix(t.Norm, "m") && t.Number || strings.HasSuffix(t.Norm, "bn") {
 			end := i + 1
-			if end < len(toks) && scaleWords[toks[end].Norm] {
+			if end < len(toks) && scaleWords.Has(toks[end].Norm) {
 				end++
 			}
 			if q.measure != "many" {
@@ -226,7 +228,7 @@ func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandid
 		// "How long": a number and its unit of time, "five-year", "45 years".
 		if q.measure == "long" {
 			for k := i + 1; k < len(toks) && k <= i+2; k++ {
-				if timeUnits[e.lookupTerm(toks[k].Norm)] {
+				if timeUnits.Has(e.lookupTerm(toks[k].Norm)) {
 					out = append(out, spanCandidate{i, k + 1})
 					break
 				}
@@ -236,7 +238,7 @@ func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandid
 		// The counted noun: up to the last word of the question's focus
 		// within four words, else the next two words that are not a name.
 		end, focusEnd, named := i+1, 0, false
-		for k := i + 1; k < len(toks) && k <= i+4 && !isStop(toks[k]) && !toks[k].Number; k++ {
+		for k := i + 1; k < len(toks) && k <= i+4 && !toks[k].IsStop() && !toks[k].Number; k++ {
 			if slices.Contains(q.focus, e.lookupTerm(toks[k].Norm)) {
 				focusEnd = k + 1
 			}
@@ -255,13 +257,15 @@ func (e *Engine) countSpans(q *Question, toks []token, text string) []spanCandid
 	return out
 }
 
-func isRoleWord(t token) bool { return titleHeads[t.Norm] || roleModifiers[t.Norm] }
+func isRoleWord(t text.Token) bool {
+	return text.TitleHeads.Has(t.Norm) || text.RoleModifiers.Has(t.Norm)
+}
 
-var scaleWords = setOf(`hundred thousand million billion trillion`)
+var scaleWords = text.NewWordSet(`hundred thousand million billion trillion`)
 
 // nearest picks the candidate closest to the sentence's words that the
 // question also has; on a tie, the first.
-func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCandidate) (spanCandidate, bool) {
+func (e *Engine) nearest(q *Question, toks []text.Token, txt string, cands []spanCandidate) (spanCandidate, bool) {
 	if len(cands) == 0 {
 		return spanCandidate{}, false
 	}
@@ -281,7 +285,7 @@ func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCan
 	}
 	var anchors []int
 	for i, t := range toks {
-		if !isStop(t) && !asked[t.Norm] && want[e.lookupTerm(t.Norm)] {
+		if !t.IsStop() && !asked[t.Norm] && want[e.lookupTerm(t.Norm)] {
 			anchors = append(anchors, i)
 		}
 	}
@@ -290,7 +294,7 @@ func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCan
 		// A candidate made of the question's own words is not an answer.
 		own := true
 		for k := c.start; k < c.end; k++ {
-			if !isStop(toks[k]) && !want[e.lookupTerm(toks[k].Norm)] {
+			if !toks[k].IsStop() && !want[e.lookupTerm(toks[k].Norm)] {
 				own = false
 			}
 		}
@@ -304,11 +308,11 @@ func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCan
 				// A sentence says what a phrase is after it more often
 				// than before ("$192 million for the rum industry"): words
 				// before count one further.
-				d = min(d, c.start-a+1+clauseBreaks(text, toks[a], toks[c.start]))
-			case a == c.end && isRoleWord(toks[a]) && strings.TrimSpace(text[toks[c.end-1].End:toks[a].Start]) == ",":
+				d = min(d, c.start-a+1+clauseBreaks(txt, toks[a], toks[c.start]))
+			case a == c.end && isRoleWord(toks[a]) && strings.TrimSpace(txt[toks[c.end-1].End:toks[a].Start]) == ",":
 				d = 0 // an apposition: "Raila Odinga, prime minister"
 			case a >= c.end:
-				d = min(d, a-c.end+1+clauseBreaks(text, toks[c.end-1], toks[a]))
+				d = min(d, a-c.end+1+clauseBreaks(txt, toks[c.end-1], toks[a]))
 			}
 		}
 		if d < bestDist {
@@ -321,17 +325,17 @@ func (e *Engine) nearest(q *Question, toks []token, text string, cands []spanCan
 	return best, true
 }
 
-func joinedBySpace(text string, a, b token) bool { return text[a.End:b.Start] == " " }
+func joinedBySpace(txt string, a, b text.Token) bool { return txt[a.End:b.Start] == " " }
 
 // gapOK allows the comma of a date: "March 9, 2007".
-func gapOK(text string, a, b token) bool {
-	g := text[a.End:b.Start]
-	return g == " " || g == ", " || g == ". " && calendarWords[a.Norm] // "Sept. 1"
+func gapOK(txt string, a, b text.Token) bool {
+	g := txt[a.End:b.Start]
+	return g == " " || g == ", " || g == ". " && text.CalendarWords.Has(a.Norm) // "Sept. 1"
 }
 
 // clauseBreaks counts, as distance, the commas and semicolons between two
 // tokens: "$192 million for the rum industry, $148 million for wool" ties
 // each sum to what follows it in its own clause.
-func clauseBreaks(text string, a, b token) int {
-	return 5*strings.Count(text[a.End:b.Start], ",") + 5*strings.Count(text[a.End:b.Start], ";")
+func clauseBreaks(txt string, a, b text.Token) int {
+	return 5*strings.Count(txt[a.End:b.Start], ",") + 5*strings.Count(txt[a.End:b.Start], ";")
 }

@@ -2,7 +2,8 @@ package qa
 
 import (
 	"strings"
-	"unicode"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // A Kind is the kind of answer a question wants.
@@ -66,26 +67,26 @@ const (
 )
 
 // auxiliaries open a yes/no question.
-var auxiliaries = setOf(`did does do is are was were will would can could has have had should shall may might must`)
+var auxiliaries = text.NewWordSet(`did does do is are was were will would can could has have had should shall may might must`)
 
 // numberNouns after "what" or "which" ask for a number, timeNouns for a
 // time, placeNouns for a place, termNouns for a quoted word.
 var (
-	numberNouns = setOf(`number percentage percent amount share total count figure price cost size majority`)
-	timeNouns   = setOf(`time date day year month week hour period season decade century`)
-	placeNouns  = setOf(`place country city town state region province location venue site capital`)
-	termNouns   = setOf(`term word phrase expression name nickname label slogan`)
-	roleNouns   = setOf(`position role job title post office rank`)
+	numberNouns = text.NewWordSet(`number percentage percent amount share total count figure price cost size majority`)
+	timeNouns   = text.NewWordSet(`time date day year month week hour period season decade century`)
+	placeNouns  = text.NewWordSet(`place country city town state region province location venue site capital`)
+	termNouns   = text.NewWordSet(`term word phrase expression name nickname label slogan`)
+	roleNouns   = text.NewWordSet(`position role job title post office rank`)
 )
 
 // predicateVerbs put a role after them as what someone is or became.
-var predicateVerbs = setOf(`is was are were be been become became becomes named appointed elected
+var predicateVerbs = text.NewWordSet(`is was are were be been become became becomes named appointed elected
 	serves served as`)
 
 // mentionsName reports whether toks hold a capitalised name.
-func (q *Question) mentionsName(toks []token) bool {
+func (q *Question) mentionsName(toks []text.Token) bool {
 	for _, t := range toks {
-		if t.Cap && !isStop(t) {
+		if t.Cap && !t.IsStop() {
 			return true
 		}
 	}
@@ -94,25 +95,25 @@ func (q *Question) mentionsName(toks []token) bool {
 
 // ParseQuestion reads a question against the engine's articles: its kind,
 // the people it names and its topic words.
-func (e *Engine) ParseQuestion(text string) (*Question, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
+func (e *Engine) ParseQuestion(txt string) (*Question, error) {
+	txt = strings.TrimSpace(txt)
+	if txt == "" {
 		return nil, ErrEmptyQuestion
 	}
-	if len([]rune(text)) > e.opts.MaxQuestion {
+	if len([]rune(txt)) > e.opts.MaxQuestion {
 		return nil, ErrLongQuestion
 	}
-	q := &Question{Text: text}
-	toks := tokenize(text)
+	q := &Question{Text: txt}
+	toks := text.Tokenize(txt)
 	if len(toks) == 0 {
 		return nil, ErrEmptyQuestion
 	}
 	e.correctNames(toks)
 	for _, t := range toks {
-		if !isStop(t) && !questionWords[t.Norm] {
+		if !t.IsStop() && !text.QuestionWords.Has(t.Norm) {
 			q.surface = append(q.surface, t.Norm)
 		}
-		if futureWords[t.Norm] {
+		if text.FutureWords.Has(t.Norm) {
 			q.futureAsk = true
 		}
 	}
@@ -128,8 +129,8 @@ func (e *Engine) ParseQuestion(text string) (*Question, error) {
 
 // readNamesOf notes a question that asks for names ("What are the names of
 // the ethnic groups that …?"): only a sentence that names them answers it.
-func (q *Question) readNamesOf(toks []token) {
-	lx := defaultLexicon()
+func (q *Question) readNamesOf(toks []text.Token) {
+	lx := text.DefaultLexicon()
 	for i := 0; i+1 < len(toks); i++ {
 		if (toks[i].Norm != "name" && toks[i].Norm != "names") || toks[i+1].Norm != "of" {
 			continue
@@ -139,11 +140,11 @@ func (q *Question) readNamesOf(toks []token) {
 		head := ""
 		for k := i + 2; k < len(toks); k++ {
 			n := toks[k].Norm
-			if n == "that" || n == "who" || n == "which" || n == "whom" || auxiliaries[n] {
+			if n == "that" || n == "who" || n == "which" || n == "whom" || auxiliaries.Has(n) {
 				break
 			}
-			if !isStop(toks[k]) {
-				head = lx.stem(n)
+			if !toks[k].IsStop() {
+				head = lx.Stem(n)
 			}
 		}
 		q.namesOf = head
@@ -153,7 +154,7 @@ func (q *Question) readNamesOf(toks []token) {
 
 // readFollowUp notes what may make a question refer to the one before: a
 // pronoun, "else", an opening "and" or "what about".
-func (q *Question) readFollowUp(toks []token) {
+func (q *Question) readFollowUp(toks []text.Token) {
 	hasQuestionWord := false
 	for i, t := range toks {
 		switch t.Norm {
@@ -164,11 +165,11 @@ func (q *Question) readFollowUp(toks []token) {
 		case "else", "more", "other":
 			q.more = true
 		case "is", "was", "are", "were":
-			if i > 0 && questionWords[toks[i-1].Norm] {
+			if i > 0 && text.QuestionWords.Has(toks[i-1].Norm) {
 				q.copula = true
 			}
 		}
-		if questionWords[t.Norm] && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
+		if text.QuestionWords.Has(t.Norm) && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
 			hasQuestionWord = true
 		}
 	}
@@ -181,16 +182,16 @@ func (q *Question) readFollowUp(toks []token) {
 }
 
 // classify sets the kind from the question word and the words after it.
-func (q *Question) classify(toks []token) {
+func (q *Question) classify(toks []text.Token) {
 	qw := -1
 	for i, t := range toks {
-		if questionWords[t.Norm] {
+		if text.QuestionWords.Has(t.Norm) {
 			qw = i
 			break
 		}
 	}
 	if qw < 0 {
-		if auxiliaries[toks[0].Norm] {
+		if auxiliaries.Has(toks[0].Norm) {
 			q.Kind = KindYesNo
 		}
 		q.Future = toks[0].Norm == "will"
@@ -202,18 +203,18 @@ func (q *Question) classify(toks []token) {
 		}
 		return ""
 	}
-	lx := defaultLexicon()
+	lx := text.DefaultLexicon()
 	speechVerbAt := func(k int) bool {
-		st := lx.stem(next(k))
+		st := lx.Stem(next(k))
 		// "called for", "agreed to", "continued" are not about words said.
-		return lx.isSpeech(st) && st != lx.stem("continue") && st != lx.stem("agree") && st != lx.stem("call")
+		return lx.IsSpeech(st) && st != lx.Stem("continue") && st != lx.Stem("agree") && st != lx.Stem("call")
 	}
 	// "What did X say", "How did Omar describe", "What kind of crisis did
 	// Annan say …": a speech verb after an auxiliary and its subject makes it
 	// a question about someone's words.
 	aux := false
 	for k := 1; qw+k < len(toks) && k < 10; k++ {
-		if auxiliaries[next(k)] {
+		if auxiliaries.Has(next(k)) {
 			aux = true
 		} else if aux && speechVerbAt(k) {
 			q.Speech = true
@@ -244,8 +245,8 @@ func (q *Question) classify(toks []token) {
 		case "many", "much", "long", "old", "often", "far", "big", "large":
 			q.Kind = KindNumber
 			q.measure = next(1)
-			for k := 2; k <= 4 && qw+k < len(toks) && !auxiliaries[next(k)] && !isStop(toks[qw+k]); k++ {
-				q.focus = append(q.focus, lx.stem(next(k)))
+			for k := 2; k <= 4 && qw+k < len(toks) && !auxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
+				q.focus = append(q.focus, lx.Stem(next(k)))
 			}
 		default:
 			q.Kind = KindPassage
@@ -255,21 +256,21 @@ func (q *Question) classify(toks []token) {
 		}
 	case "what", "which":
 		n := next(1)
-		if qw+1 < len(toks) && !isStop(toks[qw+1]) && !frameWords[n] && !auxiliaries[n] {
-			q.typeNoun = lx.stem(n) // "Which elections": an answer names elections
+		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !frameWords.Has(n) && !auxiliaries.Has(n) {
+			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
 		}
 		switch {
-		case roleNouns[n] && q.mentionsName(toks[qw+2:]):
+		case roleNouns.Has(n) && q.mentionsName(toks[qw+2:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
-		case numberNouns[n]:
+		case numberNouns.Has(n):
 			q.Kind = KindNumber
-		case timeNouns[n]:
+		case timeNouns.Has(n):
 			q.Kind = KindTime
-		case placeNouns[n]:
+		case placeNouns.Has(n):
 			q.Kind = KindPlace
-		case termNouns[n]:
+		case termNouns.Has(n):
 			q.Kind, q.wantsTerm = KindQuote, true
-		case titleHeads[n]:
+		case text.TitleHeads.Has(n):
 			q.Kind = KindPerson // "Which congressman sponsored …"
 		case q.Speech:
 			q.Kind = KindQuote
@@ -284,7 +285,7 @@ func (q *Question) classify(toks []token) {
 // findPeople returns the people the question names, by name or surname
 // ("Zelenskyy", "William Ruto") or by role ("the US president", "the
 // Russian spokeswoman"), and the tokens that named them.
-func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
+func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 	named := make(map[int]bool)
 	add := func(s *Speaker) {
 		for _, p := range q.People {
@@ -297,7 +298,7 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 	for i, t := range toks {
 		// A name typed in lower case ("what did trump say") counts when
 		// the articles never use the word in lower case.
-		if !t.Cap && !t.AllCaps && (e.writtenLower(t.Norm) || isStop(t)) {
+		if !t.Cap && !t.AllCaps && (e.writtenLower(t.Norm) || t.IsStop()) {
 			continue
 		}
 		var best *Speaker
@@ -313,19 +314,19 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 	}
 	// A role: a title noun and the words before it.
 	for i, t := range toks {
-		if !titleHeads[t.Norm] || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
+		if !text.TitleHeads.Has(t.Norm) || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
 			continue
 		}
 		if i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what") {
 			continue // "Which congressman …" asks for a person; it names no one
 		}
-		head := foldTitle(t.Norm)
-		var mods []token
+		head := text.FoldTitle(t.Norm)
+		var mods []text.Token
 		k := i - 1
-		for ; k >= 0 && k >= i-3 && !isStop(toks[k]) && !questionWords[toks[k].Norm] && !predicateVerbs[toks[k].Norm]; k-- {
+		for ; k >= 0 && k >= i-3 && !toks[k].IsStop() && !text.QuestionWords.Has(toks[k].Norm) && !predicateVerbs.Has(toks[k].Norm); k-- {
 			mods = append(mods, toks[k])
 		}
-		if k >= 0 && predicateVerbs[toks[k].Norm] && q.Kind == KindPerson {
+		if k >= 0 && predicateVerbs.Has(toks[k].Norm) && q.Kind == KindPerson {
 			continue // "Who became prime minister?" asks who has the role
 		}
 		var best *Speaker
@@ -333,7 +334,7 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 		for _, s := range e.byHead[head] {
 			score := 1
 			for k := range mods {
-				if key, _ := e.lx.placeAt(mods, k); key != "" {
+				if key, _ := e.lx.PlaceAt(mods, k); key != "" {
 					if s.country[key] {
 						score += 2
 					} else {
@@ -362,22 +363,22 @@ func (e *Engine) findPeople(q *Question, toks []token) map[int]bool {
 // findUnknown lists the capitalised words of the question, other than its
 // first word, that no article uses: a question about a person or place the
 // articles never mention is one they cannot answer.
-func (e *Engine) findUnknown(q *Question, toks []token, named map[int]bool) {
+func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool) {
 	for i, t := range toks {
 		// A role no article mentions and no one in them holds ("What did
 		// the governor say?") is as unknown as a name.
-		if !t.Cap && titleHeads[t.Norm] && !e.indexed(t.Norm) && len(e.byHead[foldTitle(t.Norm)]) == 0 &&
+		if !t.Cap && text.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && len(e.byHead[text.FoldTitle(t.Norm)]) == 0 &&
 			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
 			q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
 			continue
 		}
-		if i == 0 || !t.Cap || named[i] || isStop(t) && !t.AllCaps || questionWords[t.Norm] || t.Norm == "i" {
+		if i == 0 || !t.Cap || named[i] || t.IsStop() && !t.AllCaps || text.QuestionWords.Has(t.Norm) || t.Norm == "i" {
 			continue
 		}
-		if e.indexed(t.Norm) || titleHeads[t.Norm] {
+		if e.indexed(t.Norm) || text.TitleHeads.Has(t.Norm) {
 			continue
 		}
-		if key, _ := e.lx.placeAt(toks, i); key != "" && e.mentionsPlace(key) {
+		if key, _ := e.lx.PlaceAt(toks, i); key != "" && e.mentionsPlace(key) {
 			continue
 		}
 		q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
@@ -395,28 +396,28 @@ func (e *Engine) mentionsPlace(key string) bool {
 // (a country for a demonym) at AliasWeight. Words that frame the question
 // rather than name its topic ("what kind of", "how long", "did … say")
 // help ranking a little but do not count towards confidence.
-func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
+func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if logicWords[t.Norm] {
+		if text.LogicWords.Has(t.Norm) {
 			q.addTerm(t.Norm, 0.3, true, e) // "if reforms stall", "why … not"
 			continue
 		}
-		if isStop(t) || questionWords[t.Norm] || auxiliaries[t.Norm] {
+		if t.IsStop() || text.QuestionWords.Has(t.Norm) || auxiliaries.Has(t.Norm) {
 			continue
 		}
 		st := e.lookupTerm(t.Norm)
 		switch {
-		case q.Speech && (st == e.lx.stem("say") || st == e.lx.stem("tell")):
+		case q.Speech && (st == e.lx.Stem("say") || st == e.lx.Stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
-		case q.Speech && e.lx.isSpeech(st), frameWords[t.Norm], i > 0 && toks[i-1].Norm == "how",
-			q.measure == "much" && moneyVerbs[st]: // "how much did they pay": an amount
+		case q.Speech && e.lx.IsSpeech(st), frameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how",
+			q.measure == "much" && moneyVerbs.Has(st): // "how much did they pay": an amount
 			q.addTerm(st, 0.5, true, e) // warned, described, what kind, how long
 			continue
 		}
 		group := q.addTerm(st, 1, false, e)
-		if titleHeads[t.Norm] && foldTitle(t.Norm) != t.Norm {
-			q.addToGroup(e.lookupTerm(foldTitle(t.Norm)), e.opts.AliasWeight, group)
+		if text.TitleHeads.Has(t.Norm) && text.FoldTitle(t.Norm) != t.Norm {
+			q.addToGroup(e.lookupTerm(text.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
 		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.common(st) {
 			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
@@ -428,7 +429,7 @@ func (e *Engine) buildTerms(q *Question, toks []token, named map[int]bool) {
 				}
 			}
 		}
-		if key, n := e.lx.placeAt(toks, i); n > 0 {
+		if key, n := e.lx.PlaceAt(toks, i); n > 0 {
 			q.addToGroup("@"+key, e.opts.AliasWeight, group)
 			for k := 1; k < n; k++ {
 				q.addToGroup(e.lookupTerm(toks[i+k].Norm), 1, group)
@@ -506,38 +507,13 @@ func (q *Question) weighTerms(e *Engine) {
 }
 
 // moneyVerbs, in a "how much" question, only say that it asks for a sum.
-var moneyVerbs = setOf(`pay cost spend spent earn charg worth`)
+var moneyVerbs = text.NewWordSet(`pay cost spend spent earn charg worth`)
 
 // frameWords shape a question without naming its topic.
-var frameWords = setOf(`kind type sort happen happened happens mean means meant thing things way
+var frameWords = text.NewWordSet(`kind type sort happen happened happens mean means meant thing things way
 	ways position role job title term word phrase expression name nickname according view else
 	come comes coming came go goes going went get gets got take takes took taken make makes made
 	occur occurs occurred able unable possible likely soon now ever still really actually currently`)
 
 // isNumberWord reports whether a word is a count written out.
-func isNumberWord(w string) bool { return numberWords[w] }
-
-var numberWords = setOf(`one two three four five six seven eight nine ten eleven twelve thirteen
-	fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy
-	eighty ninety hundred hundreds thousand thousands million millions billion billions trillion
-	dozen dozens half quarter third double twice`)
-
-// timeWords mark a time expression.
-var timeWords = setOf(`monday tuesday wednesday thursday friday saturday sunday january february
-	march april may june july august september october november december jan feb mar apr jun jul
-	aug sep sept oct nov dec yesterday today tonight
-	tomorrow ago morning evening night overnight afternoon week weekend month year decade
-	century annual daily weekly season spring summer autumn winter dawn noon midnight earlier
-	later soon recently`)
-
-func isYear(t token) bool {
-	if !t.Number || len(t.Norm) != 4 {
-		return false
-	}
-	for _, r := range t.Norm {
-		if !unicode.IsDigit(r) {
-			return false
-		}
-	}
-	return t.Norm >= "1500" && t.Norm <= "2199"
-}
+func isNumberWord(w string) bool { return text.NumberWords.Has(w) }

@@ -1,8 +1,9 @@
 package qa
 
 import (
-	_ "embed"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/data"
 )
 
 // Questions paraphrase the article: "truce" for "ceasefire", "troops" for
@@ -19,8 +20,6 @@ import (
 // which is what go generate runs from this package's folder:
 //
 //go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -out data/related.txt
-//go:embed data/related.txt
-var relatedData string
 
 // relatedTable is the text of a related table: one "key\trel1 rel2\n" line
 // per key, keys in strictly increasing byte order. It is searched where it
@@ -31,7 +30,7 @@ type relatedTable string
 
 // relatedTerms returns the stems related to stem, closest first, or nil.
 // See relatedTable.related.
-func relatedTerms(stem string) []string { return relatedTable(relatedData).related(stem) }
+func relatedTerms(stem string) []string { return relatedTable(data.Related).related(stem) }
 
 // related returns the stems related to stem, closest first, or nil if it
 // has none. The slice is new and the caller's; its strings share the

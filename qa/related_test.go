@@ -6,6 +6,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/articlebot/articlebot/qa/data"
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 func TestRelatedTerms(t *testing.T) {
@@ -30,10 +33,10 @@ func TestRelatedTerms(t *testing.T) {
 		{"able finds capable", "able", "capable"},
 		{"allegations find claims", "allegations", "claims"},
 	}
-	lx := defaultLexicon()
+	lx := text.DefaultLexicon()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			from, want := lx.stem(tt.word), lx.stem(tt.related)
+			from, want := lx.Stem(tt.word), lx.Stem(tt.related)
 			got := relatedTerms(from)
 			if !slices.Contains(got, want) {
 				t.Errorf("relatedTerms(%q) = %q, want it to contain %q", from, got, want)
@@ -56,11 +59,11 @@ func TestRelatedTermsAbsent(t *testing.T) {
 // it as it lies, trusting its form, so the form is checked here; and no key
 // relates to itself or twice to the same stem.
 func TestRelatedTable(t *testing.T) {
-	if err := checkRelated(relatedData); err != nil {
+	if err := checkRelated(data.Related); err != nil {
 		t.Fatal(err)
 	}
-	tab := relatedTable(relatedData)
-	lines := strings.Split(strings.TrimSuffix(relatedData, "\n"), "\n")
+	tab := relatedTable(data.Related)
+	lines := strings.Split(strings.TrimSuffix(data.Related, "\n"), "\n")
 	if n := len(lines); n < 30000 {
 		t.Errorf("%d keys, want at least 30000", n)
 	}
@@ -199,7 +202,7 @@ func TestRelatedLookup(t *testing.T) {
 
 // BenchmarkRelatedLookup looks up question words, most of them keys.
 func BenchmarkRelatedLookup(b *testing.B) {
-	tab := relatedTable(relatedData)
+	tab := relatedTable(data.Related)
 	stems := []string{"ceasefir", "soldier", "troop", "purchas", "gun", "envoy", "pledg",
 		"approv", "resolv", "crisi", "politician", "kenya", "omar", "alleg", "describ", "zzz"}
 	b.ReportAllocs()

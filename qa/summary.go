@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // ErrSummaryLength is returned for a summary of fewer than one sentence.
@@ -125,10 +127,10 @@ func (e *Engine) pick(units []sentenceRange, n int, byPosition bool) []string {
 }
 
 // textTerms returns the index terms of the words of text.
-func (e *Engine) textTerms(text string) map[string]float64 {
+func (e *Engine) textTerms(txt string) map[string]float64 {
 	terms := make(map[string]float64)
-	for _, t := range tokenize(text) {
-		if !isStop(t) {
+	for _, t := range text.Tokenize(txt) {
+		if !t.IsStop() {
 			terms[e.lookupTerm(t.Norm)]++
 		}
 	}
@@ -177,10 +179,10 @@ func (e *Engine) Topics(n int) []string {
 		if !e.sents[i].prose || e.sents[i].para == titlePara {
 			continue
 		}
-		toks := tokenize(e.sentenceText(int32(i)))
+		toks := text.Tokenize(e.sentenceText(int32(i)))
 		for k := 1; k < len(toks); k++ {
 			a, b := toks[k-1], toks[k]
-			if isStop(a) || isStop(b) || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < 3 || len(b.Norm) < 3 {
+			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < 3 || len(b.Norm) < 3 {
 				continue
 			}
 			key := a.Norm + " " + b.Norm

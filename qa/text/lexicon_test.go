@@ -1,4 +1,4 @@
-package qa
+package text
 
 import "testing"
 
@@ -17,8 +17,8 @@ func TestLexicon(t *testing.T) {
 	}
 	for _, tt := range places {
 		t.Run(tt.phrase, func(t *testing.T) {
-			toks := tokenize(tt.phrase)
-			got, n := lx.placeAt(toks, 0)
+			toks := Tokenize(tt.phrase)
+			got, n := lx.PlaceAt(toks, 0)
 			if got != tt.country || n != len(toks) {
 				t.Errorf("placeAt(%q) = %q, %d; want %q, %d", tt.phrase, got, n, tt.country, len(toks))
 			}
@@ -29,14 +29,25 @@ func TestLexicon(t *testing.T) {
 	}
 	for _, tt := range stems {
 		t.Run(tt.word, func(t *testing.T) {
-			if got := lx.stem(tt.word); got != tt.stem {
+			if got := lx.Stem(tt.word); got != tt.stem {
 				t.Errorf("stem(%q) = %q, want %q", tt.word, got, tt.stem)
 			}
 		})
 	}
 	for _, verb := range []string{"said", "added", "emphasised", "emphasized", "told", "admitted", "saying", "adding"} {
-		if !lx.isSpeech(lx.stem(verb)) {
+		if !lx.IsSpeech(lx.Stem(verb)) {
 			t.Errorf("%q is not a speech verb", verb)
+		}
+	}
+}
+
+// BenchmarkLexicon parses the embedded gazetteer and verb tables: the cost
+// every process pays once at start-up.
+func BenchmarkLexicon(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := parseLexicon(); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

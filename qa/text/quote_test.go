@@ -1,4 +1,4 @@
-package qa
+package text
 
 import (
 	"testing"
@@ -27,7 +27,7 @@ func TestFindQuotes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
 			for _, q := range FindQuotes(tt.text) {
-				in := quoteInner(tt.text, q)
+				in := QuoteInner(tt.text, q)
 				got = append(got, tt.text[in.Start:in.End])
 			}
 			if len(got) != len(tt.want) {
@@ -57,7 +57,7 @@ func FuzzFindQuotes(f *testing.F) {
 			if !q.In(text) || q.Start < prev || q.Start >= q.End {
 				t.Fatalf("quote %v out of order or bounds (previous end %d, %d bytes)", q, prev, len(text))
 			}
-			if in := quoteInner(text, q); !in.In(text) || in.Start < q.Start || in.End > q.End {
+			if in := QuoteInner(text, q); !in.In(text) || in.Start < q.Start || in.End > q.End {
 				t.Fatalf("inner %v outside quote %v", in, q)
 			}
 			prev = q.End

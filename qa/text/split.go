@@ -1,4 +1,4 @@
-package qa
+package text
 
 import (
 	"strings"
@@ -18,6 +18,10 @@ var titleAbbreviations = map[string]bool{
 	"sr": true, "messrs": true, "mt": true, "ft": true, "supt": true, "adm": true,
 	"cmdr": true, "maj": true, "brig": true, "insp": true,
 }
+
+// IsTitleAbbreviation reports whether a normalised word is a title's short
+// form that comes before a name: "mr", "sen", "lt".
+func IsTitleAbbreviation(norm string) bool { return titleAbbreviations[norm] }
 
 // abbreviations are short forms that, with their full stop, usually sit
 // inside a sentence: months ("Sept. 1"), US states in datelines
@@ -102,7 +106,7 @@ func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r ==
 // given that the sentence would end at end and the next one begin at next.
 func isBoundary(text string, i int, r rune, end, next int) bool {
 	nr, _ := utf8.DecodeRuneInString(text[next:])
-	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || isDoubleQuote(nr) || nr == '‘' || nr == '(' || nr == '[') {
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || IsDoubleQuote(nr) || nr == '‘' || nr == '(' || nr == '[') {
 		return false
 	}
 	if r != '.' || (i+1 < len(text) && text[i+1] == '.') {

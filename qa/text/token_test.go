@@ -1,12 +1,12 @@
-package qa
+package text
 
 import (
 	"fmt"
 	"testing"
 )
 
-// tokenString shows a token's text, form and flags for comparing in tests.
-func tokenString(text string, t token) string {
+// tokenString shows a Token's text, form and flags for comparing in tests.
+func tokenString(text string, t Token) string {
 	s := fmt.Sprintf("%s=%s", text[t.Start:t.End], t.Norm)
 	for _, f := range []struct {
 		on   bool
@@ -48,7 +48,7 @@ func TestTokenize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
-			for _, cache := range []*wordCache{nil, newWordCache(defaultLexicon())} {
+			for _, cache := range []*Cache{nil, NewCache(DefaultLexicon())} {
 				var got []string
 				for _, tok := range appendTokens(nil, tt.text, cache) {
 					got = append(got, tokenString(tt.text, tok))
@@ -72,7 +72,7 @@ func FuzzTokenize(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	cache := newWordCache(defaultLexicon())
+	cache := NewCache(DefaultLexicon())
 	f.Fuzz(func(t *testing.T, text string) {
 		plain := appendTokens(nil, text, nil)
 		cached := appendTokens(nil, text, cache)
@@ -82,17 +82,17 @@ func FuzzTokenize(f *testing.F) {
 		end := 0
 		for i, tok := range plain {
 			if tok.Start < end || tok.End <= tok.Start || tok.End > len(text) {
-				t.Fatalf("token %d spans [%d, %d) after %d in %d bytes", i, tok.Start, tok.End, end, len(text))
+				t.Fatalf("Token %d spans [%d, %d) after %d in %d bytes", i, tok.Start, tok.End, end, len(text))
 			}
 			end = tok.End
-			if got, want := tokenString(text, cached[i]), tokenString(text, tok); got != want || cached[i].w == nil || cached[i].w.norm != tok.Norm {
-				t.Errorf("token %d with a cache: %q, want %q", i, got, want)
+			if got, want := tokenString(text, cached[i]), tokenString(text, tok); got != want || cached[i].W == nil || cached[i].W.Norm != tok.Norm {
+				t.Errorf("Token %d with a cache: %q, want %q", i, got, want)
 			}
-			var general token
+			var general Token
 			general.Start, general.End = tok.Start, tok.End
 			general.normUnicode(text[tok.Start:tok.End])
 			if got, want := tokenString(text, tok), tokenString(text, general); got != want {
-				t.Errorf("token %d: %q, the general reading %q", i, got, want)
+				t.Errorf("Token %d: %q, the general reading %q", i, got, want)
 			}
 		}
 	})

@@ -1,13 +1,13 @@
-package qa
+package text
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-func isDoubleQuote(r rune) bool {
+// IsDoubleQuote reports whether r is a double quotation mark of any shape.
+func IsDoubleQuote(r rune) bool {
 	switch r {
 	case '"', '“', '”', '„', '«', '»':
 		return true
@@ -24,7 +24,7 @@ func isDoubleQuote(r rune) bool {
 // quotes are skipped. The spans are in order and do not overlap.
 func FindQuotes(text string) []Span {
 	if hasDoubleQuote(text) {
-		return pairMarks(text, isDoubleQuote, isDoubleQuote)
+		return pairMarks(text, IsDoubleQuote, IsDoubleQuote)
 	}
 	if strings.ContainsRune(text, '‘') {
 		return pairMarks(text, func(r rune) bool { return r == '‘' }, func(r rune) bool { return r == '’' })
@@ -39,7 +39,7 @@ func hasDoubleQuote(text string) bool {
 		case c == '"':
 			return true
 		case c >= utf8.RuneSelf:
-			if r, _ := utf8.DecodeRuneInString(text[i:]); isDoubleQuote(r) {
+			if r, _ := utf8.DecodeRuneInString(text[i:]); IsDoubleQuote(r) {
 				return true
 			}
 		}
@@ -114,14 +114,14 @@ func letterAfter(text string, i int) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-// quoteInner returns the words of a quotation without its marks and the
+// QuoteInner returns the words of a quotation without its marks and the
 // punctuation that news style puts inside them (`"…, " she said`).
-func quoteInner(text string, q Span) Span {
+func QuoteInner(text string, q Span) Span {
 	s, e := q.Start, q.End
-	if r, size := utf8.DecodeRuneInString(text[s:e]); isDoubleQuote(r) || r == '‘' {
+	if r, size := utf8.DecodeRuneInString(text[s:e]); IsDoubleQuote(r) || r == '‘' {
 		s += size
 	}
-	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (isDoubleQuote(r) || r == '’') {
+	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (IsDoubleQuote(r) || r == '’') {
 		e -= size
 	}
 	for s < e {
@@ -139,23 +139,4 @@ func quoteInner(text string, q Span) Span {
 		e -= size
 	}
 	return Span{s, e}
-}
-
-// shortQuoteIn reports whether a quotation of four words or fewer (a
-// quoted term, “land swapping”) overlaps the span sp of text.
-func shortQuoteIn(text string, quotes []Span, sp Span) bool {
-	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > sp.Start })
-	for _, q := range quotes[first:] {
-		if q.Start >= sp.End {
-			break
-		}
-		if q.End-q.Start > 100 {
-			continue // too long to be a term; and do not count its words
-		}
-		in := quoteInner(text, q)
-		if n := len(strings.Fields(text[in.Start:in.End])); n > 0 && n <= 4 {
-			return true
-		}
-	}
-	return false
 }

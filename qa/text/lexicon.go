@@ -1,36 +1,35 @@
-package qa
+package text
 
 import (
 	"bufio"
-	"embed"
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
+
+	"github.com/articlebot/articlebot/qa/data"
+	"github.com/kljensen/snowball/english"
 )
 
-// The lexicon is reference data about English and the world that every
+// A Lexicon is reference data about English and the world that every
 // article shares: irregular verbs, so that "took" finds "take", and a
 // gazetteer, so that "Ukrainian", "Kyiv" and "Ukraine" are one place. It is
-// data, not code: see data/*.tsv.
-//
-//go:embed data/gazetteer.tsv data/irregular.tsv
-var dataFiles embed.FS
-
-type lexicon struct {
+// data, not code: see qa/data. It is read-only once built and safe for
+// concurrent use.
+type Lexicon struct {
 	irregular map[string]string // inflected form → base form: "took" → "take"
 	speech    map[string]bool   // stems of speechVerbs
 
 	// places maps a place phrase as tokens normalise it ("united states",
 	// "us", "american", "white house") to its country's key ("united states").
-	places       map[string]string
-	placeFirst   map[string]bool     // the first words of the phrases of several words in places
-	maxPlaceLen  int                 // longest phrase in places, in tokens
-	countryNames map[string][]string // country key → its names and demonyms as written
+	places      map[string]string
+	placeFirst  map[string]bool // the first words of the phrases of several words in places
+	maxPlaceLen int             // longest phrase in places, in tokens
 }
 
-// defaultLexicon is parsed once, on first use, from the embedded data; it is
-// read-only afterwards and safe for concurrent use.
-var defaultLexicon = sync.OnceValue(func() *lexicon {
+// DefaultLexicon returns the lexicon of the embedded data, parsed once, on
+// first use.
+var DefaultLexicon = sync.OnceValue(func() *Lexicon {
 	lx, err := parseLexicon()
 	if err != nil {
 		panic(err) // the embedded data is part of the program: a test catches this
@@ -41,21 +40,20 @@ var defaultLexicon = sync.OnceValue(func() *lexicon {
 // irregularAmbiguous are past forms that are more often another word in news
 // text (a left-wing party, a found object is rare, but a wound, the ground, a
 // rose, the lead): mapping them to a verb would join unrelated topics.
-var irregularAmbiguous = setOf(`left ground wound bound found felt rose saw lay lead fell spoke bore ground meant lit`)
+var irregularAmbiguous = NewWordSet(`left ground wound bound found felt rose saw lay lead fell spoke bore ground meant lit`)
 
-func parseLexicon() (*lexicon, error) {
-	lx := &lexicon{
-		irregular:    make(map[string]string),
-		places:       make(map[string]string),
-		placeFirst:   make(map[string]bool),
-		countryNames: make(map[string][]string),
+func parseLexicon() (*Lexicon, error) {
+	lx := &Lexicon{
+		irregular:  make(map[string]string),
+		places:     make(map[string]string),
+		placeFirst: make(map[string]bool),
 	}
-	err := readTSV("data/irregular.tsv", 4, func(f []string) {
+	err := readTSV("irregular.tsv", 4, func(f []string) {
 		base := strings.ToLower(f[0])
 		for _, col := range f[1:] {
 			for _, form := range splitList(col) {
 				form = strings.ToLower(form)
-				if form != base && !irregularAmbiguous[form] {
+				if form != base && !irregularAmbiguous.Has(form) {
 					lx.irregular[form] = base
 				}
 			}
@@ -65,14 +63,14 @@ func parseLexicon() (*lexicon, error) {
 		return nil, err
 	}
 	lx.speech = make(map[string]bool)
-	for _, v := range strings.Fields(speechVerbs) {
+	for _, v := range SpeechVerbs.Words() {
 		for _, form := range inflections(v) {
-			lx.speech[lx.stem(form)] = true
+			lx.speech[lx.Stem(form)] = true
 		}
 	}
-	err = readTSV("data/gazetteer.tsv", 5, func(f []string) {
+	err = readTSV("gazetteer.tsv", 5, func(f []string) {
 		key := placeKey(f[0])
-		for i, col := range f {
+		for _, col := range f {
 			for _, name := range splitList(col) {
 				p := placeKey(name)
 				if p == "" {
@@ -86,9 +84,6 @@ func parseLexicon() (*lexicon, error) {
 				}
 				if n := len(strings.Fields(p)); n > lx.maxPlaceLen {
 					lx.maxPlaceLen = n
-				}
-				if i <= 2 { // names, aliases, demonyms: what the country is called
-					lx.countryNames[key] = append(lx.countryNames[key], name)
 				}
 			}
 		}
@@ -112,12 +107,25 @@ func inflections(v string) []string {
 	return forms
 }
 
-// isSpeech reports whether a stem is a verb of saying.
-func (lx *lexicon) isSpeech(stem string) bool { return lx.speech[stem] }
+// IsSpeech reports whether a stem is a verb of saying (see SpeechVerbs).
+func (lx *Lexicon) IsSpeech(stem string) bool { return lx.speech[stem] }
+
+// Stem reduces a normalised word to its index term: irregular verb forms to
+// their base (took → take, said → say), then the Snowball English stemmer.
+// Numbers are their own terms.
+func (lx *Lexicon) Stem(norm string) string {
+	if norm == "" || unicode.IsDigit(rune(norm[0])) {
+		return norm
+	}
+	if base, ok := lx.irregular[norm]; ok {
+		norm = base
+	}
+	return english.Stem(norm, true)
+}
 
 // placeKey normalises a place name the way tokens are normalised.
 func placeKey(name string) string {
-	toks := tokenize(name)
+	toks := Tokenize(name)
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Norm
@@ -136,7 +144,7 @@ func splitList(s string) []string {
 }
 
 func readTSV(name string, columns int, row func([]string)) error {
-	f, err := dataFiles.Open(name)
+	f, err := data.Files.Open(name)
 	if err != nil {
 		return err
 	}
@@ -149,7 +157,7 @@ func readTSV(name string, columns int, row func([]string)) error {
 		}
 		fields := strings.Split(text, "\t")
 		if len(fields) != columns {
-			return fmt.Errorf("qa: %s: line %d: %d fields, want %d", name, line, len(fields), columns)
+			return fmt.Errorf("qa/data: %s: line %d: %d fields, want %d", name, line, len(fields), columns)
 		}
 		row(fields)
 	}
@@ -157,24 +165,24 @@ func readTSV(name string, columns int, row func([]string)) error {
 }
 
 // placeKinds returns the kinds of a normalised word as a place.
-func (lx *lexicon) placeKinds(norm string) wordKind {
-	var k wordKind
+func (lx *Lexicon) placeKinds(norm string) WordKind {
+	var k WordKind
 	if _, ok := lx.places[norm]; ok {
-		k |= kindPlace
+		k |= KindPlace
 	}
 	if lx.placeFirst[norm] {
-		k |= kindPlaceStart
+		k |= KindPlaceStart
 	}
 	return k
 }
 
-// placeAt returns the country key and length in tokens of the longest place
+// PlaceAt returns the country key and length in tokens of the longest place
 // phrase starting at toks[i], or "", 0.
-func (lx *lexicon) placeAt(toks []token, i int) (string, int) {
+func (lx *Lexicon) PlaceAt(toks []Token, i int) (string, int) {
 	if !toks[i].Cap {
 		return "", 0
 	}
-	if w := toks[i].w; w != nil && w.kinds&(kindPlace|kindPlaceStart) == 0 {
+	if w := toks[i].W; w != nil && w.Kinds&(KindPlace|KindPlaceStart) == 0 {
 		return "", 0 // known not to be a place, without looking
 	}
 	if !lx.placeFirst[toks[i].Norm] {

@@ -1,0 +1,18 @@
+// Package data holds what articlebot knows of English and the world beyond
+// the articles, as data files embedded in the binary: the gazetteer of
+// countries, the irregular verbs, and the WordNet table of related words.
+// Each file's header says what it is and where it comes from.
+package data
+
+import "embed"
+
+// Files are the tab-separated tables: gazetteer.tsv and irregular.tsv.
+//
+//go:embed gazetteer.tsv irregular.tsv
+var Files embed.FS
+
+// Related is the WordNet table of related stems, kept as a string so that
+// it is searched where it lies in the binary (see qa's related.go).
+//
+//go:embed related.txt
+var Related string
