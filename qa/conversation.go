@@ -2,6 +2,8 @@ package qa
 
 import (
 	"time"
+
+	"github.com/articlebot/articlebot/qa/attribution"
 )
 
 // How long a conversation remembers: a follow-up refers to what was just
@@ -121,7 +123,13 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 
 // genderFits reports whether "he" or "she" can be s.
 func genderFits(s *Speaker, pronoun byte) bool {
-	return s.gender == 0 || s.gender == pronoun
+	switch s.gender {
+	case attribution.Female:
+		return pronoun == 'f'
+	case attribution.Male:
+		return pronoun == 'm'
+	}
+	return true
 }
 
 // addPerson makes a question about s, as if it had named them.

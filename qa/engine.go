@@ -5,8 +5,10 @@ import (
 	"runtime"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
+	"github.com/articlebot/articlebot/qa/attribution"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -55,15 +57,17 @@ func DefaultOptions() Options {
 	}
 }
 
-// A Speaker is a person or body the articles quote or report.
+// A Speaker is a person or body the articles quote or report, or a
+// document they quote.
 type Speaker struct {
-	Name       string // the fullest form in the article: "Maria Zakharova"
-	Role       string // as the article gives it: "Russia's foreign ministry spokesperson"
-	Quotes     int    // direct quotations credited to them
-	Statements int    // sentences credited to them, quoted or reported
+	Name       string           // the fullest form in the article: "Maria Zakharova"
+	Role       string           // as the article gives it: "Russia's foreign ministry spokesperson"
+	Kind       attribution.Kind // a person, an organisation, a document, or someone unnamed ("resident")
+	Quotes     int              // direct quotations credited to them
+	Statements int              // sentences credited to them, quoted or reported
 
 	person    bool
-	gender    byte
+	gender    attribution.Gender
 	roles     []string        // every role the article gives, as written
 	sentences []int32         // the sentences credited to them, in order
 	words     []string        // normalised words of Name
@@ -72,15 +76,32 @@ type Speaker struct {
 	country   map[string]bool // countries the role names
 }
 
-// A Quote is one direct quotation and who said it.
+// A Quote is the part of one direct quotation that lies in one sentence,
+// and who said it: a quotation of three sentences is three Quotes, the way
+// news quotes are counted.
 type Quote struct {
 	Text      string   // the quoted words, without the marks
 	Speaker   *Speaker // nil for a quotation the article credits to no one
-	How       string   // how the article credits it: ByName, ByTitle, …
+	How       How      // how the article credits it: ByName, ByTitle, …
 	Article   *Article
 	Paragraph int // 1-based
 	sentence  int32
+	quotation int32 // which quotation of the engine's it is part of
 }
+
+// How says how an article credits a quotation (see attribution.How); its
+// String is what `quotes --json` shows.
+type How = attribution.How
+
+// The ways an article credits a quotation.
+const (
+	ByName         = attribution.ByName       // "Trump said", "said Harry Reid"
+	ByTitle        = attribution.ByTitle      // "the US president explained", "one resident said"
+	ByPronoun      = attribution.ByPronoun    // "she said"
+	ByContinuation = attribution.Continuation // a quotation going on from one credited before
+	ByAccording    = attribution.ByAccording  // "according to X"
+	ByDocument     = attribution.ByDocument   // "the report notes"
+)
 
 // sentence is one indexed sentence of an article.
 type sentence struct {
@@ -88,7 +109,7 @@ type sentence struct {
 	para    int32
 	span    Span
 	speaker *Speaker
-	quote   int32 // index in Engine.quotes of a quotation it is part of, or -1
+	quote   int32 // the engine's number of a quotation it is part of, or -1
 	prose   bool  // answerable: not debris, not a heading
 	people  bool  // names a person
 	flags   sentenceFlags
@@ -103,7 +124,9 @@ type Engine struct {
 	sents    []sentence
 	quotes   []Quote
 	speakers []*Speaker // in order of first mention
-	ix       *index
+
+	quotations int32 // how many quotations the quotes are parts of
+	ix         *index
 
 	// words holds what indexing learnt of every word the articles write,
 	// by its normalised form. Read-only once New returns.
@@ -142,8 +165,7 @@ func New(articles []*Article, opts Options) *Engine {
 	// articles ahead of the indexing, which takes them in order (and so
 	// holds only those few analyses in memory at once).
 	type analysed struct {
-		d        *docAnalysis
-		credits  []paraCredits
+		attr     *attribution.Result
 		prepared *preparedArticle
 		worker   int
 	}
@@ -178,21 +200,52 @@ func New(articles []*Article, opts Options) *Engine {
 		go func() {
 			w := newWorker(e.lx) // each goroutine its own
 			for ai := range work {
-				d := analyse(e.lx, articles[ai], w)
-				credits := d.attribute()
+				doc := w.cache.Read(articles[ai])
+				w.grow()
+				attr := w.attr.Analyse(doc)
 				var slab []termWeight
 				select {
 				case slab = <-slabs:
 				default:
 				}
-				prepared := e.prepare(articles[ai], d, credits, slab)
-				d.releaseTokens()
-				results[ai] <- analysed{d, credits, prepared, wi}
+				prepared := e.prepare(w, doc, attr, slab)
+				doc.Release()
+				results[ai] <- analysed{attr, prepared, wi}
 			}
 			done <- w
 		}()
 	}
 	byName := make(map[string]*Speaker)
+	current := 0 // the article being added
+	speakerOf := func(en *attribution.Entity) *Speaker {
+		if en == nil {
+			return nil
+		}
+		key := strings.ToLower(en.Name)
+		if en.Kind == attribution.Unnamed || en.Kind == attribution.Document {
+			// One article's "resident" or "report" is not another's.
+			key = strconv.Itoa(current) + "\x00" + key
+		}
+		s := byName[key]
+		if s == nil {
+			s = &Speaker{Name: en.Name, Kind: en.Kind, words: en.Words}
+			byName[key] = s
+			e.speakers = append(e.speakers, s)
+		}
+		if s.Kind == attribution.Unknown && en.Kind != attribution.Unknown {
+			s.Kind = en.Kind // another article says who or what it is
+		}
+		s.person = s.Kind == attribution.Person
+		if s.Role == "" {
+			s.Role = en.Role()
+			s.heads, s.mods, s.country = en.Heads, en.Mods, en.Country
+		}
+		s.roles = en.Roles
+		if s.gender == attribution.GenderUnknown {
+			s.gender = en.Gender
+		}
+		return s
+	}
 	version := digestOffset // of the article digests, in order
 	// The workers number the terms they meet; termIDs[w] maps worker w's
 	// numbers to the index's. A worker's articles arrive here in the order
@@ -200,37 +253,16 @@ func New(articles []*Article, opts Options) *Engine {
 	termIDs := make([][]int32, workers)
 	for ai := range articles {
 		r := <-results[ai]
-		d, credits := r.d, r.credits
-		speakerOf := func(en *entity) *Speaker {
-			if en == nil {
-				return nil
-			}
-			key := strings.ToLower(en.name)
-			s := byName[key]
-			if s == nil {
-				s = &Speaker{Name: en.name, person: en.person, words: en.words}
-				byName[key] = s
-				e.speakers = append(e.speakers, s)
-			}
-			if s.Role == "" {
-				s.Role = en.role()
-				s.heads, s.mods, s.country = en.heads, en.mods, en.country
-			}
-			s.roles = en.roles
-			if s.gender == 0 {
-				s.gender = en.gender
-			}
-			return s
-		}
-		for _, en := range d.entities {
-			if en.person {
+		current = ai
+		for _, en := range r.attr.Entities {
+			if en.Kind == attribution.Person {
 				speakerOf(en)
 			}
 		}
 		for _, t := range r.prepared.newTerms {
 			termIDs[r.worker] = append(termIDs[r.worker], e.ix.termID(t))
 		}
-		e.addArticle(ai, d, credits, r.prepared, termIDs[r.worker], speakerOf)
+		e.addArticle(ai, r.attr, r.prepared, termIDs[r.worker], speakerOf)
 		version = mix(version ^ r.prepared.digest)
 		select {
 		case slabs <- r.prepared.terms[:0]:
@@ -339,26 +371,28 @@ type preparedArticle struct {
 
 // prepare works out the index terms of every sentence of an article: its
 // words, what its names and places stand for, and who said it.
-func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab []termWeight) *preparedArticle {
-	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.paras)), digest: articleDigest(a)}
-	numbered := d.w.terms.len()
+func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab []termWeight) *preparedArticle {
+	a := d.Article
+	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.Paras)), digest: articleDigest(a)}
+	numbered := w.terms.len()
 	words := 0
-	for _, pa := range d.paras {
+	for _, pa := range d.Paras {
 		words += len(pa.Toks)
 	}
 	// Stop words take no term and repeats share one: the terms of an
 	// article number fewer than its words, names and places added.
-	b := sentenceBuilder{e: e, w: d.w, terms: slices.Grow(slab[:0], words*3/4+64)}
+	b := sentenceBuilder{e: e, w: w, terms: slices.Grow(slab[:0], words*3/4+64)}
 	toks := text.Tokenize(a.Title)
 	b.words(toks)
 	for k := range toks {
 		if key, n := e.lx.PlaceAt(toks, k); n > 0 {
-			b.alias(d.w.term("@"+key), float32(e.opts.AliasWeight))
+			b.alias(w.term("@"+key), float32(e.opts.AliasWeight))
 		}
 	}
 	pr.title = b.done()
-	for pi, pa := range d.paras {
+	for pi, pa := range d.Paras {
 		p := pa.Paragraph
+		ap := &attr.Paras[pi]
 		sents := make([]preparedSentence, len(p.Sentences))
 		t := 0
 		for s, sp := range p.Sentences {
@@ -372,18 +406,21 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 			b.words(pa.Toks[start:t])
 			b.flags = readFlags(pa.Toks[start:t], p.Text, shortQuoteIn(p.Text, pa.Quotes, sp))
 			alias := float32(e.opts.AliasWeight)
-			for _, m := range pa.mentionsOf(int32(s)) {
-				for _, w := range m.ent.words {
-					b.alias(b.w.stemTerm(w), alias)
+			for _, m := range ap.MentionsOf(int32(s)) {
+				if m.Form == attribution.Pronoun {
+					continue
 				}
-				b.people = b.people || m.ent.person
+				for _, word := range m.Entity.Words {
+					b.alias(w.stemTerm(word), alias)
+				}
+				b.people = b.people || m.Entity.Kind == attribution.Person
 			}
 			for k := start; k < t; k++ {
 				if !pa.Toks[k].Cap && !pa.Toks[k].Is(text.KindTitleHead) {
 					continue
 				}
 				if key, n := e.lx.PlaceAt(pa.Toks, k); n > 0 {
-					b.alias(d.w.term("@"+key), alias)
+					b.alias(w.term("@"+key), alias)
 					k += n - 1
 					continue
 				}
@@ -393,19 +430,19 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 					b.alias(b.w.stemTerm(text.FoldTitle(tok.Norm)), alias)
 				}
 			}
-			if en := credits[pi].sentences[s].ent; en != nil {
-				w := float32(e.opts.SpeakerWeight)
-				for _, word := range en.words {
-					b.alias(b.w.stemTerm(word), w)
+			if en := ap.Sentences[s].Entity; en != nil {
+				weight := float32(e.opts.SpeakerWeight)
+				for _, word := range en.Words {
+					b.alias(w.stemTerm(word), weight)
 				}
-				for h := range en.heads {
-					b.alias(b.w.stemTerm(h), w)
+				for h := range en.Heads {
+					b.alias(w.stemTerm(h), weight)
 				}
-				for m := range en.mods {
-					b.alias(b.w.stemTerm(m), w)
+				for m := range en.Mods {
+					b.alias(w.stemTerm(m), weight)
 				}
-				for c := range en.country {
-					b.alias(d.w.term("@"+c), w)
+				for c := range en.Country {
+					b.alias(w.term("@"+c), weight)
 				}
 			}
 			sents[s] = b.done()
@@ -413,7 +450,7 @@ func (e *Engine) prepare(a *Article, d *docAnalysis, credits []paraCredits, slab
 		pr.paras[pi] = sents
 	}
 	pr.terms = b.terms
-	pr.newTerms = d.w.terms.since(numbered)
+	pr.newTerms = w.terms.since(numbered)
 	return pr
 }
 
@@ -545,21 +582,20 @@ func (e *Engine) writtenLower(norm string) bool { return e.words[norm].indexedLo
 
 // addArticle puts a prepared article into the engine: its sentences,
 // quotations and speakers, and its terms into the index.
-func (e *Engine) addArticle(ai int, d *docAnalysis, credits []paraCredits, pr *preparedArticle, termIDs []int32, speakerOf func(*entity) *Speaker) {
-	title := e.articles[ai].Title
-	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(title)}, quote: -1, prose: true})
+func (e *Engine) addArticle(ai int, attr *attribution.Result, pr *preparedArticle, termIDs []int32, speakerOf func(*attribution.Entity) *Speaker) {
+	a := e.articles[ai]
+	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(a.Title)}, quote: -1, prose: true})
 	e.ix.add(pr.title.terms, termIDs, pr.title.length)
-	for pi, pa := range d.paras {
-		e.addParagraph(ai, pi, pa, d, credits[pi], pr.paras[pi], termIDs, speakerOf)
+	for pi := range a.Paragraphs {
+		e.addParagraph(ai, pi, &attr.Paras[pi], pr.paras[pi], termIDs, speakerOf)
 	}
 }
 
-func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc paraCredits, prepared []preparedSentence, termIDs []int32, speakerOf func(*entity) *Speaker) {
-	p := pa.Paragraph
+func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []preparedSentence, termIDs []int32, speakerOf func(*attribution.Entity) *Speaker) {
+	p := &e.articles[ai].Paragraphs[pi]
 	first := int32(len(e.sents))
 	for s, sp := range p.Sentences {
-		c := pc.sentences[s]
-		sn := sentence{art: int32(ai), para: int32(pi), span: sp, speaker: speakerOf(c.ent), quote: -1,
+		sn := sentence{art: int32(ai), para: int32(pi), span: sp, speaker: speakerOf(ap.Sentences[s].Entity), quote: -1,
 			prose: p.Prose && !p.Heading, flags: prepared[s].flags, people: prepared[s].people}
 		if sn.speaker != nil {
 			sn.speaker.Statements++
@@ -567,26 +603,29 @@ func (e *Engine) addParagraph(ai, pi int, pa *paraAnalysis, d *docAnalysis, pc p
 		}
 		e.sents = append(e.sents, sn)
 		e.ix.add(prepared[s].terms, termIDs, prepared[s].length)
-		for _, m := range pa.mentionsOf(int32(s)) {
-			if m.defines {
-				sp := speakerOf(m.ent)
+		for _, m := range ap.MentionsOf(int32(s)) {
+			if m.Defines {
+				sp := speakerOf(m.Entity)
 				e.defines[sp] = append(e.defines[sp], first+int32(s))
 			}
 		}
 	}
-	for qi, q := range pa.Quotes {
-		in := text.QuoteInner(p.Text, q)
-		sp := speakerOf(pc.quotes[qi].ent)
+	quotation := -1
+	for _, q := range ap.Quotes {
+		if q.Quotation != quotation {
+			quotation = q.Quotation
+			e.quotations++
+		}
+		sp := speakerOf(q.Credit.Entity)
 		if sp != nil {
 			sp.Quotes++
 		}
-		sid := first + int32(pa.SentenceAt(q.Start))
-		e.quotes = append(e.quotes, Quote{Text: p.Text[in.Start:in.End], Speaker: sp, How: pc.quotes[qi].how,
-			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid})
-		for s := sid; s < int32(len(e.sents)) && int(e.sents[s].span.Start) < q.End; s++ {
-			if e.sents[s].quote < 0 {
-				e.sents[s].quote = int32(len(e.quotes) - 1)
-			}
+		sid := first + int32(q.Sentence)
+		id := e.quotations - 1
+		e.quotes = append(e.quotes, Quote{Text: p.Text[q.Span.Start:q.Span.End], Speaker: sp, How: q.Credit.How,
+			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid, quotation: id})
+		if e.sents[sid].quote < 0 {
+			e.sents[sid].quote = id
 		}
 	}
 }
@@ -636,12 +675,20 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 // can tell that it is stale.
 func (e *Engine) Version() string { return e.version }
 
-// Speakers returns everyone quoted or reported, most quoted first.
+// Speakers returns the people and bodies quoted or reported, and the
+// unnamed speakers ("resident") and documents quoted, most quoted first.
 func (e *Engine) Speakers() []*Speaker {
 	var out []*Speaker
 	for _, s := range e.speakers {
-		if s.Statements > 0 || s.Quotes > 0 {
-			out = append(out, s)
+		switch s.Kind {
+		case attribution.Person, attribution.Organisation, attribution.Unknown:
+			if s.Statements > 0 || s.Quotes > 0 {
+				out = append(out, s)
+			}
+		default:
+			if s.Quotes > 0 {
+				out = append(out, s) // "European leaders said they …" is no one to list
+			}
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool {

@@ -59,6 +59,6 @@ func ExampleEngine_Follow() {
 	// Output:
 	// What did Ruiz say? → [] Ana Ruiz
 	// Who is she? → [UN Secretary-General] Ana Ruiz
-	// Where did the leaders meet? → [Geneva]
-	// When? → [Monday]
+	// Where did the leaders meet? → [Geneva] officials
+	// When? → [Monday] officials
 }

@@ -1,19 +1,17 @@
 package qa
 
-import "github.com/articlebot/articlebot/qa/text"
+import (
+	"github.com/articlebot/articlebot/qa/attribution"
+	"github.com/articlebot/articlebot/qa/text"
+)
 
 // A worker is what one goroutine that prepares articles keeps from one
-// article to the next: the words it has read and what it learnt of them,
-// by word ID, and the numbers it gave index terms.
+// article to the next: the words it has read, the attribution stage's
+// analyzer, what indexing learnt of words by word ID, and the numbers it
+// gave index terms.
 type worker struct {
-	cache  *text.Cache
-	serial int32 // of the article being analysed, for the words' stamps
-
-	// By word ID: what a word is as a verb of saying (a speechKind), and
-	// the serial of the last article that wrote it in lower case, and with
-	// a capital inside a sentence.
-	speech            []int8
-	lowerSeen, capMid []int32
+	cache *text.Cache
+	attr  *attribution.Analyzer
 
 	// termOf is, by word ID, 1 + the worker's number for the word's index
 	// term; 0 until asked. indexed says, by word ID, whether an indexed
@@ -35,7 +33,8 @@ const (
 )
 
 func newWorker(lx *text.Lexicon) *worker {
-	return &worker{cache: text.NewCache(lx), terms: newTermTable()}
+	c := text.NewCache(lx)
+	return &worker{cache: c, attr: attribution.NewAnalyzer(c), terms: newTermTable()}
 }
 
 // grow makes room in the tables by word ID for every word the cache knows.
@@ -45,9 +44,6 @@ func (w *worker) grow() {
 		return
 	}
 	n = max(n, 2*len(w.termOf))
-	w.speech = growTo(w.speech, n)
-	w.lowerSeen = growTo(w.lowerSeen, n)
-	w.capMid = growTo(w.capMid, n)
 	w.termOf = growTo(w.termOf, n)
 	w.indexed = growTo(w.indexed, n)
 }

@@ -234,6 +234,7 @@ type quoteJSON struct {
 	Quote     string `json:"quote"`
 	Speaker   string `json:"speaker"`
 	Role      string `json:"role"`
+	Kind      string `json:"kind"` // the speaker's: person, organisation, document, unnamed; "" for none
 	How       string `json:"how"`
 	Article   string `json:"article"`
 	Paragraph int    `json:"paragraph"`
@@ -260,12 +261,12 @@ func runQuotes(args []string, io stdio) error {
 		if only != nil && q.Speaker != only {
 			continue
 		}
-		name, role := "", ""
+		name, role, kind := "", "", ""
 		if q.Speaker != nil {
-			name, role = q.Speaker.Name, q.Speaker.Role
+			name, role, kind = q.Speaker.Name, q.Speaker.Role, q.Speaker.Kind.String()
 		}
 		if f.jsonOut {
-			writeJSON(w, quoteJSON{q.Text, name, role, q.How, q.Article.Title, q.Paragraph})
+			writeJSON(w, quoteJSON{q.Text, name, role, kind, q.How.String(), q.Article.Title, q.Paragraph})
 			continue
 		}
 		writeQuoteText(w, q)
@@ -335,6 +336,7 @@ func nonNil(s []string) []string {
 type speakerJSON struct {
 	Speaker    string `json:"speaker"`
 	Role       string `json:"role"`
+	Kind       string `json:"kind"` // person, organisation, document or unnamed
 	Quotes     int    `json:"quotes"`
 	Statements int    `json:"statements"`
 }
@@ -351,7 +353,7 @@ func runSpeakers(args []string, io stdio) error {
 	w := bufio.NewWriter(io.out)
 	for _, s := range e.Speakers() {
 		if f.jsonOut {
-			writeJSON(w, speakerJSON{s.Name, s.Role, s.Quotes, s.Statements})
+			writeJSON(w, speakerJSON{s.Name, s.Role, s.Kind.String(), s.Quotes, s.Statements})
 			continue
 		}
 		writeSpeakerText(w, s)

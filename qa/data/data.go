@@ -1,14 +1,16 @@
 // Package data holds what articlebot knows of English and the world beyond
 // the articles, as data files embedded in the binary: the gazetteer of
-// countries, the irregular verbs, and the WordNet table of related words.
+// countries, the irregular verbs, given names and their gender, and the
+// WordNet table of related words.
 // Each file's header says what it is and where it comes from.
 package data
 
 import "embed"
 
-// Files are the tab-separated tables: gazetteer.tsv and irregular.tsv.
+// Files are the tab-separated tables: gazetteer.tsv, irregular.tsv and
+// given-names.tsv.
 //
-//go:embed gazetteer.tsv irregular.tsv
+//go:embed gazetteer.tsv irregular.tsv given-names.tsv
 var Files embed.FS
 
 // Related is the WordNet table of related stems, kept as a string so that

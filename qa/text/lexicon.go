@@ -18,7 +18,11 @@ import (
 // concurrent use.
 type Lexicon struct {
 	irregular map[string]string // inflected form → base form: "took" → "take"
-	speech    map[string]bool   // stems of speechVerbs
+	speech    map[string]bool   // stems of SpeechVerbs
+
+	// givenNames tells, of a given name, whether it is a woman's (true)
+	// or a man's (false).
+	givenNames map[string]bool
 
 	// places maps a place phrase as tokens normalise it ("united states",
 	// "us", "american", "white house") to its country's key ("united states").
@@ -62,11 +66,13 @@ func parseLexicon() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lx.speech = make(map[string]bool)
-	for _, v := range SpeechVerbs.Words() {
-		for _, form := range inflections(v) {
-			lx.speech[lx.Stem(form)] = true
-		}
+	lx.speech = lx.VerbStems(SpeechVerbs)
+	lx.givenNames = make(map[string]bool)
+	err = readTSV("given-names.tsv", 2, func(f []string) {
+		lx.givenNames[f[0]] = f[1] == "f"
+	})
+	if err != nil {
+		return nil, err
 	}
 	err = readTSV("gazetteer.tsv", 5, func(f []string) {
 		key := placeKey(f[0])
@@ -105,6 +111,27 @@ func inflections(v string) []string {
 		forms = append(forms, v+v[n-1:]+"ed", v+v[n-1:]+"ing") // admitted, admitting
 	}
 	return forms
+}
+
+// VerbStems returns the stems of every form of the verbs of a list, which
+// holds them in their base form: a stem of "emphasised", "emphasized" or
+// "emphasises" is in the set of "emphasise emphasize".
+func (lx *Lexicon) VerbStems(verbs WordSet) map[string]bool {
+	stems := make(map[string]bool)
+	for _, v := range verbs.Words() {
+		// Irregular forms ("said") stem as their base does.
+		for _, form := range inflections(v) {
+			stems[lx.Stem(form)] = true
+		}
+	}
+	return stems
+}
+
+// GivenName reports whether a normalised word is a given name the lexicon
+// knows the gender of, and whether it is a woman's.
+func (lx *Lexicon) GivenName(norm string) (female, known bool) {
+	female, known = lx.givenNames[norm]
+	return female, known
 }
 
 // IsSpeech reports whether a stem is a verb of saying (see SpeechVerbs).

@@ -141,7 +141,8 @@ var TitleHeads = NewWordSet(`president leader minister premier chancellor spokes
 	lt col capt sgt rev hon dean rector provost principal editor author journalist reporter
 	correspondent historian strategist pollster consultant boss councilman
 	councilwoman councillor councilor alderman alderwoman assemblyman assemblywoman
-	treasurer comptroller auditor midfielder defender striker goalkeeper forward`)
+	treasurer comptroller auditor midfielder defender striker goalkeeper forward undersecretary
+	constable detective corporal marshal warden trustee magistrate coroner registrar`)
 
 // titleSynonyms let a description find a person whose role the article
 // words differently: "the Ukrainian leader" is the Ukrainian president.
@@ -194,3 +195,163 @@ var SpeechVerbs = NewWordSet(`say tell state add explain emphasise emphasize not
 	deny promise vow pledge affirm contend continue conclude testify reveal exclaim mention
 	quip joke counter retort complain lament boast shout whisper call report caution
 	accuse criticise criticize propose recommend agree disagree estimate forecast threaten`)
+
+// The closed classes of English that the attribution stage reads clauses
+// with: it tags no parts of speech, but knows these words, and takes the
+// rest for nouns, names, adjectives and verbs by their place and shape.
+var (
+	// Determiners open a noun phrase: "the US president".
+	Determiners = NewWordSet(`the a an this that these those`)
+
+	// PossessiveDeterminers open a noun phrase and point to an owner:
+	// "his Twitter account", "their statement".
+	PossessiveDeterminers = NewWordSet(`his her its their our my your`)
+
+	// Quantifiers open a noun phrase, or stand for one: "one resident",
+	// "another added".
+	Quantifiers = NewWordSet(`one another some many several each every all both few most no any
+		other others two three four five six seven eight nine ten dozens hundreds thousands`)
+
+	// Prepositions tie a phrase to the one before: "Jane Roe of the Harbor
+	// Institute", "a correspondent in Lagos".
+	Prepositions = NewWordSet(`of in on at by for from with to into about against over under after
+		before during without near across between among since until via per amid amidst
+		including despite behind beyond through throughout toward towards upon within outside
+		inside off alongside beside beneath around along onto past regarding unlike amongst`)
+
+	// Conjunctions join phrases and clauses: "received the offer but said".
+	Conjunctions = NewWordSet(`and or but nor yet`)
+
+	// Subordinators open a clause that is not the sentence's main one:
+	// "When he first made his claims, he said".
+	Subordinators = NewWordSet(`when while whilst as because although though if since whereas unless
+		until once after before`)
+
+	// Relatives open a clause about the noun before: "Susan Rice, who is
+	// both …, said".
+	Relatives = NewWordSet(`who whom whose which that where`)
+
+	// Auxiliaries stand before a verb: "was quoted", "had said".
+	Auxiliaries = NewWordSet(`is was are were be been being am has have had having do does did will
+		would shall should can could may might must`)
+
+	// ClauseAdverbs may stand between a subject and its verb: "Trump
+	// later said", "Sarkozy himself said".
+	ClauseAdverbs = NewWordSet(`also later then again previously recently earlier further finally
+		repeatedly reportedly publicly privately once still now even first last already
+		subsequently simply only himself herself themselves itself too never not`)
+)
+
+// NameParticles stand inside a person's name, before its last part:
+// "Abdul Ati al-Obeidi", "Ursula von der Leyen", "Osama bin Laden".
+var NameParticles = NewWordSet(`al el bin ibn abu bint ben van von der den de del della di da du la
+	le dos das ter`)
+
+// NameConnectors may stand inside the name of a body: "House of
+// Representatives", "Movement for Democratic Change".
+var NameConnectors = NewWordSet(`of for on the and`)
+
+// Honorifics are forms of address before a name: "Mr Abbot", "Dr. Reyes".
+var Honorifics = NewWordSet(`mr mrs ms miss dr prof sir dame lord lady rev hon`)
+
+// FemaleWords and MaleWords in a role or an honorific give a person's
+// gender.
+var (
+	FemaleWords = NewWordSet(`mrs ms miss madam spokeswoman chairwoman congresswoman councilwoman
+		assemblywoman alderwoman queen princess lady dame sister mother wife daughter
+		businesswoman actress woman girl grandmother aunt niece widow girlfriend`)
+	MaleWords = NewWordSet(`mr sir spokesman chairman congressman councilman assemblyman alderman
+		king prince lord brother father husband son businessman actor man boy grandfather
+		uncle nephew widower boyfriend`)
+)
+
+// OrgWords in a capitalised name make it an organisation or a place, not
+// a person: "White House", "Norfolk Fire and Rescue Service".
+var OrgWords = NewWordSet(`house office senate congress parliament assembly commission committee
+	council ministry department party union court bank fund website agency act bill
+	government university college school institute association organization organisation
+	corporation company inc ltd llc plc group times post news press network forces army navy
+	airlines airways island islands street road avenue square palace hall center centre
+	rights representatives republic kingdom states nations church league federation
+	foundation board bureau service services authority police guard museum hospital
+	club team cup games olympics summit conference treaty accord agreement declaration
+	resolution amendment division program programme project initiative daily journal
+	tribune herald gazette telegraph guardian observer chronicle monitor radio television
+	tv channel broadcasting chamber society trust institution motors holdings industries buses
+	coaches rail railway railways trains ferries transport
+	systems technologies pharmaceuticals partners insurance foods brands media entertainment
+	communications telecom steel petroleum mining resources logistics shipping airline
+	democrats republicans democrat republican conservatives labour liberals greens
+	united rovers fc athletic wanderers rangers albion hotspur academy`)
+
+// OrgNouns, lower case, head a phrase that names a body: "China's foreign
+// ministry", "the office of the Maldives President".
+var OrgNouns = NewWordSet(`ministry government office agency department military army navy
+	police embassy court council committee commission company firm party newspaper paper union
+	league club team administration campaign authority organisers organizers organisation
+	organization board bureau service group network broadcaster station channel institute
+	university school hospital kremlin pentagon parliament senate congress cabinet regime
+	junta force forces coalition alliance federation association consortium charity
+	prosecutors prosecution foundation trust society chamber fund bank centre center
+	institution commissioners`)
+
+// DocNouns head a phrase that names a document, which may be quoted: "the
+// joint statement said", "a memo seen by Reuters".
+var DocNouns = NewWordSet(`statement report memo memorandum letter study survey document filing
+	ruling verdict indictment complaint lawsuit release announcement poll plan proposal
+	treaty agreement resolution bill communique communiqué declaration website account post
+	tweet message email transcript editorial article note notice order decree judgment
+	judgement summary review assessment analysis leaflet flyer pamphlet manifesto brochure
+	petition`)
+
+// PersonNouns head a phrase that names a person, or people, without a
+// name; the article's noun is then the speaker: "one resident said", "the
+// minister's brother said".
+var PersonNouns = NewWordSet(`resident witness protester protestor demonstrator source official
+	neighbour neighbor friend relative brother sister mother father son daughter wife husband
+	uncle aunt cousin parent student teacher worker farmer driver passenger survivor victim
+	member employee fan voter man woman boy girl person observer analyst expert critic
+	supporter opponent activist officer soldier doctor nurse pilot engineer shopkeeper
+	trader owner customer visitor tourist local villager citizen refugee migrant
+	colleague partner player manager coach captain spokesperson spokesman spokeswoman
+	insider aide adviser advisor lawyer attorney representative delegate diplomat
+	correspondent reporter journalist commentator researcher scientist professor economist
+	investigator prosecutor judge governor mayor minister president leader chief head
+	barrister solicitor counsel family juror neighbour neighbor people`)
+
+// CompoundSuffixes are the lower-case halves of a hyphenated modifier after a
+// name ("Paris-based organisers", "US-led coalition"): the name ends before
+// the hyphen.
+var CompoundSuffixes = NewWordSet(`based led linked backed born owned run style like era wide made
+	funded controlled held speaking affiliated allied aligned sponsored supported brokered
+	inspired dominated bound educated trained registered listed flagged friendly area type level
+	scale range class free only long old related focused centred centered`)
+
+// QuoteVerbs introduce the very words someone used only when a quotation
+// follows within a few words: "called the attempt “deplorable”",
+// "dismissed the claims as “rumours”", "his account, which read, “…”".
+var QuoteVerbs = NewWordSet(`call dismiss brand label dub term hail describe accept read condemn
+	decry praise slam quote cite recall`)
+
+// DocumentVerbs introduce a document's words, and no one else's: "the memo
+// discusses an “agreement in principle”"; people who discuss “who will do
+// what” are quoting no one.
+var DocumentVerbs = NewWordSet(`discuss outline detail show list specify stipulate`)
+
+// PlaceWords in a capitalised name make it a place, not a person: "Crosson
+// Ice Shelf", "Kaafu Atoll", "Banyan Tree Resort".
+var PlaceWords = NewWordSet(`ice shelf glacier mountain mountains mount river lake sea ocean bay
+	valley desert park bridge forest canyon gulf strait cape peninsula coast basin falls hill hills
+	peak delta atoll reef resort airport station port harbour harbor beach plain plateau province
+	district county region state city town village square street road avenue stadium arena vale`)
+
+// SpeechNouns are what someone says, as the subject of an introduction:
+// "His answer was simple:", "The minister's reply:".
+var SpeechNouns = NewWordSet(`answer reply response message words verdict view comment comments
+	reaction remarks explanation warning advice plea retort assessment`)
+
+// IssuedDocNouns are the documents their writer issues in their own name,
+// so that "X released a statement" makes X its issuer; a study, a report
+// or a poll that someone cites or commissions is not theirs.
+var IssuedDocNouns = NewWordSet(`statement letter message post tweet email memo memorandum communique
+	communiqué release announcement leaflet flyer manifesto notice`)

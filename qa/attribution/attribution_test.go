@@ -1,0 +1,176 @@
+package attribution
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// A shape is one case of testdata/shapes.txt: an article and the speaker
+// each of its quotations must be credited with.
+type shape struct {
+	name   string
+	line   int
+	body   []string
+	checks []shapeCheck
+}
+
+type shapeCheck struct {
+	quote     string // the words the quotation starts with
+	speaker   string // "" for none
+	kind, how string
+	line      int
+}
+
+var checkLine = regexp.MustCompile(`^-> "(.+)": (none|(.+) \((\w+), (\w+)\))$`)
+
+func readShapes(t *testing.T, path string) []shape {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var shapes []shape
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "== "):
+			shapes = append(shapes, shape{name: strings.TrimPrefix(line, "== "), line: n})
+		case len(shapes) == 0:
+			t.Fatalf("%s:%d: a line before the first case", path, n)
+		case strings.HasPrefix(line, "->"):
+			m := checkLine.FindStringSubmatch(line)
+			if m == nil {
+				t.Fatalf("%s:%d: cannot read check %q", path, n, line)
+			}
+			shapes[len(shapes)-1].checks = append(shapes[len(shapes)-1].checks, shapeCheck{m[1], m[3], m[4], m[5], n})
+		default:
+			s := &shapes[len(shapes)-1]
+			if len(s.checks) > 0 {
+				t.Fatalf("%s:%d: a paragraph after the checks", path, n)
+			}
+			s.body = append(s.body, line)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return shapes
+}
+
+// analyseText attributes an article of a title and the paragraphs body.
+func analyseText(t *testing.T, body []string) (*text.Article, *Result) {
+	t.Helper()
+	a, err := text.ParseArticle("shape.txt", strings.NewReader("Title\n"+strings.Join(body, "\n")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := text.NewCache(text.DefaultLexicon())
+	d := c.Read(a)
+	defer d.Release()
+	return a, NewAnalyzer(c).Analyse(d)
+}
+
+// quoteStarting returns the first quotation whose words start with words.
+func quoteStarting(a *text.Article, res *Result, words string) (Quote, bool) {
+	for pi, p := range res.Paras {
+		for _, q := range p.Quotes {
+			if strings.HasPrefix(a.Paragraphs[pi].Text[q.Span.Start:q.Span.End], words) {
+				return q, true
+			}
+		}
+	}
+	return Quote{}, false
+}
+
+// TestShapes credits the quotations of every shape of attribution in
+// testdata/shapes.txt.
+func TestShapes(t *testing.T) {
+	const path = "testdata/shapes.txt"
+	shapes := readShapes(t, path)
+	if len(shapes) < 40 {
+		t.Errorf("%d shapes, want at least 40", len(shapes))
+	}
+	for _, s := range shapes {
+		t.Run(s.name, func(t *testing.T) {
+			a, res := analyseText(t, s.body)
+			for _, c := range s.checks {
+				q, ok := quoteStarting(a, res, c.quote)
+				if !ok {
+					t.Errorf("%s:%d: no quotation starts %q", path, c.line, c.quote)
+					continue
+				}
+				got, want := describe(q.Credit), "none"
+				if c.speaker != "" {
+					want = fmt.Sprintf("%s (%s, %s)", c.speaker, c.kind, c.how)
+				}
+				if got != want {
+					t.Errorf("%s:%d: %q: got %s, want %s", path, c.line, c.quote, got, want)
+				}
+			}
+		})
+	}
+}
+
+// describe writes a credit as shapes.txt does.
+func describe(c Credit) string {
+	if c.Entity == nil {
+		return "none"
+	}
+	return fmt.Sprintf("%s (%s, %s)", c.Entity.Name, c.Entity.Kind, c.How)
+}
+
+// FuzzAnalyse checks that any text is analysed without a panic, and that
+// what comes out lies within the article: quotations inside their
+// paragraph, mentions inside its tokens, a credit for every sentence.
+func FuzzAnalyse(f *testing.F) {
+	for _, s := range []string{
+		"Title\n\"We will help,\" Trump said.\n\"More,\" she said.",
+		"T\nUS President Donald Trump met. \"x\" the US president said, adding \"y\".",
+		"T\nIt is noted on the X that \"a\". According to \"b",
+		"T\n\" \" \"\n“”‘’",
+		"T\nA memo seen by Reuters says \"no\". In a statement, the navy said: \"a... b\" \"c,\" the statement added.",
+		"T\nRIVERSIDE, Calif. (AP) — Dr. Y, a professor, said: \"ok\" the 58-year-old added. Another added: \"x\"",
+		"T\nAbu Hamza al-Rashid of the Harbor Institute, who is 5, with Mr Rashid stating: \"z\" and they said \"w\".",
+	} {
+		f.Add(s)
+	}
+	c := text.NewCache(text.DefaultLexicon())
+	an := NewAnalyzer(c)
+	f.Fuzz(func(t *testing.T, body string) {
+		a, err := text.ParseArticle("fuzz.txt", strings.NewReader(body))
+		if err != nil {
+			return
+		}
+		d := c.Read(a)
+		res := an.Analyse(d)
+		if len(res.Paras) != len(a.Paragraphs) {
+			t.Fatalf("%d paragraphs attributed, %d read", len(res.Paras), len(a.Paragraphs))
+		}
+		for pi, p := range res.Paras {
+			para := d.Paras[pi]
+			if len(p.Sentences) != len(para.Sentences) {
+				t.Fatalf("paragraph %d: %d sentence credits, %d sentences", pi, len(p.Sentences), len(para.Sentences))
+			}
+			for _, q := range p.Quotes {
+				if !q.Span.In(para.Text) || q.Span.Start >= q.Span.End || q.Sentence < 0 || q.Sentence >= len(para.Sentences) {
+					t.Fatalf("paragraph %d: quotation %v out of bounds", pi, q)
+				}
+			}
+			for _, m := range p.Mentions {
+				if m.Start < 0 || m.End > len(para.Toks) || m.Start >= m.End || m.Entity == nil {
+					t.Fatalf("paragraph %d: mention %v out of bounds", pi, m)
+				}
+			}
+		}
+		d.Release()
+	})
+}

@@ -1,0 +1,475 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// credit credits every quotation and sentence of a paragraph. A quotation
+// is credited by the first of these that applies:
+//  1. the words after it in its sentence: `", Trump said`, `," said Ruto`,
+//     `," she added`, `," one resident was quoted as saying`;
+//  2. the words before it in its sentence: the verb of saying nearest to
+//     it and that verb's subject (`Trump said, "`, `Ban called the attempt
+//     "`, `…, adding "`, `with Smith stating: "`, `according to X, "`);
+//  3. an introduction that ends with a colon in the sentence before (`He
+//     was more critical of Hood:`);
+//  4. continuation: the speaker of an earlier quotation in the paragraph,
+//     of the last quotation of the paragraph before (for a paragraph of
+//     quotation alone), or the person the sentence before is about.
+//
+// A quotation none of these credits is a scare quote and gets no speaker.
+func (a *article) credit(p *para) {
+	{
+		p.credits = make([]Credit, len(p.Quotes))
+		p.cues = make([]int, len(p.Quotes))
+		p.sentences = make([]Credit, len(p.Sentences))
+		// Sentences with no quotation first: a body or a document they
+		// name ("The newly-released document states …") may be what a
+		// quotation's "it" refers to.
+		for s := range p.sentences {
+			if !p.quotedIn(s) {
+				p.sentences[s] = a.reportedSpeech(p, s)
+			}
+		}
+		for qi := range p.Quotes {
+			c, cue := a.creditAfter(p, qi)
+			if c.Entity == nil {
+				c, cue = a.creditBefore(p, qi)
+			}
+			if c.Entity == nil {
+				c, cue = a.creditIntro(p, qi)
+			}
+			if c.Entity == nil {
+				c, cue = a.creditContinuation(p, qi), -1
+			}
+			p.credits[qi], p.cues[qi] = c, cue
+			if c.Entity != nil {
+				p.speaker = c.Entity
+				if c.Entity.Kind == Person {
+					a.lastSpeaker = c.Entity
+				}
+			}
+		}
+		a.splitQuotes(p)
+		for s := range p.sentences {
+			if p.sentences[s].Entity == nil {
+				p.sentences[s] = a.reportedSpeech(p, s)
+			}
+		}
+		if p.Heading {
+			a.lastSpeaker = nil
+		}
+	}
+}
+
+// quotedIn reports whether sentence s holds a quotation or part of one.
+func (p *para) quotedIn(s int) bool {
+	sp := p.Sentences[s]
+	k := sort.Search(len(p.Quotes), func(k int) bool { return p.Quotes[k].End > sp.Start })
+	return k < len(p.Quotes) && p.Quotes[k].Start < sp.End
+}
+
+// creditAfter reads the words after quotation qi, up to the next quotation
+// or the end of its sentence, for "SPEAKER VERB" or "VERB SPEAKER".
+func (a *article) creditAfter(p *para, qi int) (Credit, int) {
+	q := p.Quotes[qi]
+	s := p.SentenceAt(max(q.End-1, q.Start))
+	limit := p.Sentences[s].End
+	if qi+1 < len(p.Quotes) {
+		limit = min(limit, p.Quotes[qi+1].Start)
+	}
+	i, j := p.TokenRange(q.End, limit)
+	if i >= j {
+		return Credit{}, -1
+	}
+	if gap := p.Text[q.End:p.Toks[i].Start]; strings.ContainsAny(gap, ".!?") && !strings.Contains(gap, ",") {
+		return Credit{}, -1
+	}
+	for v := i; v < j && v < i+afterReach; v++ {
+		if p.accordingTo(v, j) {
+			c := a.resolve(p, p.npRight(v+2, j))
+			c.How = ByAccording
+			return c, s
+		}
+		if !p.speechAt(v) {
+			continue
+		}
+		if participle(p.Toks[v]) {
+			// `"…" while saying that …`: the speaker is the subject of
+			// the clause the quotation is in.
+			from, _ := p.SentenceTokens(p.SentenceAt(q.Start))
+			c := a.participleSubject(p, from, v, qi)
+			return c, p.SentenceAt(q.Start)
+		}
+		if p.skipToVerb(v, i) == i {
+			// `," said Senate Majority Leader Harry Reid`, `," she said`
+			if v > i {
+				return a.resolve(p, phrase{i, p.skipToVerb(v, i)}), s
+			}
+			return a.resolve(p, p.npRight(v+1, j)), s
+		}
+		// `," the U.S. Ambassador Ryan Crocker said`: the subject must
+		// reach back to the quotation.
+		ph, _ := p.subjectBefore(v, i)
+		if ph.start != i {
+			return Credit{}, -1
+		}
+		return a.resolve(p, ph), s
+	}
+	return Credit{}, -1
+}
+
+// recentQuotes is how many quotations back a quotation looks for the one
+// it goes on from.
+const recentQuotes = 8
+
+// afterReach is how many words after a quotation its verb of saying may
+// come: `," the young North Korean leader on Sunday said`.
+const afterReach = 14
+
+// accordingTo reports whether tokens v and v+1 are "according to".
+func (p *para) accordingTo(v, limit int) bool {
+	return v+1 < limit && p.Toks[v].Norm == "according" && p.Toks[v+1].Norm == "to" && !p.Toks[v].Quoted
+}
+
+// creditBefore reads the words before quotation qi, from the start of its
+// sentence, for the verb of saying nearest to it.
+func (a *article) creditBefore(p *para, qi int) (Credit, int) {
+	q := p.Quotes[qi]
+	s := p.SentenceAt(q.Start)
+	from, _ := p.SentenceTokens(s)
+	_, j := p.TokenRange(p.Sentences[s].Start, q.Start)
+	from = max(from, j-clauseReach)
+	for v := j - 1; v >= from; v-- {
+		t := p.Toks[v]
+		if t.Quoted {
+			continue
+		}
+		if t.Norm == "that" && v > from && text.Conjunctions.Has(p.Toks[v-1].Norm) {
+			// "said that A and that the offer was "…"": the clause A
+			// is another thing said, not what introduces the quotation.
+			for v -= 2; v > from && p.Toks[v].Norm != "that"; v-- {
+			}
+			continue
+		}
+		if p.accordingTo(v, j) {
+			c := a.resolve(p, p.apposedAfter(p.npRight(v+2, j), j))
+			c.How = ByAccording
+			return c, s
+		}
+		if docVerbs.Has(t.Norm) {
+			if c := a.documentBefore(p, from, v); c.Entity != nil {
+				return c, s
+			}
+			continue
+		}
+		if !p.speechAt(v) {
+			continue
+		}
+		if participle(t) {
+			if c := a.participleSubject(p, from, v, qi); c.Entity != nil {
+				return c, s
+			}
+			continue
+		}
+		ph, coordinated := p.subjectBefore(v, from)
+		if ph.end-ph.start == 1 && p.Toks[ph.start].Norm == "it" && ph.end < v && text.Auxiliaries.Has(p.Toks[ph.end].Norm) {
+			// `It is noted on the Congressional Website that "…"`
+			if c := a.passiveSource(p, v, j); c.Entity != nil {
+				return c, s
+			}
+		}
+		switch {
+		case coordinated:
+			// "called the attempt "deplorable" and said it "…"".
+			c := a.earlierInSentence(p, qi, s)
+			if c.Entity == nil {
+				c = a.resolve(p, p.mainSubject(from, v))
+			}
+			if c.Entity != nil && (a.verbKind(t) != documentVerb || c.fromDocument()) {
+				return c, s
+			}
+			continue
+		case ph.empty():
+			if v > from && text.Auxiliaries.Has(p.Toks[v-1].Norm) {
+				// `It is noted on the Congressional Website that "…"`
+				if c := a.passiveSource(p, v, j); c.Entity != nil {
+					return c, s
+				}
+			}
+			if v == from {
+				// `Said the minister: "…"`
+				if c := a.resolve(p, p.npRight(v+1, j)); c.Entity != nil {
+					return c, s
+				}
+			}
+			continue
+		}
+		c := a.resolve(p, ph)
+		if a.verbKind(t) == documentVerb && !c.fromDocument() {
+			continue // people who discuss "who will do what" quote no one
+		}
+		if c.Entity != nil {
+			return c, s
+		}
+		// "Castleford said … that the player had asked …": the one who
+		// asked is no one known; the one who said may be.
+	}
+	return Credit{}, -1
+}
+
+// participleSubject finds who is speaking when the verb before a quotation
+// is a participle: the phrase it follows after "with" ("with Mr Abbot
+// calling the relationship "…""), else the subject of the sentence ("…,
+// adding "…"", "by saying "…""), else the subject of a finite verb of
+// saying earlier in the sentence, else the speaker of an earlier quotation
+// in it.
+func (a *article) participleSubject(p *para, from, v, qi int) Credit {
+	if v > from && p.inWord(v) {
+		if k := p.npLeft(v, from); k < v && k > from && (p.Toks[k-1].Norm == "with" || p.Toks[k-1].Norm == "without") {
+			if c := a.resolve(p, phrase{k, v}); c.Entity != nil {
+				return c
+			}
+		}
+	}
+	if c := a.resolve(p, p.mainSubject(from, v)); c.Entity != nil {
+		return c
+	}
+	for u := v - 1; u >= from; u-- {
+		if p.speechAt(u) && !participle(p.Toks[u]) {
+			if ph, _ := p.subjectBefore(u, from); !ph.empty() {
+				if c := a.resolve(p, ph); c.Entity != nil {
+					return c
+				}
+			}
+		}
+	}
+	return a.earlierInSentence(p, qi, p.SentenceAt(p.Quotes[qi].Start))
+}
+
+// earlierInSentence returns the credit of the last quotation before qi in
+// sentence s.
+func (a *article) earlierInSentence(p *para, qi, s int) Credit {
+	for k := qi - 1; k >= 0 && k >= qi-recentQuotes; k-- {
+		if p.SentenceAt(max(p.Quotes[k].End-1, p.Quotes[k].Start)) != s {
+			break
+		}
+		if p.credits[k].Entity != nil {
+			return p.credits[k]
+		}
+	}
+	return Credit{}
+}
+
+// passiveSource reads `It is noted on the Congressional Website that "…"`:
+// the source follows the verb after on, in or by.
+func (a *article) passiveSource(p *para, v, j int) Credit {
+	for k := v + 1; k < j && k < v+3; k++ {
+		switch p.Toks[k].Norm {
+		case "on", "in", "by":
+			c := a.resolve(p, p.npRight(k+1, j))
+			if c.Entity != nil {
+				c.How = ByDocument
+			}
+			return c
+		}
+	}
+	return Credit{}
+}
+
+// documentBefore reads `H.R.1424, a bill originating in the House
+// concerning "…"`: the document is the name before the apposition that the
+// verb at v ends.
+func (a *article) documentBefore(p *para, from, v int) Credit {
+	for k := v; k > from; k-- {
+		if strings.HasPrefix(p.Gap(k), ",") && (text.Determiners.Has(p.Toks[k].Norm) || text.Relatives.Has(p.Toks[k].Norm)) {
+			if m, ok := p.mentionAt(k - 1); ok {
+				return Credit{m.Entity, ByDocument}
+			}
+			return Credit{}
+		}
+	}
+	return Credit{}
+}
+
+// creditIntro credits a quotation that opens its sentence after an
+// introduction ending in a colon: `He was more critical of Hood:` then the
+// quotation, in the same paragraph or the next.
+func (a *article) creditIntro(p *para, qi int) (Credit, int) {
+	q := p.Quotes[qi]
+	s := p.SentenceAt(q.Start)
+	if p.Sentences[s].Start != q.Start {
+		return Credit{}, -1
+	}
+	ip, is := p, s-1
+	if s == 0 {
+		ip = p.prev()
+		if ip == nil || ip.Heading || len(ip.Sentences) == 0 {
+			return Credit{}, -1
+		}
+		is = len(ip.Sentences) - 1
+	}
+	sp := ip.Sentences[is]
+	if !strings.HasSuffix(strings.TrimRightFunc(ip.Text[sp.Start:sp.End], unicode.IsSpace), ":") {
+		return Credit{}, -1
+	}
+	from, to := ip.SentenceTokens(is)
+	from = max(from, to-clauseReach)
+	for v := to - 1; v >= from; v-- {
+		if ip.speechAt(v) && !participle(ip.Toks[v]) {
+			if ph, _ := ip.subjectBefore(v, from); !ph.empty() {
+				if c := a.resolve(ip, ph); c.Entity != nil {
+					return c, s
+				}
+			}
+		}
+	}
+	return a.resolve(ip, ip.mainSubject(from, to)), s
+}
+
+// creditContinuation credits a quotation that its own sentence does not
+// attribute.
+func (a *article) creditContinuation(p *para, qi int) Credit {
+	for k := qi - 1; k >= 0 && k >= qi-recentQuotes; k-- {
+		if e := p.credits[k].Entity; e != nil {
+			return Credit{e, Continuation}
+		}
+	}
+	q := p.Quotes[qi]
+	s := p.SentenceAt(q.Start)
+	if p.Sentences[s].Start != q.Start {
+		return Credit{} // the quotation is inside a sentence that credits no one
+	}
+	if s == 0 {
+		prev := p.prev()
+		if prev != nil && !prev.Heading && len(prev.Quotes) > 0 && p.quoteOnly() {
+			if e := prev.credits[len(prev.Quotes)-1].Entity; e != nil {
+				return Credit{e, Continuation}
+			}
+		}
+		return Credit{}
+	}
+	// The sentence before, with no quotation of its own, is about its
+	// subject: "Steve Ellis offered his explanation. "People who …"".
+	k := sort.Search(len(p.mentions), func(k int) bool { return p.mentions[k].Sentence >= int32(s-1) })
+	for ; k < len(p.mentions) && p.mentions[k].Sentence == int32(s-1); k++ {
+		if p.mentions[k].Subject {
+			return Credit{p.mentions[k].Entity, Continuation}
+		}
+	}
+	return Credit{}
+}
+
+// quoteOnly reports whether a paragraph holds little but its quotations.
+func (p *para) quoteOnly() bool {
+	outside := 0
+	for i := range p.Toks {
+		if !p.Toks[i].Quoted {
+			outside++
+		}
+	}
+	return outside <= quoteOnlyWords
+}
+
+// quoteOnlyWords is how many words outside its quotations a paragraph may
+// have and still be a quotation going on from the paragraph before: `"…"
+// he said` is not one; `"…"` alone is.
+const quoteOnlyWords = 2
+
+// splitQuotes cuts each quotation of p into its sentences, each a Quote
+// with its quotation's credit: the sentence that holds the words that
+// credit it is credited the way they do, the others as a continuation.
+// A sentence takes the credit of the first quotation in it.
+func (a *article) splitQuotes(p *para) {
+	for qi, q := range p.Quotes {
+		in := text.QuoteInner(p.Text, q)
+		c := p.credits[qi]
+		for s := p.SentenceAt(in.Start); s < len(p.Sentences) && p.Sentences[s].Start < in.End; s++ {
+			piece := c
+			if c.Entity != nil && s != p.cues[qi] {
+				piece.How = Continuation
+			}
+			start, end := max(in.Start, p.Sentences[s].Start), min(in.End, p.Sentences[s].End)
+			for _, part := range omissions(p.Text, start, end) {
+				span := trimQuote(p.Text, part.Start, part.End)
+				if span.Start >= span.End {
+					continue
+				}
+				p.quotes = append(p.quotes, Quote{Span: span, Sentence: s, Quotation: qi, Credit: piece})
+			}
+			if p.sentences[s].Entity == nil {
+				p.sentences[s] = piece
+			}
+		}
+	}
+}
+
+// omissions cuts the text [start, end) at each ellipsis that marks words
+// left out of a quotation ("… is zero... frankly, I think …"): the
+// fragments on either side are said apart. The ellipsis stays with the
+// fragment before it.
+func omissions(s string, start, end int) []text.Span {
+	var parts []text.Span
+	for i := start; i < end; {
+		rest := s[i:end]
+		k, size := strings.Index(rest, "... "), 3
+		if u := strings.Index(rest, "… "); u >= 0 && (k < 0 || u < k) {
+			k, size = u, len("…")
+		}
+		if k < 0 {
+			break
+		}
+		cut := i + k + size
+		parts = append(parts, text.Span{Start: start, End: cut})
+		start, i = cut, cut
+	}
+	return append(parts, text.Span{Start: start, End: end})
+}
+
+// trimQuote trims a piece of a quotation of the spaces, quotation marks
+// and commas at its ends; it is empty if no letter or digit is left.
+func trimQuote(s string, start, end int) text.Span {
+	piece := s[start:end]
+	left := strings.TrimLeftFunc(piece, func(r rune) bool { return unicode.IsSpace(r) || text.IsDoubleQuote(r) })
+	start += len(piece) - len(left)
+	right := strings.TrimRightFunc(left, func(r rune) bool { return unicode.IsSpace(r) || text.IsDoubleQuote(r) || r == ',' })
+	end = start + len(right)
+	if strings.IndexFunc(right, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		return text.Span{Start: start, End: start}
+	}
+	return text.Span{Start: start, End: end}
+}
+
+// reportedSpeech credits a sentence that reports what someone said without
+// quoting: "Zelenskyy said security guarantees were …", "according to X".
+func (a *article) reportedSpeech(p *para, s int) Credit {
+	if !p.Prose || p.Heading {
+		return Credit{}
+	}
+	i, j := p.SentenceTokens(s)
+	for v := i; v < j; v++ {
+		if p.Toks[v].Quoted {
+			continue
+		}
+		if p.accordingTo(v, j) {
+			c := a.resolve(p, p.npRight(v+2, j))
+			if c.Entity != nil {
+				c.How = ByAccording
+				return c
+			}
+		}
+		if !p.speechAt(v) || participle(p.Toks[v]) || a.verbKind(p.Toks[v]) != speechVerb {
+			continue
+		}
+		if ph, _ := p.subjectBefore(v, max(i, v-clauseReach)); !ph.empty() {
+			if c := a.resolve(p, ph); c.Entity != nil {
+				return c
+			}
+		}
+	}
+	return Credit{}
+}

@@ -1,0 +1,574 @@
+package attribution
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// findMentions walks a paragraph's names, descriptions and pronouns in
+// order and links each to its entity, recording roles and gender along the
+// way.
+func (a *article) findMentions(p *para) {
+	for i := 0; i < len(p.Toks); {
+		t := p.Toks[i]
+		if a.proper(p, i) {
+			end := a.nameRun(p, i)
+			n := a.splitRun(p, i, end)
+			if n == end {
+				// No person in the run: an organisation, place or document
+				// ("Moscow", "the Congressional Website", "H.R.1424").
+				n = i
+			}
+			if text.CalendarWords.Has(p.Toks[n].Norm) && end-n == 1 {
+				i = end
+				continue // a weekday or a month is never anyone
+			}
+			e := a.resolveName(p.Toks[n:end], p.Phrase(n, end))
+			if e.Kind == Unknown && n > i && a.titledName(p, i, n) {
+				e.Kind = Person // "Mr Abbot", "President Mugabe": a person
+				a.people = append(a.people, e)
+			}
+			if female, known := a.lx.GivenName(e.Words[0]); known && e.Kind == Unknown && len(e.Words) == 1 {
+				// "her first name, Tasha": a person.
+				e.Kind, e.Gender = Person, Male
+				if female {
+					e.Gender = Female
+				}
+				a.people = append(a.people, e)
+			}
+			if i > 0 && text.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
+				e.place = true // "in Lagos"
+			}
+			a.addMention(p, n, end, e, ByNameForm)
+			a.learnAcronym(p, end, e)
+			if e.Kind == Person && a.learnRole(p, i, n, end, e) {
+				p.mentions[len(p.mentions)-1].Defines = true
+			}
+			i = end
+			continue
+		}
+		if !t.Quoted && !t.Cap && t.Is(text.KindTitleHead) {
+			if start, e := a.resolveDescription(p, i); e != nil {
+				a.addMention(p, start, i+1, e, Description)
+			}
+		}
+		if !t.Quoted && (t.Norm == "a" || t.Norm == "an" || t.Norm == "one" || t.Norm == "another") && p.subjectAt(i) {
+			a.someoneUnnamed(p, i)
+		}
+		switch t.Norm {
+		case "he", "she", "his", "her", "him":
+			// The gendered pronouns, compared outright: the commonest
+			// words of all, not looked up.
+			a.learnGender(p, i)
+			if !t.Quoted {
+				g := pronounGender(t.Norm)
+				if e := a.resolvePronoun(p, i, g); e != nil {
+					a.addMention(p, i, i+1, e, Pronoun)
+					if e.Gender == GenderUnknown && (t.Norm == "he" || t.Norm == "she") {
+						e.Gender = g // "he said" of someone is a man
+					}
+				}
+			}
+		}
+		i++
+	}
+}
+
+// someoneUnnamed reads a phrase that opens a clause at token i with "a",
+// "one" or "another" and is headed by a noun for a person ("One
+// Conservative activist, who …, was blunter"): someone the article does
+// not name, whom a "she" after may mean.
+func (a *article) someoneUnnamed(p *para, i int) {
+	ph := p.npRight(i, len(p.Toks))
+	if ph.end-ph.start < 2 {
+		return
+	}
+	if k := i - 1; k >= 0 && strings.HasPrefix(p.Gap(i), ",") {
+		// "Amy Hollins, 27, a nurse": what a named person is.
+		for k > 0 && p.Toks[k].Number && strings.HasPrefix(p.Gap(k), ",") {
+			k--
+		}
+		if m, ok := p.mentionAt(k); ok && m.Entity.Kind == Person {
+			return
+		}
+	}
+	h := p.headOf(ph)
+	if _, named := p.mentionAt(h); named || p.Toks[h].Cap {
+		return
+	}
+	if kind, plural := headNoun(p.Toks[h].Norm); plural || kind != personNoun && kind != titleNoun {
+		return
+	}
+	c := a.unnamed(p, ph.start, h+1, Unnamed, false)
+	if g := nounGender(p.Toks[h].Norm); g != GenderUnknown {
+		c.Entity.Gender = g
+	}
+	for k := range p.refs {
+		if p.refs[k].Start >= ph.start && p.refs[k].Entity == c.Entity {
+			p.refs[k].Subject = true
+		}
+	}
+}
+
+// learnAcronym reads "Movement for Democratic Change (MDC)": the
+// capitals in brackets after a name of several words are its short form,
+// and the name a body's.
+func (a *article) learnAcronym(p *para, end int, e *Entity) {
+	if end >= len(p.Toks) || len(e.Words) < 2 || !p.Toks[end].AllCaps || p.Gap(end) != " (" ||
+		end+1 < len(p.Toks) && !strings.HasPrefix(p.Gap(end+1), ")") {
+		return
+	}
+	if key := p.Toks[end].Norm; a.byName[key] == nil {
+		a.byName[key] = e
+	}
+	if e.Kind == Unknown {
+		e.Kind = Organisation // people have no initials in brackets
+	}
+}
+
+// occupation reports whether a lower-case word right before a name is a
+// noun that says what the person is: "glaciologist Ursula van der Berg",
+// "coauthor Erik Demaine", "striker Callum Hartley". English puts such a
+// noun there; a verb before a name ("met Zelenskyy", "told Smith") has no
+// such ending.
+func occupation(t text.Token) bool {
+	return !t.Cap && !closedClass(t) && !adverb(t) && !t.Number && occupationWord(t.Norm, occupationSuffixes)
+}
+
+// occupationWord reports whether a normalised word is a noun for what
+// someone is or does, by the lists or by one of the endings.
+func occupationWord(norm string, endings []string) bool {
+	if kind, _ := headNoun(norm); kind == titleNoun || kind == personNoun {
+		return true
+	}
+	if text.StopWords.Has(norm) || text.Quantifiers.Has(norm) || text.SpeechNouns.Has(norm) {
+		return false
+	}
+	for _, suffix := range endings {
+		if strings.HasSuffix(norm, suffix) && len(norm) > len(suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// occupationSuffixes end the nouns for what people do: glaciologist,
+// physician, coauthor, teenager, spokesman, attendant. Right before a name
+// a word with one of them is such a noun; anywhere else, -er, -ant and
+// -ent end too many other words (answer, water, plant, event), and
+// headSuffixes go without them.
+var (
+	occupationSuffixes = []string{"ist", "ian", "or", "er", "man", "woman", "person", "ant", "ent"}
+	headSuffixes       = []string{"ist", "ian", "or", "man", "woman", "person"}
+)
+
+// titledName reports whether the run [start, n) before a one-word name is
+// a title or a form of address, which make the name a person's: "Mr",
+// "President", "Judge".
+func (a *article) titledName(p *para, start, n int) bool {
+	for k := start; k < n; k++ {
+		if norm := p.Toks[k].Norm; text.Honorifics.Has(norm) || text.TitleHeads.Has(norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronounGender is the gender of a third-person singular pronoun.
+func pronounGender(norm string) Gender {
+	switch norm {
+	case "she", "her", "hers", "herself":
+		return Female
+	case "he", "him", "his", "himself":
+		return Male
+	}
+	return GenderUnknown
+}
+
+func (a *article) addMention(p *para, start, end int, e *Entity, form Form) {
+	m := Mention{Start: start, End: end, Sentence: p.Toks[start].Sent, Entity: e, Form: form, Quoted: p.Toks[start].Quoted}
+	// "his" and "her" own or are objects: only "he" and "she" of the
+	// pronouns may be a sentence's subject.
+	subjectForm := form != Pronoun || p.Toks[start].Norm == "he" || p.Toks[start].Norm == "she"
+	// A subject opens its clause ("…, but Kirsty Lamb pulled one back
+	// before Okonkwo met a cross"), or is the first person its sentence
+	// names.
+	if e.Kind == Person && !m.Quoted && subjectForm && (p.subjectIn != m.Sentence+1 || p.subjectAt(start)) {
+		m.Subject = true
+		p.subjectIn = m.Sentence + 1
+	}
+	a.seen++
+	e.lastSeen = a.seen
+	p.mentions = append(p.mentions, m)
+	if form != Pronoun {
+		for k := start; k < end; k++ {
+			p.at[k] = int32(len(p.mentions))
+		}
+	}
+}
+
+// learnRole records the role the article gives a person at a mention: the
+// title words of the name run (run[start:n]), the lower-case role words
+// before it ("Kenyan cabinet minister William Ruto"), or an apposition after
+// it ("Hassan Omar, vice chairman of …,") or before it ("Vice President of
+// Taxpayers for Common Sense, Steve Ellis,").
+func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
+	roleStart := start
+	for roleStart > 0 && p.joined(roleStart) && p.Toks[roleStart-1].Quoted == p.Toks[n].Quoted {
+		t := p.Toks[roleStart-1]
+		if !(text.RoleModifiers.Has(t.Norm) || text.TitleHeads.Has(t.Norm) || t.Norm == "incumbent" || t.Cap && !t.IsStop() ||
+			roleStart == start && occupation(t)) {
+			break
+		}
+		roleStart--
+		if t.Possessive {
+			break // "Russia's" opens the role
+		}
+	}
+	if roleStart < n && !honorificsOnly(p.Toks[roleStart:n]) {
+		e.addRole(a.lx, p.Toks[roleStart:n], p.Text)
+		return true
+	}
+	if r := a.apposition(p, end); r != nil {
+		e.addRole(a.lx, r, p.Text)
+		return true
+	}
+	if start >= 2 && p.Gap(start) == ", " {
+		// A role run just before: "Vice President of X, Steve Ellis,".
+		k := start - 1
+		for k > 0 && p.joined(k) && (p.Toks[k-1].Cap || text.NameConnectors.Has(p.Toks[k-1].Norm)) {
+			k--
+		}
+		if k < start-1 && (text.TitleHeads.Has(p.Toks[k].Norm) || text.RoleModifiers.Has(p.Toks[k].Norm)) && p.Toks[k].Initial {
+			e.addRole(a.lx, p.Toks[k:start], p.Text)
+			return true
+		}
+	}
+	if roleStart < n {
+		for k := roleStart; k < n; k++ {
+			e.learnGender(p.Toks[k].Norm) // "Mr", "Mrs"
+		}
+	}
+	return false
+}
+
+// apposition returns the tokens of a role set off by commas after a name:
+// ", vice chairman of the Kenyan National Commission on Human Rights,".
+func (a *article) apposition(p *para, end int) []text.Token {
+	if end >= len(p.Toks) || !strings.HasPrefix(p.Gap(end), ",") || strings.ContainsFunc(p.Gap(end), text.IsDoubleQuote) {
+		return nil
+	}
+	k := end
+	if text.Determiners.Has(p.Toks[k].Norm) {
+		k++
+	}
+	head := -1
+	for j := k; j < len(p.Toks) && j < k+4; j++ {
+		if text.TitleHeads.Has(p.Toks[j].Norm) {
+			head = j
+			break
+		}
+		if j > end && !p.joined(j) {
+			return nil
+		}
+	}
+	if head < 0 {
+		return nil
+	}
+	// The role runs to the closing comma, kept short: a long apposition is a
+	// clause about the person, not a title.
+	j := head + 1
+	for j < len(p.Toks) && j < head+12 && !strings.ContainsAny(p.Gap(j), ",.;:()\"“”") {
+		j++
+	}
+	if j < len(p.Toks) && !strings.HasPrefix(p.Gap(j), ",") {
+		if !strings.ContainsAny(p.Gap(j), ",;") {
+			j = head + 1
+		}
+	}
+	from := end
+	if text.Determiners.Has(p.Toks[end].Norm) {
+		from++
+	}
+	return p.Toks[from:j]
+}
+
+// resolveDescription reads a description ending in the title noun at token
+// h ("the Ukrainian president", "Russia's president") and returns where it
+// starts and the person it most likely describes.
+func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
+	head := p.Toks[h]
+	if h+1 < len(p.Toks) && p.joined(h+1) && p.Toks[h+1].Cap {
+		return 0, nil // a title before a name: handled as a name
+	}
+	if strings.HasSuffix(head.Norm, "s") && !strings.HasSuffix(head.Norm, "ss") && head.Norm != "mrs" && head.Norm != "ms" {
+		return 0, nil // plural: "the two presidents"
+	}
+	start := h
+	var mods []text.Token
+	anchored := false
+	for start > 0 && p.joined(start) && h-start < 4 {
+		t := p.Toks[start-1]
+		if t.Norm == "the" {
+			start--
+			anchored = true
+			break
+		}
+		if t.Possessive && t.Cap {
+			start--
+			mods = append(mods, t)
+			anchored = true
+			break
+		}
+		if !(t.Cap || text.RoleModifiers.Has(t.Norm)) || t.IsStop() {
+			break
+		}
+		start--
+		mods = append(mods, t)
+	}
+	if !anchored {
+		return 0, nil
+	}
+	best := a.describedPerson(mods, head.Norm)
+	if best == nil {
+		return 0, nil
+	}
+	// The description is a role too: "the Ukrainian president" for a man
+	// introduced as "his Ukrainian counterpart".
+	from := start
+	if text.Determiners.Has(p.Toks[from].Norm) {
+		from++
+	}
+	best.addRole(a.lx, p.Toks[from:h+1], p.Text)
+	return start, best
+}
+
+// describedPerson returns the person a description with the title noun
+// head and the words mods fits best, or nil: a bare "the minister" among
+// several ministers is the one last mentioned; one with words that fit no
+// one is no one.
+func (a *article) describedPerson(mods []text.Token, head string) *Entity {
+	head = text.FoldTitle(head)
+	best, bestScore, heads := (*Entity)(nil), 0, 0
+	for _, e := range a.people {
+		if e.titled() && !e.Heads[head] {
+			continue // "the Afghan team's coach" is not the Afghan ambassador
+		}
+		score, ok := a.describes(e, mods, head)
+		if e.Heads[head] {
+			heads++
+		}
+		if ok && (score > bestScore || score == bestScore && score > 0 && (best == nil || e.lastSeen > best.lastSeen)) {
+			best, bestScore = e, score
+		}
+	}
+	if bestScore >= 2 || bestScore == 1 && best.Heads[head] && (heads == 1 || len(mods) == 0) {
+		return best
+	}
+	return nil
+}
+
+// describes scores how well a description fits a person: a country in the
+// description that the person's role names counts double; one that
+// contradicts it rules the person out.
+func (a *article) describes(e *Entity, mods []text.Token, head string) (int, bool) {
+	score := 0
+	if e.Heads[head] {
+		score++
+	}
+	for i := range mods {
+		if key, _ := a.lx.PlaceAt(mods, i); key != "" {
+			if e.Country[key] {
+				score += 2
+			} else if len(e.Country) > 0 {
+				return 0, false
+			}
+			continue
+		}
+		if e.Mods[mods[i].Norm] {
+			score++
+		}
+	}
+	return score, true
+}
+
+// learnGender reads a gendered pronoun at token i as evidence about the
+// person who is the subject of its sentence, when no other person has been
+// mentioned in between ("Marcy Kaptur was not changing her vote").
+func (a *article) learnGender(p *para, i int) {
+	if p.Toks[i].Quoted {
+		return
+	}
+	g := pronounGender(p.Toks[i].Norm)
+	var last *Mention
+	for k := len(p.mentions) - 1; k >= 0 && k >= len(p.mentions)-recentMentions && p.mentions[k].Sentence == p.Toks[i].Sent; k-- {
+		m := &p.mentions[k]
+		if m.Start < i && !m.Quoted && m.Entity.Kind == Person && m.Form != Pronoun {
+			if last != nil && last.Entity != m.Entity {
+				return // two people before the pronoun: ambiguous
+			}
+			last = m
+		}
+	}
+	if last != nil && last.Entity.Gender == GenderUnknown {
+		last.Entity.Gender = g
+	}
+}
+
+// resolvePronoun finds the person "he" or "she" at token i refers to: the
+// subject of a sentence earlier in the paragraph, else the last person named
+// in it, else the last speaker of the paragraphs before; a person whose
+// gender the article shows must match.
+func (a *article) resolvePronoun(p *para, i int, g Gender) *Entity {
+	fits := func(e *Entity) bool {
+		return (e.Kind == Person || e.Kind == Unnamed && !e.Plural) && (e.Gender == GenderUnknown || g == GenderUnknown || e.Gender == g)
+	}
+	// Look back a few sentences at most: a pronoun refers to someone near,
+	// named ("Hannah Lister") or not ("One Conservative activist").
+	var subject, anyone *Mention
+	for _, list := range [][]Mention{p.mentions, p.refs} {
+		end := sort.Search(len(list), func(k int) bool { return list[k].Start >= i })
+		for k := end - 1; k >= 0 && k >= end-recentMentions && list[k].Sentence >= p.Toks[i].Sent-pronounReach; k-- {
+			m := &list[k]
+			if m.Quoted || !fits(m.Entity) || m.Entity.Kind == Unnamed && !m.Subject {
+				continue
+			}
+			if m.Subject && (subject == nil || m.Start > subject.Start) {
+				subject = m
+			}
+			if anyone == nil || m.Start > anyone.Start {
+				anyone = m
+			}
+		}
+	}
+	if subject != nil {
+		return subject.Entity
+	}
+	if anyone != nil {
+		return anyone.Entity
+	}
+	// The paragraph before: whom it quoted, else who it was about.
+	if prev := p.prev(); prev != nil {
+		if e := prev.speaker; e != nil && fits(e) {
+			return e
+		}
+		ms := prev.mentions
+		for k := len(ms) - 1; k >= 0 && k >= len(ms)-recentMentions; k-- {
+			if !ms[k].Quoted && ms[k].Subject && fits(ms[k].Entity) {
+				return ms[k].Entity
+			}
+		}
+	}
+	// The last person quoted, who is most often who goes on talking.
+	if a.lastSpeaker != nil && fits(a.lastSpeaker) {
+		return a.lastSpeaker
+	}
+	// Else the last named in the two paragraphs before, and then the last
+	// quoted, or the subject of a sentence, a few paragraphs back.
+	for back, q := 0, p.prev(); back < 2 && q != nil; back, q = back+1, q.prev() {
+		ms := q.mentions
+		for k := len(ms) - 1; k >= 0 && k >= len(ms)-recentMentions; k-- {
+			if !ms[k].Quoted && fits(ms[k].Entity) {
+				return ms[k].Entity
+			}
+		}
+	}
+	for back, q := 0, p.prev(); back < pronounParagraphs && q != nil; back, q = back+1, q.prev() {
+		if q.speaker != nil && fits(q.speaker) {
+			return q.speaker
+		}
+		ms := q.mentions
+		for k := len(ms) - 1; k >= 0 && k >= len(ms)-recentMentions; k-- {
+			if !ms[k].Quoted && ms[k].Subject && fits(ms[k].Entity) {
+				return ms[k].Entity
+			}
+		}
+	}
+	return nil
+}
+
+// pronounParagraphs is how many paragraphs back "she" may look for whom
+// it refers to when no one nearer fits.
+const pronounParagraphs = 5
+
+// How far back a pronoun looks for whom it refers to: this many sentences
+// of its own paragraph, and this many mentions of each paragraph before.
+const (
+	pronounReach   = 3
+	recentMentions = 20
+)
+
+// resolveGroup finds the body or group "they" or "it" at token i refers
+// to: the last organisation, document or group named as the subject of a
+// sentence in the paragraph or the one before, else the last named.
+func (a *article) resolveGroup(p *para, i int, plural bool) *Entity {
+	fits := func(e *Entity) bool {
+		switch e.Kind {
+		case Organisation:
+			return true
+		case Document:
+			return !plural
+		case Unnamed:
+			return e.Plural == plural
+		case Unknown:
+			return !e.place
+		}
+		return false
+	}
+	// The nearest before i in this paragraph, within a few sentences,
+	// then at the end of the one before, preferring one that is a
+	// clause's subject.
+	for q := p; q != nil && q.Index >= p.Index-1; q = q.prev() {
+		var best, anyone *Mention
+		for _, list := range [][]Mention{q.mentions, q.refs} {
+			end, from := len(list), int32(0)
+			if q == p {
+				end = sort.Search(len(list), func(k int) bool { return list[k].Start >= i })
+				from = p.Toks[i].Sent - pronounReach
+			}
+			for k := end - 1; k >= 0 && k >= end-recentMentions && list[k].Sentence >= from; k-- {
+				m := &list[k]
+				if m.Quoted || !fits(m.Entity) {
+					continue
+				}
+				later := func(x *Mention) bool { return x == nil || m.Start > x.Start }
+				if later(anyone) && m.Entity.Kind != Unknown {
+					anyone = m
+				}
+				if m.Form != Pronoun && q.subjectAt(m.Start) && later(best) {
+					best = m
+				}
+			}
+		}
+		if best != nil {
+			return best.Entity
+		}
+		if anyone != nil {
+			return anyone.Entity
+		}
+	}
+	return nil
+}
+
+// subjectAt reports whether the phrase at token i opens its clause: at the
+// start of its sentence or after a comma, with no word of its own clause
+// before it.
+func (p *para) subjectAt(i int) bool {
+	from, _ := p.sentenceSpan(i)
+	from = max(from, i-clauseReach)
+	for k := i; k > from; k-- {
+		if strings.ContainsAny(p.Gap(k), ",;:") {
+			return true
+		}
+		t := p.Toks[k-1]
+		if text.Conjunctions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || t.Norm == "that" {
+			return true
+		}
+		if !(t.Cap || text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) || t.Possessive) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,578 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// The clause grammar reads noun phrases and the subjects of verbs without
+// tagging parts of speech: it knows the closed classes of English (see
+// text.Determiners and the lists after it), the nouns that head a speaker's
+// phrase (titles, bodies, documents, people), the names the article
+// capitalises, and the punctuation between clauses. A word it does not know
+// is taken for a noun or an adjective inside a phrase, and ends a phrase
+// after its head.
+
+// A phrase is a noun phrase: tokens [start, end) of a paragraph.
+type phrase struct{ start, end int }
+
+func (ph phrase) empty() bool { return ph.start >= ph.end }
+
+// chainPrepositions join a phrase to the one before it inside a speaker's
+// phrase: "Jane Roe of the Harbor Institute", "a correspondent in Lagos",
+// "spokesman for the Iraqi military".
+var chainPrepositions = text.NewWordSet(`of for at in on from`)
+
+// breaksClause reports whether the gap before token i ends a phrase: a
+// comma, a colon, a bracket, a dash or a quotation mark.
+func (p *para) breaksClause(i int) bool {
+	if i <= 0 || i >= len(p.Toks) {
+		return true
+	}
+	return strings.ContainsAny(p.Gap(i), ",;:()[]—–\"“”‘") || p.Toks[i].Quoted != p.Toks[i-1].Quoted
+}
+
+// inWord reports whether tokens i-1 and i are one word or one phrase with
+// nothing but a space, a hyphen or an abbreviation's full stop between.
+func (p *para) inWord(i int) bool {
+	if p.breaksClause(i) {
+		return false
+	}
+	switch g := p.Gap(i); g {
+	case " ", "-", "‑":
+		return true
+	default:
+		return p.joined(i)
+	}
+}
+
+// closedClass reports whether a token is a function word, which a noun
+// phrase may not take in its middle.
+func closedClass(t text.Token) bool {
+	n := t.Norm
+	return text.Prepositions.Has(n) || text.Conjunctions.Has(n) || text.Subordinators.Has(n) ||
+		text.Relatives.Has(n) || text.Auxiliaries.Has(n) || isPronoun(t) || text.StopWords.Has(n) && !t.AllCaps
+}
+
+// isPronoun reports whether a token is a personal pronoun: "he", but not
+// "US" or "IT".
+func isPronoun(t text.Token) bool {
+	if t.AllCaps {
+		return false
+	}
+	switch t.Norm {
+	case "he", "she", "they", "it", "i", "we", "you", "him", "her", "them", "us", "me":
+		return true
+	}
+	return false
+}
+
+// adverb reports whether a token is an adverb that may stand between a
+// subject and its verb: "Trump later said", "repeatedly warned".
+func adverb(t text.Token) bool {
+	if t.Cap {
+		return false
+	}
+	return text.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !lyNouns.Has(t.Norm)
+}
+
+// lyNouns end in -ly but are no adverbs.
+var lyNouns = text.NewWordSet(`family ally assembly rally supply reply monopoly anomaly bully belly
+	jelly lily holly italy july sally emily kelly molly`)
+
+// singular returns a noun's singular form by dropping a plural ending:
+// "residents" → "resident", "authorities" → "authority".
+func singular(norm string) string {
+	switch {
+	case strings.HasSuffix(norm, "ies") && len(norm) > 4:
+		return norm[:len(norm)-3] + "y"
+	case strings.HasSuffix(norm, "ses"), strings.HasSuffix(norm, "xes"), strings.HasSuffix(norm, "ches"), strings.HasSuffix(norm, "shes"):
+		return norm[:len(norm)-2]
+	case strings.HasSuffix(norm, "s") && !strings.HasSuffix(norm, "ss") && len(norm) > 3:
+		return norm[:len(norm)-1]
+	}
+	return norm
+}
+
+// A nounKind is what a common noun at the head of a phrase names.
+type nounKind uint8
+
+const (
+	notANoun     nounKind = iota
+	titleNoun             // president, spokesman
+	personNoun            // resident, brother, officials
+	orgNoun               // ministry, navy, government
+	documentNoun          // statement, report, memo
+)
+
+// headNoun says what the common noun norm names as the head of a phrase,
+// and whether it is plural.
+func headNoun(norm string) (nounKind, bool) {
+	one := singular(norm)
+	plural := one != norm
+	switch {
+	case text.DocNouns.Has(norm) || text.DocNouns.Has(one):
+		return documentNoun, plural
+	case text.OrgNouns.Has(norm) || text.OrgNouns.Has(one):
+		return orgNoun, plural
+	case text.TitleHeads.Has(norm):
+		return titleNoun, false
+	case text.PersonNouns.Has(norm) || text.PersonNouns.Has(one) || text.GroupNouns.Has(norm) || text.TitleHeads.Has(one) ||
+		text.FemaleWords.Has(norm) || text.MaleWords.Has(norm):
+		return personNoun, plural || text.GroupNouns.Has(norm)
+	}
+	return notANoun, false
+}
+
+// nounLike reports whether token i may stand inside a noun phrase: a name,
+// a number, or a word that is not a function word or a verb of saying.
+func (p *para) nounLike(i int) bool {
+	t := p.Toks[i]
+	if t.Cap || t.Number {
+		return !closedClass(t) || t.AllCaps || t.Initial && !t.IsStop()
+	}
+	if closedClass(t) || adverb(t) {
+		return false
+	}
+	if p.a.verbKind(t) == notSpeech {
+		return true
+	}
+	// A verb of saying that is also a noun, after a word of its phrase:
+	// "The report notes", "an engineering report".
+	kind, _ := headNoun(t.Norm)
+	return kind != notANoun && i > 0 && p.inWord(i) && !closedClass(p.Toks[i-1]) || i > 0 && opensNoun(p.Toks[i-1])
+}
+
+// skipToVerb returns where the subject of the verb at token v ends: before
+// the adverbs and auxiliaries between them ("Trump later said", "she had
+// said", "one resident was quoted as saying").
+func (p *para) skipToVerb(v, lo int) int {
+	e := v
+	for e > lo && p.inWord(e) {
+		t := p.Toks[e-1]
+		switch {
+		case adverb(t) || text.Auxiliaries.Has(t.Norm):
+			e--
+		case t.Norm == "as" && e-2 > lo && strings.HasSuffix(p.Toks[e-2].Norm, "ed") && p.inWord(e-1):
+			e -= 2 // "quoted as saying", "cited as saying"
+		case t.Norm == "to" && e-2 > lo && p.inWord(e-1) && !p.Toks[e-2].Cap && !closedClass(p.Toks[e-2]) &&
+			(strings.HasSuffix(p.Toks[e-2].Norm, "ed") || strings.HasSuffix(p.Toks[e-2].Norm, "s")):
+			e -= 2 // "liked to point out", "wants to add"
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// subjectBefore finds the subject of the finite verb at token v, which
+// starts no earlier than token lo: the phrase right before it, or, after a
+// comma, the phrase before the asides set off by commas ("Susan Rice, who
+// is …, said"; "Police chief X, speaking to Y, said"). It reports whether
+// the verb instead shares the subject of the clause before ("received the
+// offer but said").
+func (p *para) subjectBefore(v, lo int) (phrase, bool) {
+	e := p.skipToVerb(v, lo)
+	if e <= lo || p.Toks[e-1].Quoted {
+		return phrase{}, false
+	}
+	if p.breaksClause(e) {
+		return p.beforeAsides(e, lo), false
+	}
+	t := p.Toks[e-1]
+	switch {
+	case text.Conjunctions.Has(t.Norm):
+		return phrase{}, true
+	case isPronoun(t):
+		return phrase{e - 1, e}, false
+	case text.Relatives.Has(t.Norm):
+		// "her family, who said", "a study …, which concluded": the
+		// phrase the relative stands for, right before it.
+		k := e - 1
+		if k <= lo {
+			return phrase{}, false
+		}
+		if ph := p.phraseBefore(k, lo); !ph.empty() || !p.breaksClause(k) {
+			return ph, false
+		}
+		return p.beforeAsides(k, lo), false
+	}
+	return p.phraseBefore(e, lo), false
+}
+
+// phraseBefore returns the noun phrase that ends right before token e and
+// is the subject there, past a participle phrase that follows it ("A memo
+// seen by Reuters says", "An editorial published alongside the study
+// described") or a relative clause ("a captain of a boat which capsized
+// off the Maldives stated"), and for a description, the name before it
+// ("Abdulla Rasheed, a captain … stated").
+func (p *para) phraseBefore(e, lo int) phrase {
+	start := p.npLeft(e, lo)
+	if start == e {
+		return phrase{}
+	}
+	ph := phrase{start, e}
+	if start-2 > lo && text.Prepositions.Has(p.Toks[start-1].Norm) && p.inWord(start) && p.inWord(start-1) && pastParticiple(p.Toks[start-2]) {
+		if k := p.npLeft(start-2, lo); k < start-2 {
+			return p.apposedBefore(phrase{k, start - 2}, lo)
+		}
+	}
+	// An object inside a relative clause before the verb is not its
+	// subject: in "a captain of a boat which capsized off the Maldives
+	// stated", the subject is the phrase before "which".
+	if start > lo && p.inWord(start) && !p.clauseOpener(start-1) {
+		for r := start - 1; r > lo && p.inWord(r+1); r-- {
+			if text.Relatives.Has(p.Toks[r].Norm) {
+				if k := p.npLeft(r, lo); k < r && p.inWord(r) {
+					ph = phrase{k, r}
+				}
+				break
+			}
+		}
+	}
+	return p.apposedBefore(ph, lo)
+}
+
+// pastParticiple reports whether a word may be a verb's past participle:
+// "seen", "written", "obtained".
+func pastParticiple(t text.Token) bool {
+	n := t.Norm
+	return !t.Cap && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || irregularParticiples.Has(n))
+}
+
+// irregularParticiples are past participles without -ed or -en.
+var irregularParticiples = text.NewWordSet(`seen held made sent told shown brought bought led run known heard
+	read left kept signed`)
+
+// clauseOpener reports whether token i opens a clause, so that the phrase
+// after it may be a subject: "and", "when", "that", "later".
+func (p *para) clauseOpener(i int) bool {
+	t := p.Toks[i]
+	return text.Conjunctions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || t.Norm == "that" || adverb(t) || p.timeWord(i)
+}
+
+// apposedBefore returns, for a subject that describes rather than names
+// ("a captain of a cargo boat"), the person named before it and a comma
+// ("Abdulla Rasheed, a captain of a cargo boat … stated"); else ph.
+func (p *para) apposedBefore(ph phrase, lo int) phrase {
+	if p.namesPerson(ph) || ph.start <= lo || !strings.HasPrefix(p.Gap(ph.start), ",") {
+		return ph
+	}
+	if before := p.beforeAsides(ph.start, lo); p.namesPerson(before) {
+		return before
+	}
+	return ph
+}
+
+// apposedAfter returns, for a subject that describes rather than names
+// ("Libya's foreign minister"), the person named after it between commas
+// ("Libya's foreign minister, Abdul Ati al-Obeidi, criticised"); else ph.
+func (p *para) apposedAfter(ph phrase, limit int) phrase {
+	if p.namesPerson(ph) || ph.end >= limit || !strings.HasPrefix(p.Gap(ph.end), ",") {
+		return ph
+	}
+	if next := p.npRight(ph.end, limit); p.namesPerson(next) && (next.end >= limit || p.breaksClause(next.end)) {
+		return next
+	}
+	return ph
+}
+
+// namesPerson reports whether a phrase is headed by a person's name.
+func (p *para) namesPerson(ph phrase) bool {
+	if ph.empty() {
+		return false
+	}
+	m, ok := p.mentionAt(p.headOf(ph))
+	return ok && m.Entity.Kind == Person && m.Form == ByNameForm
+}
+
+// npLeft returns where the noun phrase that ends right before token end
+// starts, end if there is none. A relative clause between the phrase and
+// end is passed over ("a captain of a boat which capsized … stated"), and
+// phrases joined by of, for, at, in, on or from are one ("residents on the
+// island of Kudahuvadhoo").
+func (p *para) npLeft(end, lo int) int {
+	end = p.beforeTime(end, lo)
+	// The phrase is [k, end); t is the word before it.
+	k := end
+	for k > lo {
+		t := p.Toks[k-1]
+		if t.Quoted || k < end && !p.inWord(k) {
+			break
+		}
+		if m, ok := p.mentionAt(k - 1); ok && m.Start < k-1 && m.Start >= lo {
+			k = m.Start // a name with words of its own: "Fire and Rescue Service"
+			continue
+		}
+		switch {
+		case t.Norm == "that" && k < end:
+			// "talks that officials described as …": the phrase after
+			// "that" is the subject of its clause.
+			return k
+		case text.Relatives.Has(t.Norm) && k < end:
+			// What lies between is a relative clause: the phrase ends
+			// before it.
+			if k-1 <= lo || !p.inWord(k-1) {
+				return end
+			}
+			end = k - 1
+			k = end
+		case isPronoun(t) && (k == end || !text.PossessiveDeterminers.Has(t.Norm)):
+			if k == end {
+				return k - 1
+			}
+			return k
+		case text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) || text.Quantifiers.Has(t.Norm):
+			k--
+			// "of the", in "the office of the president".
+			if k-2 >= lo && chainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
+				k--
+				continue
+			}
+			return k
+		case chainPrepositions.Has(t.Norm):
+			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) {
+				return k
+			}
+			k--
+		case p.nounLike(k-1) || k < end && p.hyphenBefore(k):
+			k-- // a word of the phrase, or half of a hyphenated one: "newly-released"
+		default:
+			return k
+		}
+	}
+	return k
+}
+
+// beforeTime returns where a phrase that ends before token end ends
+// without the time that closes it, which says when, not who: "released a
+// statement Wednesday", "his account on Tuesday", "a study commissioned
+// last year".
+func (p *para) beforeTime(end, lo int) int {
+	k := end
+	for k > lo+1 && p.inWord(k-1) && (p.timeWord(k-1) || p.Toks[k-1].Number) {
+		k--
+	}
+	if k == end {
+		return end
+	}
+	if t := p.Toks[k-1]; (t.Norm == "on" || t.Norm == "in" || t.Norm == "at" || t.Norm == "last" || t.Norm == "this" || t.Norm == "early" || t.Norm == "late") && k-1 > lo {
+		k--
+	}
+	return k
+}
+
+// beforeAsides finds the subject before the comma at token e: it walks the
+// segments set off by commas back to lo, passing over relative clauses,
+// participle phrases and adverbials, and takes the nearest that names a
+// person, else the nearest noun phrase.
+func (p *para) beforeAsides(e, lo int) phrase {
+	var nearest phrase
+	for k := e; k > lo; {
+		s := k - 1
+		for s > lo && !p.breaksClause(s) && !p.Toks[s-1].Quoted {
+			s--
+		}
+		if p.Toks[s].Quoted {
+			break
+		}
+		if p.asideStart(s) {
+			k = s
+			continue
+		}
+		ph := p.npRight(s, k)
+		if ph.empty() {
+			break
+		}
+		if p.namesPerson(ph) {
+			return ph
+		}
+		if nearest.empty() {
+			nearest = ph
+		}
+		if strings.Contains(p.Gap(s), ";") || strings.Contains(p.Gap(s), ":") {
+			break
+		}
+		k = s
+	}
+	return nearest
+}
+
+// asideStart reports whether the segment starting at token s is an aside
+// and not the subject: a relative clause ("who is …"), a participle phrase
+// ("speaking to …", "attending as …") or an adverbial ("in a statement").
+func (p *para) asideStart(s int) bool {
+	t := p.Toks[s]
+	if t.Cap && !t.Initial {
+		return false
+	}
+	n := t.Norm
+	switch {
+	case text.Relatives.Has(n) && n != "that", text.Prepositions.Has(n), text.Subordinators.Has(n), adverb(t):
+		return true
+	case strings.HasSuffix(n, "ing") && len(n) > 5 && !text.PersonNouns.Has(n):
+		return true
+	case strings.HasSuffix(n, "ed") && len(n) > 4 && !t.Cap:
+		return true // "based in London", "dated Aug. 29 and circulated …"
+	}
+	return false
+}
+
+// npRight returns the noun phrase that starts at token a and ends before
+// limit: "Senate Majority Leader Harry Reid", "the office of the Maldives
+// President", "coauthor Erik Demaine". After its head noun or name, only
+// another known noun goes on ("Reuters correspondent", "transport
+// ministry"); "of" goes on after a title, a body or a document.
+func (p *para) npRight(a, limit int) phrase {
+	if a >= limit || p.Toks[a].Quoted {
+		return phrase{a, a}
+	}
+	if isPronoun(p.Toks[a]) {
+		return phrase{a, a + 1}
+	}
+	b := a
+	for b < limit && b < a+2 && (text.Determiners.Has(p.Toks[b].Norm) || text.PossessiveDeterminers.Has(p.Toks[b].Norm) || text.Quantifiers.Has(p.Toks[b].Norm)) {
+		b++
+	}
+	headSeen, ofHead := false, false
+	for b < limit && (b == a || p.inWord(b)) && !p.Toks[b].Quoted {
+		t := p.Toks[b]
+		if t.Norm == "of" && ofHead && b+1 < limit && p.inWord(b+1) && (p.Toks[b+1].Cap || text.Determiners.Has(p.Toks[b+1].Norm)) {
+			b++ // "the office of the Maldives President"
+			headSeen = false
+			for b < limit && text.Determiners.Has(p.Toks[b].Norm) {
+				b++
+			}
+			continue
+		}
+		if m, ok := p.mentionAt(b); ok && m.Start == b && m.End <= limit && m.End > b+1 {
+			// A name with words of its own: "Norfolk Fire and Rescue
+			// Service", "Commission for England and Wales".
+			headSeen, ofHead = true, m.Entity.Kind != Person
+			b = m.End
+			continue
+		}
+		if !p.nounLike(b) {
+			break
+		}
+		if t.Cap || t.Number {
+			// A name is a head, unless it owns what follows: "Malaysia's
+			// transport ministry".
+			headSeen = t.Cap && !t.Possessive
+			ofHead = text.OrgWords.Has(t.Norm) || text.TitleHeads.Has(t.Norm)
+			b++
+			continue
+		}
+		kind, _ := headNoun(t.Norm)
+		if headSeen && kind == notANoun && !text.RoleModifiers.Has(t.Norm) && !p.hyphenBefore(b) {
+			break // a verb or an adverb after the head: "Hood suggested"
+		}
+		if kind != notANoun {
+			headSeen = true
+			ofHead = kind == titleNoun || kind == orgNoun || kind == documentNoun
+		}
+		b++
+	}
+	return phrase{a, b}
+}
+
+// headOf returns the token that heads a phrase: the last of its first part,
+// before any of, for, at, in, on or from that joins another phrase to it,
+// and before a day or a month that ends it. "Jane Roe of the Harbor
+// Institute" is headed by "Roe".
+func (p *para) headOf(ph phrase) int {
+	h := ph.end
+	for k := ph.start + 1; k < ph.end; k++ {
+		if chainPrepositions.Has(p.Toks[k].Norm) && !p.Toks[k].Cap {
+			if m, ok := p.mentionAt(k); ok && m.Start < k {
+				continue // inside a name: "University of California"
+			}
+			if k+1 < ph.end && p.Toks[k-1].Cap && p.Toks[k+1].Cap {
+				continue // inside a title: "Secretary of State"
+			}
+			h = k
+			break
+		}
+	}
+	for h-1 > ph.start && (text.CalendarWords.Has(p.Toks[h-1].Norm) || p.Toks[h-1].Number || p.postNominal(h-1)) {
+		h--
+	}
+	return h - 1
+}
+
+// postNominal reports whether token i is letters after a person's name:
+// "KC" in "Simon Latchford KC".
+func (p *para) postNominal(i int) bool {
+	t := p.Toks[i]
+	if !t.AllCaps || len(t.Norm) > postNominalLength || i == 0 {
+		return false
+	}
+	m, ok := p.mentionAt(i - 1)
+	return ok && m.Entity.Kind == Person && m.End == i
+}
+
+// mainSubject returns the subject of the main clause of a sentence whose
+// tokens from its start are [k, v): the first noun phrase after any opening
+// adverbials ("Last Thursday, he …", "In an interview with the BBC,
+// Obeidi …", "When al-Islam first made his claims, he …").
+func (p *para) mainSubject(k, v int) phrase {
+	k = max(k, v-clauseReach)
+	for k < v {
+		t := p.Toks[k]
+		if t.Quoted {
+			k++
+			continue
+		}
+		if !(text.Prepositions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || adverb(t) && !t.Cap ||
+			text.Conjunctions.Has(t.Norm) || t.Norm == "however" || t.Norm == "meanwhile" || t.Norm == "afterwards" ||
+			p.timeWord(k) || p.asideStart(k) && !isPronoun(t) || p.openingParticiple(k, v)) {
+			break
+		}
+		// An opening adverbial runs to its comma, or, with none, past
+		// the phrase it governs: "On Monday the minister said".
+		end := k + 1
+		for end < v && !p.breaksClause(end) {
+			end++
+		}
+		if end < v {
+			k = end
+			continue
+		}
+		k++
+		if text.Prepositions.Has(t.Norm) {
+			obj := p.npRight(k, v)
+			k = max(obj.end, k)
+			for k < v && !text.Determiners.Has(p.Toks[k].Norm) && !isPronoun(p.Toks[k]) && !p.Toks[k].Cap {
+				k++
+			}
+		}
+	}
+	if k >= v {
+		return phrase{}
+	}
+	return p.apposedAfter(p.npRight(k, v), v)
+}
+
+// openingParticiple reports whether token k opens a participle clause set
+// off by a comma before v: "Asked whether …, van der Berg chose …".
+func (p *para) openingParticiple(k, v int) bool {
+	n := p.Toks[k].Norm
+	if !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing")) || len(n) < 5 || text.PersonNouns.Has(n) {
+		return false
+	}
+	for end := k + 1; end < v; end++ {
+		if p.breaksClause(end) {
+			return strings.HasPrefix(p.Gap(end), ",")
+		}
+	}
+	return false
+}
+
+// timeWord reports whether token k is part of a time expression that may
+// open a sentence: "Last Thursday", "This year", "Yesterday".
+func (p *para) timeWord(k int) bool {
+	t := p.Toks[k]
+	return t.Is(text.KindTime) || text.CalendarWords.Has(t.Norm) || t.IsYear() ||
+		(t.Norm == "last" || t.Norm == "this" || t.Norm == "next" || t.Norm == "early" || t.Norm == "late") && k+1 < len(p.Toks) && p.Toks[k+1].Is(text.KindTime)
+}

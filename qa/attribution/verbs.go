@@ -1,0 +1,100 @@
+package attribution
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// A verbKind is what a word is as a verb of saying.
+type verbKind int8
+
+const (
+	verbUnknown verbKind = iota // not looked up yet
+	notSpeech
+	speechVerb   // say, tell, add, warn … (text.SpeechVerbs)
+	pointVerb    // "point", a verb of saying in "pointed out"
+	quoteVerb    // text.QuoteVerbs: only before a quotation
+	documentVerb // text.DocumentVerbs: only before a quotation, for a document
+)
+
+// quoteReach is how many words a quoteVerb's object may take before the
+// quotation: "called the relationship “very strong”".
+const quoteReach = 5
+
+// verbKind says what a token's word is as a verb of saying, worked out
+// once a word: attribution asks it of every word of every sentence.
+func (a *article) verbKind(t text.Token) verbKind {
+	an := a.an
+	if k := an.verb[t.W.ID]; k != verbUnknown {
+		return k
+	}
+	k := notSpeech
+	if t.Is(text.KindStop) {
+		an.verb[t.W.ID] = k // no verb of saying is a stop word: no stem needed
+		return k
+	}
+	switch st := an.cache.Stem(t.W); {
+	case st == "point":
+		k = pointVerb
+	case an.quoteStems[st]:
+		k = quoteVerb
+	case an.documentStems[st]:
+		k = documentVerb
+	case a.lx.IsSpeech(st):
+		k = speechVerb
+	}
+	an.verb[t.W.ID] = k
+	return k
+}
+
+// speechAt reports whether token v, outside quotations, is a verb of
+// saying where it stands.
+func (p *para) speechAt(v int) bool {
+	t := p.Toks[v]
+	if t.Quoted || t.Cap && !t.Initial || t.Number {
+		return false
+	}
+	kind := p.a.verbKind(t) // known of most words at once, by word ID
+	if kind == notSpeech {
+		return false
+	}
+	if v > 0 && p.inWord(v) && (opensNoun(p.Toks[v-1]) || p.Toks[v-1].Possessive) {
+		return false // a noun: "the report", "his call", "the group's brands"
+	}
+	switch kind {
+	case speechVerb:
+		// "added to the evidence" adds to something, and says nothing.
+		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && addForms.Has(t.Norm))
+	case pointVerb:
+		return v+1 < len(p.Toks) && p.Toks[v+1].Norm == "out"
+	case quoteVerb, documentVerb:
+		for k := v + 1; k < len(p.Toks) && k <= v+quoteReach; k++ {
+			if p.Toks[k].Quoted {
+				return true
+			}
+			if strings.ContainsAny(p.Gap(k), ".;") {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// participle reports whether a verb is in its -ing form, and so has no
+// subject of its own: "…, adding", "by saying", "with Smith stating".
+func participle(t text.Token) bool { return len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ing") }
+
+// docVerbs introduce the words of a document rather than a speaker: "H.R.
+// 1424, a bill concerning "…"", "the resolution, titled "…"".
+var docVerbs = text.NewWordSet(`concerning titled entitled headlined reading subtitled captioned`)
+
+// opensNoun reports whether a word is a determiner that only a noun
+// follows: "the", "his"; not "that", which also opens a clause.
+func opensNoun(t text.Token) bool {
+	return t.Norm != "that" && (text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm))
+}
+
+// addForms are the forms of "add", which "to" after makes no verb of
+// saying.
+var addForms = text.NewWordSet(`add adds added adding`)

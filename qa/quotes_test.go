@@ -1,0 +1,109 @@
+package qa
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestSpeakerRoles(t *testing.T) {
+	e := evalEngine(t, "seed")
+	tests := []struct{ name, role string }{
+		{"Donald Trump", "US President"},
+		{"Volodymyr Zelenskyy", "Ukrainian president"},
+		{"Maria Zakharova", "Russia’s foreign ministry spokesperson"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := e.FindSpeaker(tt.name)
+			if s == nil {
+				t.Fatalf("no speaker %q", tt.name)
+			}
+			if s.Role != tt.role {
+				t.Errorf("got role %q, want %q", s.Role, tt.role)
+			}
+		})
+	}
+}
+
+// TestGoldenQuotes keeps every quotation of the development and blind
+// articles with its speaker, and the article's summary, in
+// testdata/NAME.golden: a change in attribution shows up as a diff to
+// review (go test -run Golden -update rewrites them).
+func TestGoldenQuotes(t *testing.T) {
+	names := append(append([]string(nil), newsSets...), attributionSets...)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			e := evalEngine(t, name)
+			var b strings.Builder
+			for _, q := range e.Quotes() {
+				line := map[string]any{"quote": q.Text, "how": q.How.String(), "paragraph": q.Paragraph}
+				if q.Speaker != nil {
+					line["speaker"], line["role"], line["kind"] = q.Speaker.Name, q.Speaker.Role, q.Speaker.Kind.String()
+				}
+				out, _ := json.Marshal(line)
+				b.Write(out)
+				b.WriteByte('\n')
+			}
+			for _, s := range mustSummary(t, e, 3) {
+				b.WriteString("summary: " + s + "\n")
+			}
+			golden(t, filepath.Join("testdata", name+".golden"), b.String())
+		})
+	}
+}
+
+func mustSummary(t *testing.T, e *Engine, n int) []string {
+	t.Helper()
+	s, err := e.Summary(e.Articles()[0], n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it):\n got:\n%s\nwant:\n%s", path, got, want)
+	}
+}
+
+func FuzzAttribution(f *testing.F) {
+	for _, s := range []string{
+		"Title\n\"We will help,\" Trump said.\n\"More,\" she said.",
+		"T\nUS President Donald Trump met. \"x\" the US president said, adding \"y\".",
+		"T\nIt is noted on the X that \"a\". According to \"b",
+		"T\n\" \" \"\n“”‘’",
+		"T\nA b went. NATO, the alliance, said \"no\", according to X.\nRIVERSIDE, Calif. (AP) — Dr. Y, a professor, said: \"ok\" the 58-year-old added.",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		a, err := ParseArticle("fuzz.txt", strings.NewReader(text))
+		if err != nil {
+			return
+		}
+		e := New([]*Article{a}, DefaultOptions())
+		for _, q := range e.Quotes() {
+			if q.Paragraph < 1 || q.Paragraph > len(a.Paragraphs) || !strings.Contains(a.Paragraphs[q.Paragraph-1].Text, q.Text) {
+				t.Fatalf("quote %q not in paragraph %d", q.Text, q.Paragraph)
+			}
+		}
+	})
+}
