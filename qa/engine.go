@@ -18,7 +18,7 @@ type Options struct {
 
 	// AliasWeight is what a word counts in a sentence that does not write it
 	// but refers to it: "Volodymyr Zelenskyy" in a sentence that says "the
-	// Ukrainian president", "Ukraine" where it says "Ukrainian".
+	// Ukrainian president" or "he", "Ukraine" where it says "Ukrainian".
 	AliasWeight float64
 
 	// SpeakerWeight is what the speaker's name and role count in a sentence
@@ -406,10 +406,10 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 			b.words(pa.Toks[start:t])
 			b.flags = readFlags(pa.Toks[start:t], p.Text, shortQuoteIn(p.Text, pa.Quotes, sp))
 			alias := float32(e.opts.AliasWeight)
+			// A sentence stands for whom its names, descriptions and
+			// pronouns refer to: "She retired to a farm" is about Ann
+			// Hale.
 			for _, m := range ap.MentionsOf(int32(s)) {
-				if m.Form == attribution.Pronoun {
-					continue
-				}
 				for _, word := range m.Entity.Words {
 					b.alias(w.stemTerm(word), alias)
 				}
