@@ -174,7 +174,11 @@ var attributionSets = []string{"blind_climate", "blind_transfer", "blind_transit
 	"blind_news_bus_strike", "blind_news_byelection_count", "blind_news_court_embezzlement",
 	"blind_news_football_draw", "blind_news_halden_results", "blind_news_lisbon_summit",
 	"blind_news_lowell_obituary", "blind_news_stadium_vote", "blind_news_tropical_storm",
-	"blind_news_walking_dementia"}
+	"blind_news_walking_dementia",
+	"blind_wire_committee_waterregulator", "blind_wire_drugtrial_kidney",
+	"blind_wire_festival_cancelled", "blind_wire_murder_appeal", "blind_wire_museum_theft",
+	"blind_wire_schoolboard_maplegrove", "blind_wire_techlayoff_latticeforge",
+	"blind_wire_tennis_final", "blind_wire_trade_talks", "blind_wire_wildfire_pinehollow"}
 
 // Floors of quotations credited to the right speaker: on the news
 // articles pooled and each, the seed article, and the blind articles.

@@ -134,8 +134,12 @@ func (an *Analyzer) Analyse(d *text.Doc) *Result {
 	an.grow()
 	a := newArticle(an, d)
 	a.stamp()
-	// Names first, in two passes: the fullest form of a name may come after
-	// a short one, and a bare surname needs the full name to resolve.
+	// Names first, in passes: what shows a name to be a body's may come
+	// after it, the fullest form of a name may come after a short one, and
+	// a bare surname needs the full name to resolve.
+	for _, p := range a.paras {
+		a.findBodies(p)
+	}
 	for _, p := range a.paras {
 		a.registerNames(p)
 	}

@@ -19,6 +19,7 @@ type article struct {
 	bySurname   map[string][]*Entity // last word of a person's name → people
 	byFirstWord map[string]*Entity   // first word of a name of several words → its first bearer
 	byPrefix    map[string]*Entity   // first words of a body's name of three or more → the body
+	bodies      map[string]bool      // the keys of names the article shows to be a body's
 	byNoun      map[string]*Entity   // an unnamed speaker, body or document by its noun phrase
 	seen        int                  // mentions so far, to order them
 
@@ -57,6 +58,7 @@ func newArticle(an *Analyzer, d *text.Doc) *article {
 		bySurname:   map[string][]*Entity{},
 		byFirstWord: map[string]*Entity{},
 		byPrefix:    map[string]*Entity{},
+		bodies:      map[string]bool{},
 		byNoun:      map[string]*Entity{},
 	}
 	a.paras = make([]*para, len(d.Paras))

@@ -43,6 +43,16 @@ func (a *article) findMentions(p *para) {
 			}
 			a.addMention(p, n, end, e, ByNameForm)
 			a.learnAcronym(p, end, e)
+			if e.Kind == Person && end+1 < len(p.Toks) && p.Toks[end].Norm == "of" && p.inWord(end) && p.inWord(end+1) {
+				// "Beatriz Duarte of Brazil": where she is from, for "the
+				// Brazilian" later.
+				if key, k := a.lx.PlaceAt(p.Toks, end+1); k > 0 {
+					if e.Country == nil {
+						e.Heads, e.Mods, e.Country = map[string]bool{}, map[string]bool{}, map[string]bool{}
+					}
+					e.Country[key] = true
+				}
+			}
 			if e.Kind == Person && a.learnRole(p, i, n, end, e) {
 				p.mentions[len(p.mentions)-1].Defines = true
 			}

@@ -166,8 +166,13 @@ func (a *article) personName(p *para, start, end int) bool {
 			continue
 		case !t.Cap && !(i > 0 && p.hyphenBefore(start+i)):
 			return false
-		case t.AllCaps || text.OrgWords.Has(t.Norm) || t.Number || text.CalendarWords.Has(t.Norm):
+		case t.AllCaps || t.Number || text.CalendarWords.Has(t.Norm):
 			return false
+		case text.OrgWords.Has(t.Norm):
+			// "Pacific Ridge Power" is a body; "Samantha Power" a woman.
+			if _, known := a.lx.GivenName(toks[0].Norm); !known || i == 0 {
+				return false
+			}
 		case text.TitleHeads.Has(t.Norm) && (i < len(toks)-1 || i == 0):
 			return false // a title, but a surname last: "Howard Dean"
 		case text.PlaceWords.Has(t.Norm) && i > 0:
@@ -194,6 +199,59 @@ func (a *article) personName(p *para, start, end int) bool {
 	return start == 0 || p.Toks[start-1].Norm != "the" || !p.inWord(start)
 }
 
+// findBodies reads a paragraph for names that the words around them show
+// to be a body's, not a person's: "Portland-based Tidewater Live",
+// "Lattice Forge, the San Jose-based maker of …", "Tidewater Live's
+// founder". A name is a body's if the article says so anywhere.
+func (a *article) findBodies(p *para) {
+	for i := 0; i < len(p.Toks); {
+		if !a.proper(p, i) {
+			i++
+			continue
+		}
+		end := a.nameRun(p, i)
+		if _, given := a.lx.GivenName(p.Toks[i].Norm); !given && a.bodyContext(p, i, end) {
+			a.bodies[nameKey(p.Toks[i:end])] = true
+		}
+		i = end
+	}
+}
+
+// bodyContext reports whether the words around the name [i, end) say it
+// is a body's.
+func (a *article) bodyContext(p *para, i, end int) bool {
+	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && bodyModifiers.Has(p.Toks[i-1].Norm) {
+		return true // "Portland-based Tidewater Live"
+	}
+	if end < len(p.Toks) && p.Toks[end-1].Possessive && bodyParts.Has(p.Toks[end].Norm) {
+		return true // "Tidewater Live's founder"
+	}
+	if end < len(p.Toks) && strings.HasPrefix(p.Gap(end), ",") && text.Determiners.Has(p.Toks[end].Norm) {
+		// "Lattice Forge, the San Jose-based maker of chip-design
+		// software": an apposition that says what sort of body.
+		ph := p.npRight(end, len(p.Toks))
+		for k := ph.start; k < ph.end; k++ {
+			if p.hyphenBefore(k) && bodyModifiers.Has(p.Toks[k].Norm) {
+				return true
+			}
+		}
+		if h := p.headOf(ph); h > ph.start {
+			if kind, _ := headNoun(p.Toks[h].Norm); kind == orgNoun {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bodyModifiers are the second halves of what is said of a body before or
+// in its name's apposition: "Portland-based", "state-owned".
+var bodyModifiers = text.NewWordSet(`based owned backed listed run controlled funded headquartered`)
+
+// bodyParts follow a body's name as its own: "Lattice Forge's shares".
+var bodyParts = text.NewWordSet(`founder founders shareholders employees staff workforce headquarters
+	shares board subsidiary subsidiaries customers stores plants factories`)
+
 func (a *article) registerNames(p *para) {
 	for i := 0; i < len(p.Toks); {
 		if !a.proper(p, i) {
@@ -203,6 +261,11 @@ func (a *article) registerNames(p *para) {
 		end := a.nameRun(p, i)
 		n := a.splitRun(p, i, end)
 		switch {
+		case a.bodies[nameKey(p.Toks[i:end])]:
+			e := a.resolveName(p.Toks[i:end], p.Phrase(i, end))
+			if e.Kind == Unknown {
+				e.Kind = Organisation
+			}
 		case end-n >= 2 && a.personName(p, n, end) && !a.modifiesRole(p, end):
 			a.person(p.Toks[n:end], p.Phrase(n, end))
 		case n == end && end-i >= 2 && a.bodyWordIn(p, i, end):

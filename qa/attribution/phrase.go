@@ -366,9 +366,10 @@ func (p *para) beforeTime(end, lo int) int {
 // beforeAsides finds the subject before the comma at token e: it walks the
 // segments set off by commas back to lo, passing over relative clauses,
 // participle phrases and adverbials, and takes the nearest that names a
-// person, else the nearest noun phrase.
+// person, else the nearest that names anyone, else the nearest noun
+// phrase: a description beside a name is its apposition.
 func (p *para) beforeAsides(e, lo int) phrase {
-	var nearest phrase
+	var nearest, named phrase
 	for k := e; k > lo; {
 		s := k - 1
 		for s > lo && !p.breaksClause(s) && !p.Toks[s-1].Quoted {
@@ -388,6 +389,9 @@ func (p *para) beforeAsides(e, lo int) phrase {
 		if p.namesPerson(ph) {
 			return ph
 		}
+		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() {
+			named = ph // "The National Kidney Alliance, a patient advocacy group,"
+		}
 		if nearest.empty() {
 			nearest = ph
 		}
@@ -395,6 +399,9 @@ func (p *para) beforeAsides(e, lo int) phrase {
 			break
 		}
 		k = s
+	}
+	if !named.empty() {
+		return named
 	}
 	return nearest
 }

@@ -25,6 +25,11 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 		return a.resolvePronounAt(p, h)
 	}
 	if m, ok := p.mentionAt(h); ok {
+		if key, n := a.lx.PlaceAt(p.Toks, m.Start); m.Entity.Kind == Place && n == m.End-m.Start &&
+			key != nameKey(p.Toks[m.Start:m.End]) && m.Start > ph.start && p.Toks[ph.start].Norm == "the" {
+			// "the Brazilian": a person of that country, not the country.
+			return a.ofCountry(p, ph.start, key)
+		}
 		return a.creditMention(p, m, ph)
 	}
 	// "the 58-year-old added": someone just mentioned, as "he" would be.
@@ -96,6 +101,25 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 		}
 	}
 	return Credit{}
+}
+
+// ofCountry credits "the Brazilian", at token i, to the person last
+// mentioned whose role or origin the article ties to the country key,
+// else to whom the text before is about.
+func (a *article) ofCountry(p *para, i int, key string) Credit {
+	var best *Entity
+	for _, e := range a.people {
+		if e.Country[key] && (best == nil || e.lastSeen > best.lastSeen) {
+			best = e
+		}
+	}
+	if best == nil {
+		best = a.resolvePronoun(p, i, GenderUnknown)
+	}
+	if best == nil {
+		return Credit{}
+	}
+	return Credit{best, ByTitle}
 }
 
 // nounGender is the gender a noun for a person shows: "actress", "brother".

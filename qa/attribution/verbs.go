@@ -19,8 +19,12 @@ const (
 )
 
 // quoteReach is how many words a quoteVerb's object may take before the
-// quotation: "called the relationship “very strong”".
-const quoteReach = 5
+// quotation: "called the results in those groups “encouraging”";
+// asReach how many it may take with "as" before the quotation.
+const (
+	quoteReach = 8
+	asReach    = 24
+)
 
 // verbKind says what a token's word is as a verb of saying, worked out
 // once a word: attribution asks it of every word of every sentence.
@@ -69,12 +73,15 @@ func (p *para) speechAt(v int) bool {
 	case pointVerb:
 		return v+1 < len(p.Toks) && p.Toks[v+1].Norm == "out"
 	case quoteVerb, documentVerb:
-		for k := v + 1; k < len(p.Toks) && k <= v+quoteReach; k++ {
-			if p.Toks[k].Quoted {
-				return true
-			}
+		// The quotation follows within a few words, or after "as" within a
+		// clause: "described an offer to phase in access for Canadian wheat
+		// and canola as “serious but not yet sufficient”".
+		for k := v + 1; k < len(p.Toks) && k <= v+asReach; k++ {
 			if strings.ContainsAny(p.Gap(k), ".;") {
 				return false
+			}
+			if p.Toks[k].Quoted {
+				return k <= v+quoteReach || p.Toks[k-1].Norm == "as"
 			}
 		}
 	}

@@ -189,7 +189,7 @@ var GroupNouns = NewWordSet(`critics officials analysts experts residents witnes
 // SpeechVerbs are verbs that introduce what someone said, in their base
 // form; the lexicon stems their forms once so that "emphasised",
 // "emphasized" and "emphasises" all count (see Lexicon.IsSpeech).
-var SpeechVerbs = NewWordSet(`say tell state add explain emphasise emphasize note warn ask insist
+var SpeechVerbs = NewWordSet(`say tell state add explain emphasise emphasize note warn ask answer insist
 	admit claim argue reiterate urge describe write tweet post announce declare reply respond
 	stress acknowledge suggest predict recall remark comment observe assert concede confirm
 	deny promise vow pledge affirm contend continue conclude testify reveal exclaim mention
@@ -273,14 +273,16 @@ var OrgWords = NewWordSet(`house office senate congress parliament assembly comm
 	corporation company inc ltd llc plc group times post news press network forces army navy
 	airlines airways island islands street road avenue square palace hall center centre
 	rights representatives republic kingdom states nations church league federation
-	foundation board bureau service services authority police guard museum hospital
+	foundation board bureau service services authority police guard museum hospital alliance
+	coalition partnership movement
 	club team cup games olympics summit conference treaty accord agreement declaration
 	resolution amendment division program programme project initiative daily journal
 	tribune herald gazette telegraph guardian observer chronicle monitor radio television
 	tv channel broadcasting chamber society trust institution motors holdings industries buses
 	coaches rail railway railways trains ferries transport
 	systems technologies pharmaceuticals partners insurance foods brands media entertainment
-	communications telecom steel petroleum mining resources logistics shipping airline
+	communications telecom steel petroleum mining resources logistics shipping airline power
+	energy electric utilities
 	democrats republicans democrat republican conservatives labour liberals greens
 	united rovers fc athletic wanderers rangers albion hotspur academy`)
 
@@ -293,7 +295,9 @@ var OrgNouns = NewWordSet(`ministry government office agency department military
 	university school hospital kremlin pentagon parliament senate congress cabinet regime
 	junta force forces coalition alliance federation association consortium charity
 	prosecutors prosecution foundation trust society chamber fund bank centre center
-	institution commissioners`)
+	institution commissioners museum gallery library zoo theatre theater utility regulator
+	watchdog insurer carmaker airline maker retailer supermarket operator provider developer
+	publisher festival`)
 
 // DocNouns head a phrase that names a document, which may be quoted: "the
 // joint statement said", "a memo seen by Reuters".
