@@ -676,18 +676,21 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 func (e *Engine) Version() string { return e.version }
 
 // Speakers returns the people and bodies quoted or reported, and the
-// unnamed speakers ("resident") and documents quoted, most quoted first.
+// unnamed speakers ("resident"), documents and names of no known kind
+// that are quoted, most quoted first.
 func (e *Engine) Speakers() []*Speaker {
 	var out []*Speaker
 	for _, s := range e.speakers {
 		switch s.Kind {
-		case attribution.Person, attribution.Organisation, attribution.Unknown:
+		case attribution.Person, attribution.Organisation:
 			if s.Statements > 0 || s.Quotes > 0 {
 				out = append(out, s)
 			}
 		default:
+			// "European leaders said they …", or a name the article gives
+			// no sign of, is no one to list unless quoted.
 			if s.Quotes > 0 {
-				out = append(out, s) // "European leaders said they …" is no one to list
+				out = append(out, s)
 			}
 		}
 	}

@@ -161,11 +161,18 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			c.How = ByAccording
 			return c, s
 		}
-		if docVerbs.Has(t.Norm) {
+		if text.DocVerbs.Has(t.Norm) {
 			if c := a.documentBefore(p, from, v); c.Entity != nil {
 				return c, s
 			}
 			continue
+		}
+		if p.passive(v) && a.verbKind(t) == speechVerb {
+			// `It is noted on the Congressional Website that "…"`: a
+			// passive verb of saying may name its source after it.
+			if c := a.passiveSource(p, v, j); c.Entity != nil {
+				return c, s
+			}
 		}
 		if !p.speechAt(v) {
 			continue
@@ -177,12 +184,6 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			continue
 		}
 		ph, coordinated := p.subjectBefore(v, from)
-		if ph.end-ph.start == 1 && p.Toks[ph.start].Norm == "it" && ph.end < v && text.Auxiliaries.Has(p.Toks[ph.end].Norm) {
-			// `It is noted on the Congressional Website that "…"`
-			if c := a.passiveSource(p, v, j); c.Entity != nil {
-				return c, s
-			}
-		}
 		switch {
 		case coordinated:
 			// "called the attempt "deplorable" and said it "…"".
@@ -195,12 +196,6 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			}
 			continue
 		case ph.empty():
-			if v > from && text.Auxiliaries.Has(p.Toks[v-1].Norm) {
-				// `It is noted on the Congressional Website that "…"`
-				if c := a.passiveSource(p, v, j); c.Entity != nil {
-					return c, s
-				}
-			}
 			if v == from {
 				// `Said the minister: "…"`
 				if c := a.resolve(p, p.npRight(v+1, j)); c.Entity != nil {

@@ -59,6 +59,7 @@ type Entity struct {
 	headCount map[string]int // how often each title noun describes it
 	lastSeen  int            // order of its latest mention so far
 	place     bool           // named after a preposition of place: "in Lagos"
+	country   bool           // a place of the gazetteer, which may speak for its government
 }
 
 // Speaks reports whether the entity can be credited with words: a place

@@ -144,35 +144,21 @@ func (a *article) learnAcronym(p *para, end int, e *Entity) {
 // noun there; a verb before a name ("met Zelenskyy", "told Smith") has no
 // such ending.
 func occupation(t text.Token) bool {
-	return !t.Cap && !closedClass(t) && !adverb(t) && !t.Number && occupationWord(t.Norm, occupationSuffixes)
+	return !t.Cap && !closedClass(t) && !adverb(t) && !t.Number && occupationWord(t.Norm, true)
 }
 
 // occupationWord reports whether a normalised word is a noun for what
-// someone is or does, by the lists or by one of the endings.
-func occupationWord(norm string, endings []string) bool {
+// someone is or does, by the lists or by its ending (see
+// text.HasOccupationSuffix).
+func occupationWord(norm string, loose bool) bool {
 	if kind, _ := headNoun(norm); kind == titleNoun || kind == personNoun {
 		return true
 	}
 	if text.StopWords.Has(norm) || text.Quantifiers.Has(norm) || text.SpeechNouns.Has(norm) {
 		return false
 	}
-	for _, suffix := range endings {
-		if strings.HasSuffix(norm, suffix) && len(norm) > len(suffix)+2 {
-			return true
-		}
-	}
-	return false
+	return text.HasOccupationSuffix(norm, loose)
 }
-
-// occupationSuffixes end the nouns for what people do: glaciologist,
-// physician, coauthor, teenager, spokesman, attendant. Right before a name
-// a word with one of them is such a noun; anywhere else, -er, -ant and
-// -ent end too many other words (answer, water, plant, event), and
-// headSuffixes go without them.
-var (
-	occupationSuffixes = []string{"ist", "ian", "or", "er", "man", "woman", "person", "ant", "ent"}
-	headSuffixes       = []string{"ist", "ian", "or", "man", "woman", "person"}
-)
 
 // titledName reports whether the run [start, n) before a one-word name is
 // a title or a form of address, which make the name a person's: "Mr",

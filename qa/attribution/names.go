@@ -130,7 +130,7 @@ func (a *article) splitRun(p *para, start, end int) (n int) {
 			role = false // a surname after a name: "Howard Dean", "Gordon Brown"
 		}
 		if role || text.OrgWords.Has(t.Norm) || t.AllCaps ||
-			k == start && t.Initial && end-start > 2 && occupationWord(t.Norm, occupationSuffixes) && a.an.capMid[t.W.ID] != a.an.serial {
+			k == start && t.Initial && end-start > 2 && occupationWord(t.Norm, true) && a.an.capMid[t.W.ID] != a.an.serial {
 			// A role, or the word for what someone does that opens a
 			// sentence: "Photographer Tim Hetherington".
 			n = k + 1
@@ -220,10 +220,10 @@ func (a *article) findBodies(p *para) {
 // bodyContext reports whether the words around the name [i, end) say it
 // is a body's.
 func (a *article) bodyContext(p *para, i, end int) bool {
-	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && bodyModifiers.Has(p.Toks[i-1].Norm) {
+	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && text.BodyModifiers.Has(p.Toks[i-1].Norm) {
 		return true // "Portland-based Tidewater Live"
 	}
-	if end < len(p.Toks) && p.Toks[end-1].Possessive && bodyParts.Has(p.Toks[end].Norm) {
+	if end < len(p.Toks) && p.Toks[end-1].Possessive && text.BodyParts.Has(p.Toks[end].Norm) {
 		return true // "Tidewater Live's founder"
 	}
 	if end < len(p.Toks) && strings.HasPrefix(p.Gap(end), ",") && text.Determiners.Has(p.Toks[end].Norm) {
@@ -231,7 +231,7 @@ func (a *article) bodyContext(p *para, i, end int) bool {
 		// software": an apposition that says what sort of body.
 		ph := p.npRight(end, len(p.Toks))
 		for k := ph.start; k < ph.end; k++ {
-			if p.hyphenBefore(k) && bodyModifiers.Has(p.Toks[k].Norm) {
+			if p.hyphenBefore(k) && text.BodyModifiers.Has(p.Toks[k].Norm) {
 				return true
 			}
 		}
@@ -243,14 +243,6 @@ func (a *article) bodyContext(p *para, i, end int) bool {
 	}
 	return false
 }
-
-// bodyModifiers are the second halves of what is said of a body before or
-// in its name's apposition: "Portland-based", "state-owned".
-var bodyModifiers = text.NewWordSet(`based owned backed listed run controlled funded headquartered`)
-
-// bodyParts follow a body's name as its own: "Lattice Forge's shares".
-var bodyParts = text.NewWordSet(`founder founders shareholders employees staff workforce headquarters
-	shares board subsidiary subsidiaries customers stores plants factories`)
 
 func (a *article) registerNames(p *para) {
 	for i := 0; i < len(p.Toks); {
@@ -395,25 +387,32 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 	// "Al-Noor" after "Al-Noor Foundation": the first words of a body's
 	// name.
 	if len(toks) > 1 {
-		if e := a.byPrefix[key]; e != nil {
-			return e
+		if _, n := a.lx.PlaceAt(toks, 0); n != len(toks) { // "United Nations" is a body of its own
+			if e := a.byPrefix[key]; e != nil {
+				return e
+			}
 		}
 	}
 	kind := Unknown
 	if len(toks) == 2 && toks[0].Cap && text.NameParticles.Has(toks[0].Norm) {
 		kind = Organisation // "Al-Arabiya", "Al-Shabaab": no one's given name
 	}
+	country := false // a country or a capital, which speaks for its government
 	for i, t := range toks {
 		if text.OrgWords.Has(t.Norm) || t.AllCaps && len(toks) == 1 {
 			kind = Organisation
 		}
-		if key, n := a.lx.PlaceAt(toks, i); key != "" && i == 0 && n == len(toks) || text.PlaceWords.Has(t.Norm) && i == len(toks)-1 {
-			kind = Place
+		if key, n := a.lx.PlaceAt(toks, i); key != "" && i == 0 && n == len(toks) {
+			kind, country = Place, true
+		}
+		if text.PlaceWords.Has(t.Norm) && i == len(toks)-1 {
+			kind, country = Place, false // "Kaafu Atoll"
 		}
 	}
 	// A lone capitalised word never given in full (Alaska, Obama) may be a
 	// person or a place; without a full name the article does not say which.
 	e := a.newEntity(written, nameWords(toks), kind)
+	e.country = country
 	a.byName[key] = e
 	if len(toks) > 1 && a.byFirstWord[e.Words[0]] == nil {
 		a.byFirstWord[e.Words[0]] = e

@@ -19,11 +19,6 @@ type phrase struct{ start, end int }
 
 func (ph phrase) empty() bool { return ph.start >= ph.end }
 
-// chainPrepositions join a phrase to the one before it inside a speaker's
-// phrase: "Jane Roe of the Harbor Institute", "a correspondent in Lagos",
-// "spokesman for the Iraqi military".
-var chainPrepositions = text.NewWordSet(`of for at in on from`)
-
 // breaksClause reports whether the gap before token i ends a phrase: a
 // comma, a colon, a bracket, a dash or a quotation mark.
 func (p *para) breaksClause(i int) bool {
@@ -74,12 +69,8 @@ func adverb(t text.Token) bool {
 	if t.Cap {
 		return false
 	}
-	return text.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !lyNouns.Has(t.Norm)
+	return text.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !text.LyNouns.Has(t.Norm)
 }
-
-// lyNouns end in -ly but are no adverbs.
-var lyNouns = text.NewWordSet(`family ally assembly rally supply reply monopoly anomaly bully belly
-	jelly lily holly italy july sally emily kelly molly`)
 
 // singular returns a noun's singular form by dropping a plural ending:
 // "residents" → "resident", "authorities" → "authority".
@@ -238,12 +229,8 @@ func (p *para) phraseBefore(e, lo int) phrase {
 // "seen", "written", "obtained".
 func pastParticiple(t text.Token) bool {
 	n := t.Norm
-	return !t.Cap && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || irregularParticiples.Has(n))
+	return !t.Cap && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || text.IrregularParticiples.Has(n))
 }
-
-// irregularParticiples are past participles without -ed or -en.
-var irregularParticiples = text.NewWordSet(`seen held made sent told shown brought bought led run known heard
-	read left kept signed`)
 
 // clauseOpener reports whether token i opens a clause, so that the phrase
 // after it may be a subject: "and", "when", "that", "later".
@@ -326,12 +313,12 @@ func (p *para) npLeft(end, lo int) int {
 		case text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) || text.Quantifiers.Has(t.Norm):
 			k--
 			// "of the", in "the office of the president".
-			if k-2 >= lo && chainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
+			if k-2 >= lo && text.ChainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
 				k--
 				continue
 			}
 			return k
-		case chainPrepositions.Has(t.Norm):
+		case text.ChainPrepositions.Has(t.Norm):
 			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) {
 				return k
 			}
@@ -445,8 +432,8 @@ func (p *para) npRight(a, limit int) phrase {
 	headSeen, ofHead := false, false
 	for b < limit && (b == a || p.inWord(b)) && !p.Toks[b].Quoted {
 		t := p.Toks[b]
-		if t.Norm == "of" && ofHead && b+1 < limit && p.inWord(b+1) && (p.Toks[b+1].Cap || text.Determiners.Has(p.Toks[b+1].Norm)) {
-			b++ // "the office of the Maldives President"
+		if (t.Norm == "of" || t.Norm == "to") && ofHead && b+1 < limit && p.inWord(b+1) && (p.Toks[b+1].Cap || text.Determiners.Has(p.Toks[b+1].Norm)) {
+			b++ // "the office of the Maldives President", "Ambassador to the United States"
 			headSeen = false
 			for b < limit && text.Determiners.Has(p.Toks[b].Norm) {
 				b++
@@ -491,7 +478,7 @@ func (p *para) npRight(a, limit int) phrase {
 func (p *para) headOf(ph phrase) int {
 	h := ph.end
 	for k := ph.start + 1; k < ph.end; k++ {
-		if chainPrepositions.Has(p.Toks[k].Norm) && !p.Toks[k].Cap {
+		if text.ChainPrepositions.Has(p.Toks[k].Norm) && !p.Toks[k].Cap {
 			if m, ok := p.mentionAt(k); ok && m.Start < k {
 				continue // inside a name: "University of California"
 			}

@@ -43,7 +43,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 		return Credit{}
 	}
 	kind, plural := headNoun(t.Norm)
-	if kind == notANoun && (a.someoneIs(t.Norm) || occupationWord(t.Norm, headSuffixes)) {
+	if kind == notANoun && (a.someoneIs(t.Norm) || occupationWord(t.Norm, false)) {
 		kind = personNoun // "the Dutch glaciologist", "the juror"
 	}
 	// "The company said", "the midfielder said": someone the article has
@@ -66,7 +66,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 			if e := a.byNoun[strings.ToLower(t.Norm)]; definite && e != nil && e.Kind == Unnamed {
 				return Credit{e, ByTitle} // "One juror said …" then "the juror said"
 			}
-			if e := a.resolvePronoun(p, ph.start, nounGender(t.Norm)); definite && e != nil {
+			if e := a.resolvePronoun(p, ph.start, nounGender(t.Norm)); definite && e != nil && a.couldBe(e, p.modifiers(ph.start, h), t.Norm) {
 				return Credit{e, ByTitle}
 			}
 		}
@@ -120,6 +120,18 @@ func (a *article) ofCountry(p *para, i int, key string) Credit {
 		return Credit{}
 	}
 	return Credit{best, ByTitle}
+}
+
+// couldBe reports whether a description with the words mods and the noun
+// head may be of e, whom the text is about: not if the article gave e a
+// title and not this one ("the young North Korean leader" is not the US
+// Secretary of State), nor a country the description contradicts.
+func (a *article) couldBe(e *Entity, mods []text.Token, head string) bool {
+	if e.titled() && !e.Heads[text.FoldTitle(head)] && text.TitleHeads.Has(head) {
+		return false
+	}
+	_, ok := a.describes(e, mods, text.FoldTitle(head))
+	return ok
 }
 
 // nounGender is the gender a noun for a person shows: "actress", "brother".
@@ -192,6 +204,9 @@ func (a *article) creditMention(p *para, m Mention, ph phrase) Credit {
 	e := m.Entity
 	switch e.Kind {
 	case Place:
+		if !e.country {
+			return Credit{} // "Kaafu Atoll" says nothing
+		}
 		e.Kind = Organisation // a country or a capital for its government
 	case Unknown:
 		if e.place {

@@ -56,8 +56,8 @@ func (a *article) verbKind(t text.Token) verbKind {
 // saying where it stands.
 func (p *para) speechAt(v int) bool {
 	t := p.Toks[v]
-	if t.Quoted || t.Cap && !t.Initial || t.Number {
-		return false
+	if t.Quoted || t.Cap && !t.Initial || t.Number || adverb(t) {
+		return false // "reportedly" stems as "report" does
 	}
 	kind := p.a.verbKind(t) // known of most words at once, by word ID
 	if kind == notSpeech {
@@ -66,10 +66,16 @@ func (p *para) speechAt(v int) bool {
 	if v > 0 && p.inWord(v) && (opensNoun(p.Toks[v-1]) || p.Toks[v-1].Possessive) {
 		return false // a noun: "the report", "his call", "the group's brands"
 	}
+	if p.passive(v) && kind != quoteVerb && kind != documentVerb {
+		return false // "had been denied visas", "it is reported that": no one speaks
+	}
+	if strings.HasSuffix(t.Norm, "s") && v > 0 && p.inWord(v) && p.bareNoun(v-1) {
+		return false // "member states saw": a plural noun after a noun, no verb
+	}
 	switch kind {
 	case speechVerb:
 		// "added to the evidence" adds to something, and says nothing.
-		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && addForms.Has(t.Norm))
+		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && text.AddForms.Has(t.Norm))
 	case pointVerb:
 		return v+1 < len(p.Toks) && p.Toks[v+1].Norm == "out"
 	case quoteVerb, documentVerb:
@@ -92,16 +98,32 @@ func (p *para) speechAt(v int) bool {
 // subject of its own: "…, adding", "by saying", "with Smith stating".
 func participle(t text.Token) bool { return len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ing") }
 
-// docVerbs introduce the words of a document rather than a speaker: "H.R.
-// 1424, a bill concerning "…"", "the resolution, titled "…"".
-var docVerbs = text.NewWordSet(`concerning titled entitled headlined reading subtitled captioned`)
-
 // opensNoun reports whether a word is a determiner that only a noun
 // follows: "the", "his"; not "that", which also opens a clause.
 func opensNoun(t text.Token) bool {
 	return t.Norm != "that" && (text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm))
 }
 
-// addForms are the forms of "add", which "to" after makes no verb of
-// saying.
-var addForms = text.NewWordSet(`add adds added adding`)
+// passive reports whether the verb at v is a participle after a form of
+// "be": "was told", "had been denied", "is reported".
+func (p *para) passive(v int) bool {
+	if v == 0 || !p.inWord(v) || !pastParticiple(p.Toks[v]) {
+		return false
+	}
+	switch p.Toks[v-1].Norm {
+	case "is", "was", "are", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
+// bareNoun reports whether token k is a lower-case noun with nothing of
+// its phrase before it, which cannot be the subject of a verb that ends
+// in -s: "member" in "that member states saw".
+func (p *para) bareNoun(k int) bool {
+	t := p.Toks[k]
+	if t.Cap || closedClass(t) || adverb(t) || !p.nounLike(k) {
+		return false
+	}
+	return k == 0 || !p.inWord(k) || closedClass(p.Toks[k-1]) && !opensNoun(p.Toks[k-1])
+}

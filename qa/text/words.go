@@ -359,3 +359,54 @@ var SpeechNouns = NewWordSet(`answer reply response message words verdict view c
 // or a poll that someone cites or commissions is not theirs.
 var IssuedDocNouns = NewWordSet(`statement letter message post tweet email memo memorandum communique
 	communiqué release announcement leaflet flyer manifesto notice`)
+
+// occupationSuffixes end the nouns for what people do: glaciologist,
+// physician, coauthor, teenager, spokesman, attendant. -er, -ant and -ent
+// also end many other words (answer, water, plant, event), and count only
+// right before a name: see HasOccupationSuffix.
+var occupationSuffixes = [...]struct {
+	suffix string
+	loose  bool
+}{{"ist", false}, {"ian", false}, {"or", false}, {"man", false}, {"woman", false}, {"person", false},
+	{"er", true}, {"ant", true}, {"ent", true}}
+
+// HasOccupationSuffix reports whether a normalised word ends as a noun
+// for what someone does: glaciologist, juror, spokesman; with loose, right
+// before a name where such a noun stands, also teenager, attendant.
+func HasOccupationSuffix(norm string, loose bool) bool {
+	for _, s := range occupationSuffixes {
+		if (loose || !s.loose) && strings.HasSuffix(norm, s.suffix) && len(norm) > len(s.suffix)+2 {
+			return true
+		}
+	}
+	return false
+}
+
+// BodyModifiers are the second halves of what is said of a body before or
+// in its name's apposition: "Portland-based", "state-owned".
+var BodyModifiers = NewWordSet(`based owned backed listed run controlled funded headquartered`)
+
+// BodyParts follow a body's name as its own: "Lattice Forge's shares".
+var BodyParts = NewWordSet(`founder founders shareholders employees staff workforce headquarters
+	shares board subsidiary subsidiaries customers stores plants factories`)
+
+// ChainPrepositions join a phrase to the one before it inside a speaker's
+// phrase: "Jane Roe of the Harbor Institute", "a correspondent in Lagos",
+// "spokesman for the Iraqi military".
+var ChainPrepositions = NewWordSet(`of for at in on from`)
+
+// LyNouns end in -ly but are no adverbs.
+var LyNouns = NewWordSet(`family ally assembly rally supply reply monopoly anomaly bully belly
+	jelly lily holly italy july sally emily kelly molly`)
+
+// IrregularParticiples are past participles without -ed or -en.
+var IrregularParticiples = NewWordSet(`seen held made sent told shown brought bought led run known heard
+	read left kept signed`)
+
+// DocVerbs introduce the words of a document rather than a speaker: "H.R.
+// 1424, a bill concerning "…"", "the resolution, titled "…"".
+var DocVerbs = NewWordSet(`concerning titled entitled headlined reading subtitled captioned`)
+
+// AddForms are the forms of "add", which "to" after makes no verb of
+// saying.
+var AddForms = NewWordSet(`add adds added adding`)
