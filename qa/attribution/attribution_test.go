@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -173,4 +174,41 @@ func FuzzAnalyse(f *testing.F) {
 		}
 		d.Release()
 	})
+}
+
+// TestRolesAndAliases checks what an article says a speaker is: a role
+// set off by commas, or given in a relative clause, but not a clause that
+// merely mentions a title; and a short form given in brackets.
+func TestRolesAndAliases(t *testing.T) {
+	tests := []struct {
+		body       string
+		name, role string
+		aliases    []string
+	}{
+		{`Hassan Omar, vice chairman of the rights commission, said, "It is over."`, "Hassan Omar", "vice chairman of the rights commission", nil},
+		{`Ana Ruiz, who is both the current council president and mayor of Lisbon, said, "It is over."`, "Ana Ruiz", "current council president and mayor of Lisbon", nil},
+		{`Ana Ruiz, who has been the city's treasurer since 2019, said, "It is over."`, "Ana Ruiz", "city's treasurer since 2019", nil},
+		{`The seat went to James Whitley, according to the returning officer. "It was close," Whitley said.`, "James Whitley", "", nil},
+		{`The Movement for Democratic Change (MDC) said, "We are leaving."`, "Movement for Democratic Change", "", []string{"mdc"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+" "+tt.role, func(t *testing.T) {
+			_, res := analyseText(t, []string{tt.body})
+			var e *Entity
+			for _, en := range res.Entities {
+				if en.Name == tt.name {
+					e = en
+				}
+			}
+			if e == nil {
+				t.Fatalf("no entity %q", tt.name)
+			}
+			if e.Role() != tt.role {
+				t.Errorf("role %q, want %q", e.Role(), tt.role)
+			}
+			if !slices.Equal(e.Aliases, tt.aliases) {
+				t.Errorf("aliases %q, want %q", e.Aliases, tt.aliases)
+			}
+		})
+	}
 }

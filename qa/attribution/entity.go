@@ -44,6 +44,10 @@ type Entity struct {
 	Gender Gender
 	Plural bool // "residents", "the Democrats": "they" may refer to it
 
+	// Aliases are the short forms the article gives its name, normalised:
+	// "mdc" for "Movement for Democratic Change (MDC)".
+	Aliases []string
+
 	// Roles are the roles the article gives, as written: "US President".
 	Roles []string
 	// Heads are the title nouns of its roles, synonyms folded

@@ -132,6 +132,7 @@ func (a *article) learnAcronym(p *para, end int, e *Entity) {
 	}
 	if key := p.Toks[end].Norm; a.byName[key] == nil {
 		a.byName[key] = e
+		e.Aliases = append(e.Aliases, key)
 	}
 	if e.Kind == Unknown {
 		e.Kind = Organisation // people have no initials in brackets
@@ -257,17 +258,32 @@ func (a *article) apposition(p *para, end int) []text.Token {
 		return nil
 	}
 	k := end
+	// "Susan Rice, who is also the US ambassador to the UN,": a relative
+	// clause that gives a role is an apposition too.
+	if p.Toks[k].Norm == "who" && k+1 < len(p.Toks) && relativeCopulas.Has(p.Toks[k+1].Norm) {
+		k += 2
+		for k < len(p.Toks) && (relativeCopulas.Has(p.Toks[k].Norm) || roleAdverbs.Has(p.Toks[k].Norm)) {
+			k++ // "has been", "is both", "was then"
+		}
+		if k >= len(p.Toks) {
+			return nil
+		}
+	}
 	if text.Determiners.Has(p.Toks[k].Norm) {
 		k++
 	}
+	from := k
 	head := -1
-	for j := k; j < len(p.Toks) && j < k+4; j++ {
+	for j := k; j < len(p.Toks) && j <= k+maxRoleLead; j++ {
 		if text.TitleHeads.Has(p.Toks[j].Norm) {
 			head = j
 			break
 		}
 		if j > end && !p.joined(j) {
 			return nil
+		}
+		if t := p.Toks[j]; t.IsStop() && t.Norm != "of" && t.Norm != "and" {
+			return nil // a clause, not a role: "according to the returning officer"
 		}
 	}
 	if head < 0 {
@@ -276,7 +292,7 @@ func (a *article) apposition(p *para, end int) []text.Token {
 	// The role runs to the closing comma, kept short: a long apposition is a
 	// clause about the person, not a title.
 	j := head + 1
-	for j < len(p.Toks) && j < head+12 && !strings.ContainsAny(p.Gap(j), ",.;:()\"“”") {
+	for j < len(p.Toks) && j <= head+maxRoleTail && !strings.ContainsAny(p.Gap(j), ",.;:()\"“”") {
 		j++
 	}
 	if j < len(p.Toks) && !strings.HasPrefix(p.Gap(j), ",") {
@@ -284,12 +300,24 @@ func (a *article) apposition(p *para, end int) []text.Token {
 			j = head + 1
 		}
 	}
-	from := end
-	if text.Determiners.Has(p.Toks[end].Norm) {
-		from++
-	}
 	return p.Toks[from:j]
 }
+
+// An apposition's title noun comes within maxRoleLead words of its start
+// ("the current UN Security Council president"), and what follows it
+// within maxRoleTail words ("of the Kenyan National Commission on Human
+// Rights").
+const (
+	maxRoleLead = 4
+	maxRoleTail = 11
+)
+
+// relativeCopulas and roleAdverbs open a relative clause that gives a
+// role: "who is", "who has been", "who was then", "who is both".
+var (
+	relativeCopulas = text.NewWordSet(`is was has had been`)
+	roleAdverbs     = text.NewWordSet(`also both now currently then still formerly once`)
+)
 
 // resolveDescription reads a description ending in the title noun at token
 // h ("the Ukrainian president", "Russia's president") and returns where it
