@@ -34,6 +34,10 @@ type Conversation struct {
 // Reset forgets everything: the next question starts afresh.
 func (c *Conversation) Reset() { *c = Conversation{} }
 
+// Last returns the conversation's last question as the engine read it,
+// with what it took from the questions before; nil before the first.
+func (c *Conversation) Last() *Question { return c.last }
+
 // active reports whether the conversation still holds context at now.
 func (c *Conversation) active(e *Engine, now time.Time) bool {
 	return c.last != nil && c.version == e.version && c.turns < ConversationTurns && now.Sub(c.at) <= ConversationIdle
@@ -66,7 +70,7 @@ func (e *Engine) Follow(c *Conversation, text string, k int, now time.Time) ([]A
 		c.shown = make(map[int32]bool)
 	}
 	for _, a := range answers {
-		_, covered := e.passage(int32(a.Ref.Sentence))
+		_, covered := e.answerPassage(q, int32(a.Ref.Sentence))
 		for _, s := range covered {
 			c.shown[s] = true
 		}

@@ -29,7 +29,7 @@ func TestConversation(t *testing.T) {
 			{"Who is she?", time.Minute, "foreign ministry spokesperson Maria Zakharova", "", nil},
 		}},
 		{"when", []step{
-			{"Where did Trump meet Putin?", 0, "Alaska", "", nil},
+			{"Where was the meeting between Trump and Putin?", 0, "Alaska", "", nil},
 			{"When?", time.Minute, "Alaska last Friday", "", nil},
 		}},
 		{"and someone else", []step{

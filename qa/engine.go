@@ -7,8 +7,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/articlebot/articlebot/qa/attribution"
+	"github.com/articlebot/articlebot/qa/rank"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -29,10 +31,6 @@ type Options struct {
 	// counts (from WordNet, see related.go): less than the word itself.
 	RelatedWeight float64
 
-	// MinConfidence is the share of the question's weight (by IDF) that the
-	// best sentence must match; below it the article does not answer.
-	MinConfidence float64
-
 	// MissingWordWeight is how much a question word that no article uses
 	// counts against confidence, relative to its IDF. Questions paraphrase
 	// ("How long did Annan spend …" for "a three-day visit"), so a missing
@@ -41,6 +39,11 @@ type Options struct {
 
 	// MaxQuestion is the longest question accepted, in characters.
 	MaxQuestion int
+
+	// Model ranks the candidate sentences and declines questions the
+	// articles do not answer; nil means rank.Default(), the model fitted on
+	// the development sets (see qa/rank).
+	Model *rank.Model
 }
 
 // DefaultOptions returns the options the development sets were tuned with.
@@ -51,7 +54,6 @@ func DefaultOptions() Options {
 		AliasWeight:       0.5,
 		SpeakerWeight:     0.6,
 		RelatedWeight:     0.35,
-		MinConfidence:     0.4,
 		MissingWordWeight: 0.35,
 		MaxQuestion:       1000,
 	}
@@ -71,6 +73,7 @@ type Speaker struct {
 	roles     []string        // every role the article gives, as written
 	sentences []int32         // the sentences credited to them, in order
 	words     []string        // normalised words of Name
+	aliases   []string        // short forms of Name: "mdc"
 	heads     map[string]bool // title nouns of the role, synonyms folded
 	mods      map[string]bool // other words of the role
 	country   map[string]bool // countries the role names
@@ -126,6 +129,7 @@ type Engine struct {
 	speakers []*Speaker // in order of first mention
 
 	quotations int32 // how many quotations the quotes are parts of
+	paragraphs int32 // how many paragraphs the sentences are in, headlines too
 	ix         *index
 
 	// words holds what indexing learnt of every word the articles write,
@@ -137,9 +141,12 @@ type Engine struct {
 	names []string
 
 	// byWord and byHead find people by a word of their name and by the
-	// title nouns of their roles, for reading the people in a question.
+	// title nouns of their roles, for reading the people in a question;
+	// bodies finds organisations by their short names ("the MDC") and
+	// their names of one word ("Hamas").
 	byWord map[string][]*Speaker
 	byHead map[string][]*Speaker
+	bodies map[string][]*Speaker
 
 	// credited marks the sentences credited to someone, for "who said".
 	credited bitset
@@ -149,6 +156,20 @@ type Engine struct {
 	defines map[*Speaker][]int32
 
 	version string // a hash of the articles' text
+
+	// reads and readAt hold every sentence's words as reading a candidate
+	// needs them: sentence i's are reads[readAt[i]:readAt[i+1]].
+	reads  []readToken
+	readAt []int32
+
+	model       *rank.Model
+	paraOf      []int32   // per sentence, its paragraph's number across the articles
+	paraScratch sync.Pool // of *paraSums sized to the paragraphs
+
+	// creditedShare is, per article, the share of its sentences credited
+	// to someone: a person who says nothing in an article that quotes
+	// many is more surely silent than one in an article that quotes none.
+	creditedShare []float64
 }
 
 // New builds an engine over articles.
@@ -159,6 +180,10 @@ func New(articles []*Article, opts Options) *Engine {
 		articles: articles,
 		ix:       newIndex(opts.K1, opts.B),
 		defines:  make(map[*Speaker][]int32),
+		model:    opts.Model,
+	}
+	if e.model == nil {
+		e.model = rank.Default()
 	}
 	// Reading an article for its people and quotations is the costly part
 	// and needs nothing from the others: it runs on every core, a few
@@ -169,14 +194,18 @@ func New(articles []*Article, opts Options) *Engine {
 		prepared *preparedArticle
 		worker   int
 	}
-	sentences := 0
+	sentences, bytes := 0, 0
 	for _, a := range articles {
 		sentences++ // the headline
+		bytes += len(a.Title)
 		for _, p := range a.Paragraphs {
 			sentences += len(p.Sentences)
+			bytes += len(p.Text)
 		}
 	}
 	e.sents = make([]sentence, 0, sentences)
+	e.readAt = make([]int32, 0, sentences)
+	e.reads = make([]readToken, 0, bytes/bytesPerWord)
 	e.ix.docLen = make([]float32, 0, sentences)
 	workers := min(runtime.GOMAXPROCS(0), len(articles))
 	results := make([]chan analysed, len(articles))
@@ -184,9 +213,9 @@ func New(articles []*Article, opts Options) *Engine {
 		results[i] = make(chan analysed, 1)
 	}
 	ahead := make(chan struct{}, 2*workers) // articles analysed but not yet indexed
-	// The term slab of an article the index has taken goes back to the
-	// workers for another: a corpus allocates a few, not one an article.
-	slabs := make(chan []termWeight, 2*workers)
+	// The slabs of an article the index has taken go back to the workers
+	// for another: a corpus allocates a few, not one an article.
+	slabs := make(chan articleSlabs, 2*workers)
 	work := make(chan int)
 	go func() {
 		for ai := range articles {
@@ -203,7 +232,7 @@ func New(articles []*Article, opts Options) *Engine {
 				doc := w.cache.Read(articles[ai])
 				w.grow()
 				attr := w.attr.Analyse(doc)
-				var slab []termWeight
+				var slab articleSlabs
 				select {
 				case slab = <-slabs:
 				default:
@@ -241,6 +270,11 @@ func New(articles []*Article, opts Options) *Engine {
 			s.heads, s.mods, s.country = en.Heads, en.Mods, en.Country
 		}
 		s.roles = en.Roles
+		for _, a := range en.Aliases {
+			if !slices.Contains(s.aliases, a) {
+				s.aliases = append(s.aliases, a)
+			}
+		}
 		if s.gender == attribution.GenderUnknown {
 			s.gender = en.Gender
 		}
@@ -265,7 +299,7 @@ func New(articles []*Article, opts Options) *Engine {
 		e.addArticle(ai, r.attr, r.prepared, termIDs[r.worker], speakerOf)
 		version = mix(version ^ r.prepared.digest)
 		select {
-		case slabs <- r.prepared.terms[:0]:
+		case slabs <- articleSlabs{r.prepared.terms[:0], r.prepared.reads[:0]}:
 		default:
 		}
 		<-ahead
@@ -275,9 +309,19 @@ func New(articles []*Article, opts Options) *Engine {
 		e.learnWords(<-done)
 	}
 	e.ix.finish()
+	e.paraScratch.New = func() any { return &paraSums{sums: make([]paraMatch, e.paragraphs)} }
 	e.byWord = make(map[string][]*Speaker)
 	e.byHead = make(map[string][]*Speaker)
+	e.bodies = make(map[string][]*Speaker)
 	for _, s := range e.speakers {
+		if s.Kind == attribution.Organisation {
+			for _, w := range s.aliases {
+				e.bodies[w] = append(e.bodies[w], s)
+			}
+			if len(s.words) == 1 {
+				e.bodies[s.words[0]] = append(e.bodies[s.words[0]], s)
+			}
+		}
 		if !s.person {
 			continue
 		}
@@ -292,9 +336,18 @@ func New(articles []*Article, opts Options) *Engine {
 		}
 	}
 	e.credited = newBitset(len(e.sents))
+	e.creditedShare = make([]float64, len(articles))
+	sentsOf := make([]int, len(articles))
 	for i, sn := range e.sents {
+		sentsOf[sn.art]++
 		if sn.speaker != nil {
 			e.credited.set(int32(i))
+			e.creditedShare[sn.art]++
+		}
+	}
+	for a, n := range sentsOf {
+		if n > 0 {
+			e.creditedShare[a] /= float64(n)
 		}
 	}
 	e.version = fmt.Sprintf("%08x", uint32(version))
@@ -338,6 +391,11 @@ func articleDigest(a *Article) uint64 {
 	return h
 }
 
+// bytesPerWord is about what English text takes a word, its space and its
+// share of the punctuation: enough to size the engine's readTokens at once
+// for most text.
+const bytesPerWord = 5
+
 // titlePara is the paragraph index of a headline.
 const titlePara = -1
 
@@ -351,9 +409,17 @@ type termWeight struct {
 // A preparedSentence is what indexing needs of one sentence.
 type preparedSentence struct {
 	terms  []termWeight
-	length int // the sentence's own words, for BM25's length normalisation
+	reads  []readToken // its words, their terms a worker's numbers
+	length int         // the sentence's own words, for BM25's length normalisation
 	flags  sentenceFlags
 	people bool
+}
+
+// articleSlabs hold the terms and the readTokens of an article's
+// sentences, one allocation each for all its sentences.
+type articleSlabs struct {
+	terms []termWeight
+	reads []readToken
 }
 
 // A preparedArticle is an article made ready for the index: the work that
@@ -362,6 +428,7 @@ type preparedArticle struct {
 	title  preparedSentence
 	paras  [][]preparedSentence
 	terms  []termWeight // the slab the sentences' terms lie in
+	reads  []readToken  // and their readTokens
 	digest uint64       // articleDigest
 
 	// newTerms are the terms the worker numbered first for this article,
@@ -371,7 +438,7 @@ type preparedArticle struct {
 
 // prepare works out the index terms of every sentence of an article: its
 // words, what its names and places stand for, and who said it.
-func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab []termWeight) *preparedArticle {
+func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab articleSlabs) *preparedArticle {
 	a := d.Article
 	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.Paras)), digest: articleDigest(a)}
 	numbered := w.terms.len()
@@ -381,12 +448,13 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 	}
 	// Stop words take no term and repeats share one: the terms of an
 	// article number fewer than its words, names and places added.
-	b := sentenceBuilder{e: e, w: w, terms: slices.Grow(slab[:0], words*3/4+64)}
+	b := sentenceBuilder{e: e, w: w, terms: slices.Grow(slab.terms[:0], words*3/4+64), reads: slices.Grow(slab.reads[:0], words+64)}
 	toks := text.Tokenize(a.Title)
-	b.words(toks)
+	b.words(toks, a.Title)
 	for k := range toks {
 		if key, n := e.lx.PlaceAt(toks, k); n > 0 {
 			b.alias(w.term("@"+key), float32(e.opts.AliasWeight))
+			markPlace(b.reads[b.readFrom:], k)
 		}
 	}
 	pr.title = b.done()
@@ -403,7 +471,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 			if !p.Prose || p.Heading {
 				continue // debris and headings are never answers: not indexed
 			}
-			b.words(pa.Toks[start:t])
+			b.words(pa.Toks[start:t], p.Text)
 			b.flags = readFlags(pa.Toks[start:t], p.Text, shortQuoteIn(p.Text, pa.Quotes, sp))
 			alias := float32(e.opts.AliasWeight)
 			// A sentence stands for whom its names, descriptions and
@@ -421,6 +489,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 				}
 				if key, n := e.lx.PlaceAt(pa.Toks, k); n > 0 {
 					b.alias(w.term("@"+key), alias)
+					markPlace(b.reads[b.readFrom:], k-start)
 					k += n - 1
 					continue
 				}
@@ -449,7 +518,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 		}
 		pr.paras[pi] = sents
 	}
-	pr.terms = b.terms
+	pr.terms, pr.reads = b.terms, b.reads
 	pr.newTerms = w.terms.since(numbered)
 	return pr
 }
@@ -465,11 +534,19 @@ type sentenceBuilder struct {
 	length int
 	flags  sentenceFlags
 	people bool
+
+	// reads holds the article's sentences' readTokens, the sentence being
+	// built's from readFrom; tokTerms is room for a sentence's terms.
+	reads    []readToken
+	readFrom int
+	tokTerms []int32
 }
 
-// words adds a sentence's own words: each counts 1, stop words nothing
-// but the few that carry logic (if, not, because).
-func (b *sentenceBuilder) words(toks []text.Token) {
+// words adds a sentence's own words (offsets into txt): each counts 1,
+// stop words nothing but the few that carry logic (if, not, because); and
+// records them for reading the sentence as a candidate.
+func (b *sentenceBuilder) words(toks []text.Token, txt string) {
+	b.tokTerms = b.tokTerms[:0]
 	for _, tok := range toks {
 		w := tok.W
 		if w == nil {
@@ -483,14 +560,19 @@ func (b *sentenceBuilder) words(toks []text.Token) {
 		b.w.indexed[w.ID] |= seen
 		// A logic word is indexed (as itself, see wordTerm) but, a stop
 		// word, does not count towards the sentence's length.
+		term := int32(-1)
 		switch {
 		case w.Kinds&text.KindLogic != 0:
-			b.count(b.w.wordTerm(w))
+			term = b.w.wordTerm(w)
+			b.count(term)
 		case !tok.IsStop():
-			b.count(b.w.wordTerm(w))
+			term = b.w.wordTerm(w)
+			b.count(term)
 			b.length++
 		}
+		b.tokTerms = append(b.tokTerms, term)
 	}
+	b.reads = readTokens(b.reads, toks, b.tokTerms, txt)
 }
 
 // count adds one occurrence of a term.
@@ -540,8 +622,10 @@ func (b *sentenceBuilder) add(term int32, w float32) {
 
 // done returns the sentence gathered and starts the next.
 func (b *sentenceBuilder) done() preparedSentence {
-	ps := preparedSentence{terms: b.terms[b.from:len(b.terms):len(b.terms)], length: b.length, flags: b.flags, people: b.people}
+	ps := preparedSentence{terms: b.terms[b.from:len(b.terms):len(b.terms)], length: b.length, flags: b.flags, people: b.people,
+		reads: b.reads[b.readFrom:len(b.reads):len(b.reads)]}
 	b.from, b.length, b.flags, b.people = len(b.terms), 0, sentenceFlags{}, false
+	b.readFrom = len(b.reads)
 	return ps
 }
 
@@ -585,10 +669,34 @@ func (e *Engine) writtenLower(norm string) bool { return e.words[norm].indexedLo
 func (e *Engine) addArticle(ai int, attr *attribution.Result, pr *preparedArticle, termIDs []int32, speakerOf func(*attribution.Entity) *Speaker) {
 	a := e.articles[ai]
 	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(a.Title)}, quote: -1, prose: true})
+	e.paraOf = append(e.paraOf, e.paragraphs)
+	e.paragraphs++
 	e.ix.add(pr.title.terms, termIDs, pr.title.length)
+	e.addReads(pr.title.reads, termIDs)
 	for pi := range a.Paragraphs {
 		e.addParagraph(ai, pi, &attr.Paras[pi], pr.paras[pi], termIDs, speakerOf)
 	}
+}
+
+// addReads records the readTokens of the sentence just added, numbering
+// their terms as the index does.
+func (e *Engine) addReads(reads []readToken, termIDs []int32) {
+	e.readAt = append(e.readAt, int32(len(e.reads)))
+	for _, r := range reads {
+		if r.term >= 0 {
+			r.term = termIDs[r.term]
+		}
+		e.reads = append(e.reads, r)
+	}
+}
+
+// sentenceReads returns the readTokens of sentence doc.
+func (e *Engine) sentenceReads(doc int32) []readToken {
+	end := int32(len(e.reads))
+	if int(doc)+1 < len(e.readAt) {
+		end = e.readAt[doc+1]
+	}
+	return e.reads[e.readAt[doc]:end]
 }
 
 func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []preparedSentence, termIDs []int32, speakerOf func(*attribution.Entity) *Speaker) {
@@ -602,7 +710,9 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 			sn.speaker.sentences = append(sn.speaker.sentences, int32(len(e.sents)))
 		}
 		e.sents = append(e.sents, sn)
+		e.paraOf = append(e.paraOf, e.paragraphs)
 		e.ix.add(prepared[s].terms, termIDs, prepared[s].length)
+		e.addReads(prepared[s].reads, termIDs)
 		for _, m := range ap.MentionsOf(int32(s)) {
 			if m.Defines {
 				sp := speakerOf(m.Entity)
@@ -610,6 +720,7 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 			}
 		}
 	}
+	e.paragraphs++
 	quotation := -1
 	for _, q := range ap.Quotes {
 		if q.Quotation != quotation {
@@ -664,9 +775,11 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 			query = append(query, qterm{term: e.lookupTerm(t.Norm), weight: 1, group: len(query), primary: true})
 		}
 	}
-	score := make(map[int32]float64)
-	e.ix.search(query, nil, 0, nil, func(h hit) { score[h.doc] = h.score })
-	sort.SliceStable(mine, func(i, j int) bool { return score[mine[i].sentence] > score[mine[j].sentence] })
+	found := e.ix.search(query, nil, 0, nil)
+	defer found.release()
+	sort.SliceStable(mine, func(i, j int) bool {
+		return found.at(mine[i].sentence).score > found.at(mine[j].sentence).score
+	})
 	return mine
 }
 

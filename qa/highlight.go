@@ -228,7 +228,7 @@ func (e *Engine) countSpans(q *Question, toks []text.Token, txt string) []spanCa
 		// "How long": a number and its unit of time, "five-year", "45 years".
 		if q.measure == "long" {
 			for k := i + 1; k < len(toks) && k <= i+2; k++ {
-				if timeUnits.Has(e.lookupTerm(toks[k].Norm)) {
+				if text.TimeUnits.Has(toks[k].Norm) {
 					out = append(out, spanCandidate{i, k + 1})
 					break
 				}

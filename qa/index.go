@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"sync"
 )
@@ -150,19 +151,19 @@ type hit struct {
 	primary uint64 // bit g set when group g's primary term matched
 }
 
-// search scores the sentences that match the query well enough and hands
-// each to visit, in no particular order. The score of one term in one sentence is bleve's and
-// Lucene's BM25, idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)),
-// computed once by finish.
+// search scores the sentences that match the query well enough; the
+// result holds them until released. The score of one term in one
+// sentence is bleve's and Lucene's BM25,
+// idf · tf·(k1+1) / (tf + k1·(1 − b + b·len/avglen)), computed once by
+// finish.
 //
 // weight[g] is what question word g counts towards confidence, and a
 // sentence must match words worth at least minWeight: so the words too
 // light to reach it on their own (the common ones, the framing ones) only
 // add to sentences that heavier words found, and never make a sentence a
 // candidate. That spares most of the long posting lists.
-func (ix *index) search(query []qterm, weight []float64, minWeight float64, accept bitset, visit func(hit)) {
+func (ix *index) search(query []qterm, weight []float64, minWeight float64, accept bitset) searchResult {
 	acc := ix.scratch.Get().(*accumulator)
-	defer ix.scratch.Put(acc)
 	light := lightGroups(weight, minWeight)
 	for pass := 0; pass < 2; pass++ {
 		for _, q := range query {
@@ -203,12 +204,37 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 			}
 		}
 	}
-	for _, doc := range acc.touched {
-		sl := acc.hits[doc]
-		acc.hits[doc] = slot{}
-		visit(hit{doc: doc, score: float64(sl.score), groups: uint64(sl.groups), primary: uint64(sl.primary)})
+	return searchResult{ix, acc}
+}
+
+// A searchResult is one search's scores, by sentence. Release it when done:
+// its memory serves the next search.
+type searchResult struct {
+	ix  *index
+	acc *accumulator
+}
+
+// each hands every sentence the search found to visit, in no particular
+// order.
+func (r searchResult) each(visit func(hit)) {
+	for _, doc := range r.acc.touched {
+		visit(r.at(doc))
 	}
-	acc.touched = acc.touched[:0]
+}
+
+// at returns sentence doc's hit; a zero score if the search did not find it.
+func (r searchResult) at(doc int32) hit {
+	sl := r.acc.hits[doc]
+	return hit{doc: doc, score: float64(sl.score), groups: uint64(sl.groups), primary: uint64(sl.primary)}
+}
+
+// release clears the result and hands its memory back to the index.
+func (r searchResult) release() {
+	for _, doc := range r.acc.touched {
+		r.acc.hits[doc] = slot{}
+	}
+	r.acc.touched = r.acc.touched[:0]
+	r.ix.scratch.Put(r.acc)
 }
 
 // lightGroups marks the question words that, all together, weigh less than
@@ -279,5 +305,13 @@ func (ix *index) has(term string, doc int32) bool {
 
 // sortHits orders hits best first, earlier sentences first on a tie.
 func sortHits(hits []hit) {
-	sort.Slice(hits, func(i, j int) bool { return better(hits[i], hits[j]) })
+	slices.SortFunc(hits, func(a, b hit) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
 }

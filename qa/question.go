@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/text"
@@ -27,25 +28,39 @@ func (k Kind) String() string { return kindNames[k] }
 
 // A Question is a question as the engine reads it.
 type Question struct {
-	Text      string
-	Kind      Kind
-	WhoSaid   bool       // "who said …": the answer is a speaker
-	Speech    bool       // asks for someone's words: "what did X say", "how did X describe"
-	People    []*Speaker // the people it names, by name or role
-	Unknown   []string   // names the articles never mention
-	Future    bool       // "when will …": a past date does not answer it
-	measure   string     // after "how": many, much, long …
-	wantsTerm bool       // "what term/word/phrase …": a quoted term answers
-	typeNoun  string     // the noun after "which" or "what", as a term: what the answer is
-	surface   []string   // the question's own words as written (normalised), for exact matches
-	futureAsk bool       // asks about what is to come: "soon", "next", "upcoming"
-	namesOf   string     // "the names of the ethnic groups": what must be named, as a term
-	focus     []string   // what "how many" counts, as terms: "deal" in "how many deals"
-	terms     []qterm
-	nGroups   int       // question words
-	frame     []bool    // per group: a word that frames the question, not its topic
-	topicIDF  []float64 // per group: the weight the best sentence should match
-	altIDF    []float64 // per group: the weight of its best term but the primary
+	Text    string
+	Kind    Kind
+	WhoSaid bool       // "who said …": the answer is a speaker
+	Speech  bool       // asks for someone's words: "what did X say", "how did X describe"
+	People  []*Speaker // the people it names, by name or role
+	asked   []*Speaker // of them, those whose words it asks for: "What did Abbas say about Bush?"
+
+	speakerFrom, speakerTo int      // the tokens between "did" and "say", where asked are named
+	speakerNamed           bool     // a name or a role stands there, whether or not the engine knows whose
+	Unknown                []string // names the articles never mention
+	Future                 bool     // "when will …": a past date does not answer it
+	measure                string   // after "how": many, much, long …
+	wantsTerm              bool     // "what term/word/phrase …": a quoted term answers
+	typeNoun               string   // the noun after "which" or "what", as a term: what the answer is
+	surface                []string // the question's own words as written (normalised), for exact matches
+	namesOf                string   // "the names of the ethnic groups": what must be named, as a term
+	focus                  []string // what "how many" counts, as terms: "deal" in "how many deals"
+	terms                  []qterm
+	nGroups                int // question words
+
+	// What of the question no sentence has: the weight (IDF) of its words
+	// that no article writes, and those words.
+	missingWeight float64
+	missingWords  []string
+	missingRoles  int // role words no article uses and no one holds
+
+	// Bits by group of the question's names and numbers, and of its
+	// negations ("not", "never"): an answer leaves out none of them.
+	nameGroups, negations uint64
+	speakerGroups         uint64    // the groups of the words that name the one whose words it asks for
+	frame                 []bool    // per group: a word that frames the question, not its topic
+	topicIDF              []float64 // per group: the weight the best sentence should match
+	altIDF                []float64 // per group: the weight of its best term but the primary
 
 	// For follow-ups (see Conversation).
 	pronoun  byte // 'm' for he/him/his, 'f' for she/her, else 0
@@ -113,14 +128,16 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 		if !t.IsStop() && !text.QuestionWords.Has(t.Norm) {
 			q.surface = append(q.surface, t.Norm)
 		}
-		if text.FutureWords.Has(t.Norm) {
-			q.futureAsk = true
-		}
 	}
 	q.classify(toks)
 	q.readNamesOf(toks)
 	q.readFollowUp(toks)
 	named := e.findPeople(q, toks)
+	for i := q.speakerFrom; i < q.speakerTo; i++ {
+		if t := toks[i]; t.Cap && !t.IsStop() || t.Is(text.KindTitleHead) {
+			q.speakerNamed = true
+		}
+	}
 	e.findUnknown(q, toks, named)
 	e.buildTerms(q, toks, named)
 	q.elliptic = q.andAbout || q.topicWords() == 0 && len(q.People) == 0 && len(q.Unknown) == 0
@@ -212,12 +229,17 @@ func (q *Question) classify(toks []text.Token) {
 	// "What did X say", "How did Omar describe", "What kind of crisis did
 	// Annan say …": a speech verb after an auxiliary and its subject makes it
 	// a question about someone's words.
-	aux := false
+	aux := -1
 	for k := 1; qw+k < len(toks) && k < 10; k++ {
 		if auxiliaries.Has(next(k)) {
-			aux = true
-		} else if aux && speechVerbAt(k) {
+			if aux < 0 {
+				aux = k
+			}
+		} else if aux >= 0 && speechVerbAt(k) {
 			q.Speech = true
+			// Who is asked about is between: "What did Abbas say about
+			// Bush's visit?" asks about Abbas's words.
+			q.speakerFrom, q.speakerTo = qw+aux+1, qw+k
 			break
 		}
 	}
@@ -310,6 +332,19 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		if best != nil {
 			add(best)
 			named[i] = true
+			if i >= q.speakerFrom && i < q.speakerTo && !slices.Contains(q.asked, best) {
+				q.asked = append(q.asked, best)
+			}
+			continue
+		}
+		// "How did the MDC describe …?": a body whose words are asked for.
+		if i >= q.speakerFrom && i < q.speakerTo {
+			for _, s := range e.bodies[t.Norm] {
+				if !slices.Contains(q.asked, s) {
+					q.asked = append(q.asked, s)
+				}
+				named[i] = true
+			}
 		}
 	}
 	// A role: a title noun and the words before it.
@@ -352,6 +387,9 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		if best != nil && (bestScore >= 2 || len(mods) == 0) {
 			add(best)
 			named[i] = true
+			if i >= q.speakerFrom && i < q.speakerTo && !slices.Contains(q.asked, best) {
+				q.asked = append(q.asked, best)
+			}
 			for k := i - len(mods); k < i; k++ {
 				named[k] = true
 			}
@@ -366,10 +404,12 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool) {
 	for i, t := range toks {
 		// A role no article mentions and no one in them holds ("What did
-		// the governor say?") is as unknown as a name.
+		// the governor say?") is evidence the articles do not answer,
+		// though no veto: they may name it another way ("envoy" for
+		// "ambassador").
 		if !t.Cap && text.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && len(e.byHead[text.FoldTitle(t.Norm)]) == 0 &&
 			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
-			q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
+			q.missingRoles++
 			continue
 		}
 		if i == 0 || !t.Cap || named[i] || t.IsStop() && !t.AllCaps || text.QuestionWords.Has(t.Norm) || t.Norm == "i" {
@@ -400,7 +440,10 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if text.LogicWords.Has(t.Norm) {
-			q.addTerm(t.Norm, 0.3, true, e) // "if reforms stall", "why … not"
+			g := q.addTerm(t.Norm, 0.3, true, e) // "if reforms stall", "why … not"
+			if negations.Has(t.Norm) && g < 64 {
+				q.negations |= 1 << g
+			}
 			continue
 		}
 		if t.IsStop() || text.QuestionWords.Has(t.Norm) || auxiliaries.Has(t.Norm) {
@@ -410,12 +453,17 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		switch {
 		case q.Speech && (st == e.lx.Stem("say") || st == e.lx.Stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
-		case q.Speech && e.lx.IsSpeech(st), frameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how",
-			q.measure == "much" && moneyVerbs.Has(st): // "how much did they pay": an amount
+		case q.Speech && e.lx.IsSpeech(st), frameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how":
 			q.addTerm(st, 0.5, true, e) // warned, described, what kind, how long
 			continue
 		}
 		group := q.addTerm(st, 1, false, e)
+		if named[i] && i >= q.speakerFrom && i < q.speakerTo && group < 64 {
+			q.speakerGroups |= 1 << group
+		}
+		if (t.Cap && i > 0 || t.Number) && group < 64 {
+			q.nameGroups |= 1 << group // "Which year did Tesla …", "in 1904"
+		}
 		if text.TitleHeads.Has(t.Norm) && text.FoldTitle(t.Norm) != t.Norm {
 			q.addToGroup(e.lookupTerm(text.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
@@ -502,12 +550,18 @@ func (q *Question) weighTerms(e *Engine) {
 			q.topicIDF[g] = 0
 		case !present[g]:
 			q.topicIDF[g] = missing[g] * e.opts.MissingWordWeight
+			q.missingWeight += missing[g]
+		}
+	}
+	for _, t := range q.terms {
+		if t.primary && !present[t.group] && !q.frame[t.group] {
+			q.missingWords = append(q.missingWords, t.term)
 		}
 	}
 }
 
-// moneyVerbs, in a "how much" question, only say that it asks for a sum.
-var moneyVerbs = text.NewWordSet(`pay cost spend spent earn charg worth`)
+// negations turn a question around: "Who did not …?"
+var negations = text.NewWordSet(`not no never without`)
 
 // frameWords shape a question without naming its topic.
 var frameWords = text.NewWordSet(`kind type sort happen happened happens mean means meant thing things way

@@ -95,7 +95,7 @@ func TestAskAnswers(t *testing.T) {
 		{"What did Zakharova say?", "uncontrollable escalation", "Maria Zakharova", 13},
 		{"What did the Ukrainian president say about security?", "Security in Ukraine depends", "Volodymyr Zelenskyy", 9},
 		{"How many deals did Trump settle?", "six deals", "Donald Trump", 27},
-		{"where did trump meet putin", "Alaska", "", 0},
+		{"where was the meeting between trump and putin", "Alaska", "", 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {

@@ -20,6 +20,12 @@ import (
 // which is what go generate runs from this package's folder:
 //
 //go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -out data/related.txt
+//
+// The ranking model (data/rank-model.tsv, see qa/rank) is fitted on
+// features that read these related words, so it is fitted again after
+// them:
+//
+//go:generate go run ./internal/rankgen -squad testdata/squad2 -news testdata/eval -out data/rank-model.tsv
 
 // relatedTable is the text of a related table: one "key\trel1 rel2\n" line
 // per key, keys in strictly increasing byte order. It is searched where it

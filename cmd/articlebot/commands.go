@@ -145,12 +145,14 @@ type askJSON struct {
 	Question string       `json:"question"`
 	Answers  []answerJSON `json:"answers"`
 	Error    string       `json:"error,omitempty"`
+	Explain  *explainJSON `json:"explain,omitempty"`
 }
 
 func runAsk(ctx context.Context, args []string, std stdio) error {
-	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [-k N] [QUESTION]", std).withJSON()
+	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [--explain] [-k N] [QUESTION]", std).withJSON()
 	k := f.Int("k", 3, "answers per question")
 	follow := f.Bool("follow", false, "read stdin as a conversation: follow-ups refer to the question before; a blank line starts anew")
+	explain := f.Bool("explain", false, "show why: what each feature added to every answer's score, and what decided to answer or decline")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -168,28 +170,44 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 		return err
 	}
 	style := styleFor(std.out)
-	render := func(w io.Writer, q string, answers []qa.Answer, err error) {
-		if f.jsonOut {
-			writeAskJSON(w, q, answers, err)
-		} else {
-			writeAskText(w, e, q, answers, err, style)
+	// render writes a question's answers; parsed is the question as the
+	// engine read it, for --explain.
+	render := func(w io.Writer, q string, answers []qa.Answer, err error, parsed *qa.Question) {
+		var x *qa.Explanation
+		if *explain && err == nil {
+			x = e.Explain(parsed, *k)
 		}
+		if f.jsonOut {
+			writeAskJSON(w, q, answers, err, x)
+			return
+		}
+		writeAskText(w, e, q, answers, err, style)
+		if x != nil {
+			writeExplainText(w, x)
+		}
+	}
+	ask := func(txt string) (*qa.Question, []qa.Answer, error) {
+		q, err := e.ParseQuestion(txt)
+		if err != nil {
+			return nil, nil, err
+		}
+		return q, e.Answer(q, *k), nil
 	}
 	w := bufio.NewWriter(std.out)
 	if oneShot {
-		answers, err := e.Ask(question, *k)
+		q, answers, err := ask(question)
 		if err != nil {
 			return usageError{err.Error()}
 		}
-		render(w, question, answers, nil)
+		render(w, question, answers, nil, q)
 		return w.Flush()
 	}
 	if !*follow {
 		// Questions that do not follow one another are answered on every
 		// core, and written in the order they came.
-		return answerAll(ctx, std.in, w, runtime.GOMAXPROCS(0), func(w io.Writer, q string) {
-			answers, err := e.Ask(q, *k)
-			render(w, q, answers, err)
+		return answerAll(ctx, std.in, w, runtime.GOMAXPROCS(0), func(w io.Writer, txt string) {
+			q, answers, err := ask(txt)
+			render(w, txt, answers, err, q)
 		})
 	}
 	var conv qa.Conversation
@@ -202,7 +220,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 			continue
 		}
 		answers, err := e.Follow(&conv, line, *k, time.Now())
-		render(w, line, answers, err)
+		render(w, line, answers, err, conv.Last())
 		if err := w.Flush(); err != nil {
 			return err
 		}
@@ -213,15 +231,22 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 	return nil
 }
 
-func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error) {
+func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error, x *qa.Explanation) {
 	out := askJSON{Question: q, Answers: []answerJSON{}}
 	if qerr != nil {
 		out.Error = qerr.Error()
 	}
 	for _, a := range answers {
-		out.Answers = append(out.Answers, answerJSON{a.Text, a.Highlight, a.Speaker, a.Role, a.Article, a.Paragraph, a.Score})
+		out.Answers = append(out.Answers, answerOf(a))
+	}
+	if x != nil {
+		out.Explain = explainOf(x)
 	}
 	writeJSON(w, out)
+}
+
+func answerOf(a qa.Answer) answerJSON {
+	return answerJSON{a.Text, a.Highlight, a.Speaker, a.Role, a.Article, a.Paragraph, a.Score}
 }
 
 func writeJSON(w io.Writer, v any) {

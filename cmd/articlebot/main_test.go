@@ -127,3 +127,60 @@ func TestAskJSON(t *testing.T) {
 		t.Errorf("too long: got %s", lines[2])
 	}
 }
+
+// TestAskExplain checks --explain: the decision and each answer's score,
+// feature by feature, in text and in JSON, where the contributions add up
+// to the score.
+func TestAskExplain(t *testing.T) {
+	code, out, errOut := runCLI(t, "", "ask", "--explain", "-k", "2", "Who said Europe is the first line of defence?")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, want := range []string{"why: answered, the best answer is right with probability", "decision (log-odds): bias", "  1. score", "  2. score"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("--explain output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI(t, "", "ask", "--explain", "What is the capital of France?")
+	if code != 0 || !strings.Contains(out, "why: declined, the articles never mention France") {
+		t.Errorf("declined question: exit %d, output:\n%s", code, out)
+	}
+
+	_, out, _ = runCLI(t, "Who said Europe is the first line of defence?\n", "ask", "--explain", "--json", "-k", "1")
+	var got struct {
+		Answers []struct{ Text string } `json:"answers"`
+		Explain struct {
+			Kind        string  `json:"kind"`
+			Declined    bool    `json:"declined"`
+			Probability float64 `json:"probability"`
+			Threshold   float64 `json:"threshold"`
+			Candidates  []struct {
+				Text     string  `json:"text"`
+				Points   float64 `json:"points"`
+				Features []struct {
+					Name   string  `json:"name"`
+					Value  float64 `json:"value"`
+					Points float64 `json:"points"`
+				} `json:"features"`
+			} `json:"candidates"`
+		} `json:"explain"`
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	x := got.Explain
+	if x.Kind != "quote" || x.Declined || x.Probability < x.Threshold || len(x.Candidates) != 1 || len(got.Answers) != 1 {
+		t.Fatalf("unexpected explanation: %+v", x)
+	}
+	c := x.Candidates[0]
+	if c.Text != got.Answers[0].Text {
+		t.Errorf("explained %q, answered %q", c.Text, got.Answers[0].Text)
+	}
+	var sum float64
+	for _, f := range c.Features {
+		sum += f.Points
+	}
+	if d := sum - c.Points; d > 1e-9 || d < -1e-9 || len(c.Features) < 20 {
+		t.Errorf("%d features add up to %v, score %v", len(c.Features), sum, c.Points)
+	}
+}

@@ -18,3 +18,9 @@ var Files embed.FS
 //
 //go:embed related.txt
 var Related string
+
+// RankModel is the fitted model of answer ranking (see qa/rank), written by
+// qa/internal/rankgen.
+//
+//go:embed rank-model.tsv
+var RankModel string

@@ -33,13 +33,18 @@ func (s WordSet) Words() []string {
 type WordKind uint16
 
 const (
-	KindStop      WordKind = 1 << iota // StopWords or QuestionWords
-	KindLogic                          // LogicWords
-	KindNumber                         // NumberWords
-	KindTime                           // TimeWords
-	KindFuture                         // FutureWords
-	KindPlacePrep                      // PlacePrepositions
-	KindTitleHead                      // TitleHeads
+	KindStop         WordKind = 1 << iota // StopWords or QuestionWords
+	KindLogic                             // LogicWords
+	KindNumber                            // NumberWords
+	KindTime                              // TimeWords
+	KindFuture                            // FutureWords
+	KindPlacePrep                         // PlacePrepositions
+	KindTitleHead                         // TitleHeads
+	KindCurrency                          // CurrencyWords
+	KindTimeUnit                          // TimeUnits
+	KindLengthUnit                        // LengthUnits
+	KindQuantityUnit                      // WeightUnits or QuantityUnits
+	KindFrequency                         // FrequencyWords
 
 	// What a word is as a place, known of a cached word only (see
 	// Lexicon.placeKinds).
@@ -59,6 +64,11 @@ var wordKindSets = []struct {
 	{KindFuture, []WordSet{FutureWords}},
 	{KindPlacePrep, []WordSet{PlacePrepositions}},
 	{KindTitleHead, []WordSet{TitleHeads}},
+	{KindCurrency, []WordSet{CurrencyWords}},
+	{KindTimeUnit, []WordSet{TimeUnits}},
+	{KindLengthUnit, []WordSet{LengthUnits}},
+	{KindQuantityUnit, []WordSet{WeightUnits, QuantityUnits}},
+	{KindFrequency, []WordSet{FrequencyWords}},
 }
 
 // kindsOf looks up the kinds of a normalised word.
@@ -115,7 +125,7 @@ var TimeWords = NewWordSet(`monday tuesday wednesday thursday friday saturday su
 
 // FutureWords mark a time to come.
 var FutureWords = NewWordSet(`will next upcoming soon expected scheduled plans planned tomorrow
-	approaching coming later forthcoming`)
+	coming later forthcoming`)
 
 // PlacePrepositions come before a place: "in Kyiv", "from Moscow".
 var PlacePrepositions = NewWordSet(`at in to from near outside inside across into`)
@@ -410,3 +420,27 @@ var DocVerbs = NewWordSet(`concerning titled entitled headlined reading subtitle
 // AddForms are the forms of "add", which "to" after makes no verb of
 // saying.
 var AddForms = NewWordSet(`add adds added adding`)
+
+// TimeUnits measure a length of time: "five years", "a three-day visit".
+var TimeUnits = NewWordSet(`second seconds minute minutes hour hours day days week weeks month months
+	year years decade decades century centuries`)
+
+// Units of measure, for "how much", "how far", "how long": what a number
+// stands before when it measures something.
+var (
+	CurrencyWords = NewWordSet(`dollar dollars pound pounds euro euros yen yuan rupee rupees franc francs
+		cent cents pence peso pesos rouble roubles ruble rubles shilling shillings dinar dinars`)
+	LengthUnits = NewWordSet(`metre metres meter meters kilometre kilometres kilometer kilometers km
+		mile miles foot feet inch inches yard yards centimetre centimetres cm mm millimetres`)
+	WeightUnits = NewWordSet(`gram grams kilogram kilograms kilo kilos kg tonne tonnes ton tons ounce ounces
+		lb lbs milligrams mg`)
+	QuantityUnits = NewWordSet(`percent per cent litre litres liter liters gallon gallons barrel barrels
+		acre acres hectare hectares degree degrees`)
+
+	// CurrencySigns stand before an amount: "$250,000".
+	CurrencySigns = "$£€¥₹"
+
+	// FrequencyWords say how often: "twice a year", "fortnightly".
+	FrequencyWords = NewWordSet(`daily weekly monthly yearly annually hourly fortnightly nightly quarterly
+		biweekly twice once times every`)
+)

@@ -1,0 +1,645 @@
+package qa
+
+import (
+	"container/heap"
+	"math"
+	"math/bits"
+	"slices"
+	"sync"
+
+	"github.com/articlebot/articlebot/qa/rank"
+)
+
+// A candidate is a sentence that may answer a question: found by BM25,
+// described by its features, and scored by the ranking model.
+type candidate struct {
+	hit
+	paraGroups uint64 // the question words its paragraph matches
+	features   rank.Vector
+	score      float64 // the model's
+	prob       float64 // the softmax of the scores: the chance that it is the answer, if one is
+}
+
+// A ranking is a question's candidates, best first, and whether the
+// article answers it at all.
+type ranking struct {
+	cands    []candidate
+	signals  rank.Signals
+	answers  float64 // the decliner's probability that the best answers
+	declined bool
+}
+
+// Options of candidate generation.
+const (
+	// maxCandidates is how many sentences, the best by BM25, the model
+	// reads closely: for 96.4% of SQuAD 2.0 dev's answerable questions the
+	// 30 best hold the answer, for about 95.7% the 20 best.
+	maxCandidates = 30
+
+	// candidateWeight is the share of the question's weight a sentence
+	// must match to be a candidate: the words too light to reach it on
+	// their own (the common ones, the framing ones) only add to sentences
+	// heavier words found, which spares most of their long posting lists.
+	candidateWeight = 0.15
+)
+
+// rankQuestion finds a question's candidates, scores them with the model
+// and decides whether the best answers.
+func (e *Engine) rankQuestion(q *Question) ranking {
+	var r ranking
+	if len(q.terms) == 0 && !q.aboutSpeaker() {
+		return ranking{declined: true}
+	}
+	var total float64
+	for _, w := range q.topicIDF {
+		total += w
+	}
+	// The best by BM25, in a heap whose root is the worst kept; and every
+	// paragraph's sum and the question words it matches.
+	var cands []hit
+	worst := (*worstFirst)(&cands)
+	found := e.ix.search(q.terms, q.topicIDF, candidateWeight*total, nil)
+	defer found.release()
+	paras := e.paraScratch.Get().(*paraSums)
+	defer paras.release(&e.paraScratch)
+	found.each(func(h hit) {
+		paras.add(e.paraKey(h.doc), h)
+		switch {
+		case len(cands) < maxCandidates:
+			heap.Push(worst, h)
+		case better(h, cands[0]):
+			cands[0] = h
+			heap.Fix(worst, 0)
+		}
+	})
+	// A question about what someone said reads their statements too: the
+	// best that match it, or their first when it names no topic ("What
+	// did Zelenskyy say?").
+	if q.aboutSpeaker() {
+		var theirs []hit
+		worstOfTheirs := (*worstFirst)(&theirs)
+		for _, p := range q.speakers() {
+			for _, doc := range p.sentences {
+				h := found.at(doc)
+				switch {
+				case !e.sents[doc].prose || h.score == 0 && len(q.terms) > 0:
+				case len(theirs) < maxCandidates:
+					heap.Push(worstOfTheirs, h)
+				case better(h, theirs[0]):
+					theirs[0] = h
+					heap.Fix(worstOfTheirs, 0)
+				}
+			}
+		}
+		sortHits(theirs)
+		for _, h := range theirs {
+			if !slices.ContainsFunc(cands, func(c hit) bool { return c.doc == h.doc }) {
+				cands = append(cands, h)
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return ranking{declined: true}
+	}
+	sortHits(cands)
+	var best, bestPara float64
+	for _, h := range cands {
+		best = max(best, h.score)
+	}
+	for _, k := range paras.touched {
+		bestPara = max(bestPara, paras.sums[k].score)
+	}
+	qv := e.questionView(q)
+	r.cands = make([]candidate, len(cands))
+	scores := make([]float64, len(cands))
+	model := e.model
+	for i, h := range cands {
+		c := &r.cands[i]
+		c.hit = h
+		e.describe(q, qv, c, i, best, bestPara, total, paras, found)
+		c.score = model.Score(&c.features)
+		scores[i] = c.score
+	}
+	for i, p := range rank.Probabilities(scores) {
+		r.cands[i].prob = p
+	}
+	slices.SortStableFunc(r.cands, func(a, b candidate) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.doc - b.doc)
+	})
+	r.signals = e.signals(q, qv, r.cands, total)
+	r.answers = model.Answers(&r.signals)
+	r.declined = r.answers < model.Threshold
+	return r
+}
+
+// aboutSpeaker reports whether a question asks what someone it names said.
+func (q *Question) aboutSpeaker() bool {
+	if !q.Speech || q.WhoSaid {
+		return false
+	}
+	for _, p := range q.speakers() {
+		if p.Statements > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// speakers returns the people whose words a question asks for: those it
+// names as the one speaking; else, when it names no one there ("What did
+// he say?", resolved from the question before), all it names.
+func (q *Question) speakers() []*Speaker {
+	if len(q.asked) > 0 || q.speakerNamed {
+		return q.asked
+	}
+	return q.People
+}
+
+// A paraMatch is what the sentences of a paragraph match of a question.
+type paraMatch struct {
+	score  float64
+	groups uint64
+}
+
+// paraSums sum one search's hits by paragraph, one slot a paragraph as the
+// search's accumulator has one a sentence; the engine pools them.
+type paraSums struct {
+	sums    []paraMatch
+	touched []int32
+}
+
+func (p *paraSums) add(para int32, h hit) {
+	pm := &p.sums[para]
+	if pm.score == 0 && pm.groups == 0 {
+		p.touched = append(p.touched, para)
+	}
+	pm.score += h.score
+	pm.groups |= h.groups
+}
+
+// release clears the sums and hands them back to pool.
+func (p *paraSums) release(pool *sync.Pool) {
+	for _, k := range p.touched {
+		p.sums[k] = paraMatch{}
+	}
+	p.touched = p.touched[:0]
+	pool.Put(p)
+}
+
+// paraKey numbers a sentence's paragraph across the articles: the
+// headline is a paragraph of its own.
+func (e *Engine) paraKey(doc int32) int32 { return e.paraOf[doc] }
+
+// A questionView is what describing candidates needs of a question, by
+// index term: its words in order, which question word each term stands
+// for, and what kind of answer it asks for.
+type questionView struct {
+	terms    []int32           // the question's content words as index terms, in order; -1 for one no sentence has
+	groupOf  map[int32]int     // a term of the question → its question word (group)
+	own      map[int32]bool    // the terms of the question's own words
+	people   map[*Speaker]bool // whom it names
+	speakers map[*Speaker]bool // whose words it asks for
+	kind     rank.Feature      // the feature of the kind of answer asked for, or -1
+	counted  map[int32]bool    // what "how many" counts, with the terms related to it
+	namesOf  int32             // what it asks the names of, or -1
+}
+
+func (e *Engine) questionView(q *Question) *questionView {
+	qv := &questionView{groupOf: make(map[int32]int), own: make(map[int32]bool), people: make(map[*Speaker]bool),
+		speakers: make(map[*Speaker]bool), kind: -1, namesOf: -1}
+	id := func(term string) int32 {
+		if id, ok := e.ix.terms.lookup(term); ok {
+			return id
+		}
+		return -1
+	}
+	for _, t := range q.terms {
+		if id := id(t.term); id >= 0 {
+			if _, ok := qv.groupOf[id]; !ok {
+				qv.groupOf[id] = t.group
+			}
+		}
+	}
+	for _, w := range q.surface {
+		t := id(e.lookupTerm(w))
+		qv.terms = append(qv.terms, t)
+		if t >= 0 {
+			qv.own[t] = true
+		}
+	}
+	for _, p := range q.People {
+		qv.people[p] = true
+	}
+	for _, p := range q.speakers() {
+		qv.speakers[p] = true
+	}
+	if len(q.focus) > 0 {
+		qv.counted = make(map[int32]bool)
+		for _, st := range q.focus {
+			qv.counted[id(st)] = true
+			for _, rel := range relatedTerms(st) {
+				qv.counted[id(rel)] = true
+			}
+		}
+		delete(qv.counted, -1)
+	}
+	if q.namesOf != "" {
+		qv.namesOf = id(q.namesOf)
+	}
+	switch q.Kind {
+	case KindTime:
+		qv.kind = rank.AnswerTime
+	case KindNumber:
+		qv.kind = rank.AnswerNumber
+	case KindPerson:
+		qv.kind = rank.AnswerPerson
+	case KindPlace:
+		qv.kind = rank.AnswerPlace
+	}
+	return qv
+}
+
+// describe works out a candidate's features.
+func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, best, bestPara, total float64,
+	paras *paraSums, found searchResult) {
+	s := &e.sents[c.doc]
+	f := &c.features
+	if best > 0 {
+		f[rank.BM25] = c.hit.score / best
+		var around float64
+		for _, n := range [2]int32{c.doc - 1, c.doc + 1} {
+			if n >= 0 && int(n) < len(e.sents) && e.paraKey(n) == e.paraKey(c.doc) {
+				around += found.at(n).score
+			}
+		}
+		f[rank.Neighbours] = around / best
+	}
+	f[rank.BM25Rank] = 1 / float64(1+at)
+	if q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker] {
+		// "What did Zelenskyy say about the talks?": a sentence of his
+		// has his name by being his, however it refers to him.
+		c.groups |= q.speakerGroups
+		c.primary |= q.speakerGroups
+	}
+	if total > 0 {
+		f[rank.Coverage] = e.coverage(q, c.hit) / total
+		f[rank.Exact] = exactShare(q, c.primary) / total
+	}
+	pm := paras.sums[e.paraKey(c.doc)]
+	c.paraGroups = pm.groups
+	if bestPara > 0 {
+		f[rank.Paragraph] = pm.score / bestPara
+	}
+	if total > 0 {
+		f[rank.ParagraphCoverage] = e.coverage(q, hit{groups: pm.groups, primary: pm.groups}) / total
+	}
+	f[rank.Length] = math.Log1p(float64(e.ix.docLen[c.doc]))
+	f[rank.First] = boolFeature(s.para != titlePara && (c.doc == 0 || e.sents[c.doc-1].para != s.para || e.sents[c.doc-1].art != s.art))
+	f[rank.Headline] = boolFeature(s.para == titlePara)
+	f[rank.Quoted] = boolFeature(s.quote >= 0)
+	f[rank.SpeakerMatch] = boolFeature(q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker])
+	f[rank.Credited] = boolFeature(q.WhoSaid && s.speaker != nil)
+	if q.typeNoun != "" {
+		f[rank.AnswerTypeNoun] = boolFeature(e.ix.has(q.typeNoun, c.doc))
+	}
+	for p := range qv.people {
+		if e.ix.has(e.lookupTerm(p.words[len(p.words)-1]), c.doc) {
+			f[rank.PersonNamed] = 1
+		}
+		if slices.Contains(e.defines[p], c.doc) {
+			f[rank.Defines] = 1
+			f[rank.DefinesAsked] = boolFeature(q.Kind == KindDefinition)
+		}
+	}
+	e.readCandidate(q, qv, c)
+}
+
+// readCandidate works out the features that take reading the sentence's
+// words: its pairs of question words, how close its question words are,
+// what it says that the question does not, and whether it holds the kind
+// of thing asked for.
+func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
+	f := &c.features
+	toks := e.sentenceReads(c.doc)
+	first, last, novel, content := -1, -1, 0, 0
+	matched := uint64(0)
+	for _, t := range toks {
+		if t.has(tokStop) {
+			continue
+		}
+		content++
+		if g, ok := qv.groupOf[t.term]; ok {
+			if first < 0 {
+				first = content - 1
+			}
+			last = content - 1
+			if g < 64 {
+				matched |= 1 << g
+			}
+		} else if !qv.own[t.term] {
+			novel++
+		}
+	}
+	if content > 0 {
+		f[rank.Novel] = float64(novel) / float64(content)
+	}
+	if n := bits.OnesCount64(matched); n > 0 {
+		f[rank.Density] = float64(n) / float64(last-first+1)
+	}
+	if pairs := len(qv.terms) - 1; pairs > 0 {
+		f[rank.Bigrams] = float64(sharedPairs(qv.terms, toks)) / float64(pairs)
+	}
+	if qv.kind >= 0 {
+		if holds, near := e.holdsKind(qv, toks, c.doc); holds {
+			f[qv.kind] = 1
+			f[rank.AnswerNear] = boolFeature(near)
+		}
+	}
+	f[rank.AnswerFuture] = boolFeature(q.Future && e.sents[c.doc].flags.future)
+	if q.Kind == KindNumber {
+		f[rank.AnswerMeasured] = boolFeature(measures(q, qv, toks))
+	}
+	if q.wantsTerm {
+		f[rank.AnswerTerm] = boolFeature(e.sents[c.doc].flags.shortQuote)
+	}
+	if qv.namesOf >= 0 {
+		f[rank.AnswerNames] = boolFeature(namesNear(qv, toks))
+	}
+}
+
+// sharedPairs counts the pairs of consecutive question terms that a
+// sentence's content words also have in a row.
+func sharedPairs(question []int32, toks []readToken) int {
+	n := 0
+	for k := 1; k < len(question); k++ {
+		if question[k-1] < 0 || question[k] < 0 {
+			continue
+		}
+		prev := int32(-1)
+		for _, t := range toks {
+			if t.has(tokStop) {
+				continue
+			}
+			if prev == question[k-1] && t.term == question[k] {
+				n++
+				break
+			}
+			prev = t.term
+		}
+	}
+	return n
+}
+
+// narrow reports whether a question asks for something narrower than its
+// kind (a count of what it counts, a time to come, a quoted term, names)
+// and whether a candidate's features say it holds that.
+func narrow(q *Question, f *rank.Vector) (asked, holds bool) {
+	switch {
+	case q.Kind == KindNumber:
+		return true, f[rank.AnswerMeasured] > 0
+	case q.Kind == KindTime && q.Future:
+		return true, f[rank.AnswerTime] > 0 && f[rank.AnswerFuture] > 0
+	case q.wantsTerm:
+		return true, f[rank.AnswerTerm] > 0
+	case q.namesOf != "":
+		return true, f[rank.AnswerNames] > 0
+	}
+	return false, true
+}
+
+// measures reports whether a sentence's words hold what a number question
+// asks for in the narrow sense: a count of the thing counted ("six deals"
+// for "how many deals"), a length of time or of distance for "how long",
+// an age for "how old", a sum or a quantity in units for "how much", a
+// frequency for "how often".
+func measures(q *Question, qv *questionView, toks []readToken) bool {
+	for i, t := range toks {
+		if q.measure == "often" && t.has(tokFrequency) && !qv.own[t.term] {
+			return true // "fortnightly", "twice a year"
+		}
+		if !t.has(tokCount) || qv.own[t.term] {
+			continue
+		}
+		unitFollows := func(units tokenFlags) bool {
+			for k := i + 1; k < len(toks) && k <= i+unitReach; k++ {
+				if toks[k].has(units) {
+					return true
+				}
+			}
+			return false
+		}
+		switch q.measure {
+		case "many":
+			if len(qv.counted) == 0 {
+				return true // "how many of the injured": any count
+			}
+			for k := i + 1; k < len(toks) && k <= i+countReach; k++ {
+				if qv.counted[toks[k].term] {
+					return true
+				}
+			}
+		case "long":
+			if t.has(tokSuffixed) || unitFollows(tokTimeUnit|tokLengthUnit) {
+				return true
+			}
+		case "old":
+			if unitFollows(tokTimeUnit) || i > 0 && toks[i-1].has(tokAge) {
+				return true
+			}
+		case "far":
+			if t.has(tokSuffixed) || unitFollows(tokLengthUnit) {
+				return true
+			}
+		case "often":
+			if unitFollows(tokFrequency) {
+				return true
+			}
+		case "much":
+			if t.has(tokCurrency|tokSuffixed) || unitFollows(tokCurrency|tokQuantityUnit|tokLengthUnit) {
+				return true
+			}
+		default: // "what number", "how big": any count
+			return true
+		}
+	}
+	return false
+}
+
+// Reaches of a number: the counted noun stands within countReach words
+// after it ("six trade deals"), a unit within unitReach ("45 years").
+const (
+	countReach = 3
+	unitReach  = 2
+)
+
+// namesNear reports whether a capitalised word the question does not use
+// stands within nameReach words of what the question asks the names of:
+// "the Kikuyu and Kalenjin communities" names communities; "one of the
+// ethnic groups named by the report" does not name the groups.
+func namesNear(qv *questionView, toks []readToken) bool {
+	for i, t := range toks {
+		if t.has(tokCap) || t.term != qv.namesOf {
+			continue
+		}
+		for k := max(0, i-nameReach); k < len(toks) && k <= i+nameReach; k++ {
+			if n := toks[k]; n.has(tokCap) && k > 0 && !qv.own[n.term] && !n.has(tokStop) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameReach is how many words from what a question asks the names of a
+// name may stand.
+const nameReach = 3
+
+// holdsKind reports whether a sentence's words hold a thing of the kind
+// the question asks for that the question does not name: a time for
+// "when", a number for "how many", a person for "who", a place for
+// "where".
+//
+// near reports whether one stands within answerReach words of a word of
+// the question: "six deals" for "how many deals".
+func (e *Engine) holdsKind(qv *questionView, toks []readToken, doc int32) (holds, near bool) {
+	for i, t := range toks {
+		if qv.own[t.term] {
+			continue
+		}
+		is := false
+		switch qv.kind {
+		case rank.AnswerTime:
+			is = t.has(tokTime)
+		case rank.AnswerNumber:
+			is = t.has(tokCount)
+		case rank.AnswerPerson:
+			is = t.has(tokCap) && !t.has(tokStop) && i > 0 && e.sents[doc].people
+		case rank.AnswerPlace:
+			is = t.has(tokPlace)
+		}
+		if !is {
+			continue
+		}
+		holds = true
+		for k := max(0, i-answerReach); k < len(toks) && k <= i+answerReach; k++ {
+			if _, ok := qv.groupOf[toks[k].term]; ok && k != i && !toks[k].has(tokStop) {
+				return true, true
+			}
+		}
+	}
+	return holds, false
+}
+
+// answerReach is how many words from a question word the thing asked for
+// may stand to count as near it.
+const answerReach = 3
+
+// exactShare sums the weight of the question words a sentence matches by
+// the question's own word.
+func exactShare(q *Question, primary uint64) float64 {
+	var sum float64
+	for g := 0; g < q.nGroups && g < 32; g++ {
+		if primary&(1<<g) != 0 {
+			sum += q.topicIDF[g]
+		}
+	}
+	return sum
+}
+
+// signals works out what the decliner reads of a question and its best
+// candidates.
+func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total float64) rank.Signals {
+	var s rank.Signals
+	top := &cands[0]
+	s[rank.TopProbability] = top.prob
+	s[rank.TopScore] = top.score
+	s[rank.TopCoverage] = top.features[rank.Coverage]
+	s[rank.TopExact] = top.features[rank.Exact]
+	s[rank.TopAnswerType], s[rank.TopAnswerNear] = 1, 1
+	if qv.kind >= 0 {
+		s[rank.TopAnswerType] = top.features[qv.kind]
+		s[rank.TopAnswerNear] = top.features[rank.AnswerNear]
+		s[rank.KindAsked] = 1
+	}
+	if len(cands) > 1 {
+		s[rank.Margin] = top.score - cands[1].score
+	}
+	if total > 0 {
+		s[rank.MissingWeight] = q.missingWeight / total
+	}
+	s[rank.MissingWords] = float64(len(q.missingWords))
+	s[rank.RolesMissing] = float64(q.missingRoles)
+	if q.Speech && !q.WhoSaid && len(qv.speakers) > 0 && (e.sents[top.doc].speaker == nil || !qv.speakers[e.sents[top.doc].speaker]) {
+		s[rank.SpeakerMissing] = 1
+		if !q.aboutSpeaker() { // "What did Kibaki say …?" of a Kibaki who says nothing
+			s[rank.SpeakerSilent] = e.creditedShare[e.sents[top.doc].art]
+		}
+	}
+	if asked, holds := narrow(q, &top.features); asked {
+		s[rank.NarrowAsked] = 1
+		s[rank.TopNarrow] = boolFeature(holds)
+		for i := range cands {
+			if _, h := narrow(q, &cands[i].features); h {
+				s[rank.AnyNarrow] = 1
+				break
+			}
+		}
+	} else {
+		s[rank.TopNarrow], s[rank.AnyNarrow] = 1, 1
+	}
+	matched, paraMatched := top.groups|top.primary, top.paraGroups
+	var heaviest float64
+	for g := 0; g < q.nGroups && g < 32; g++ {
+		heaviest = max(heaviest, q.topicIDF[g])
+	}
+	for g := 0; g < q.nGroups && g < 32; g++ {
+		bit := uint64(1) << g
+		if heaviest > 0 && matched&bit == 0 {
+			s[rank.TopMissingMost] = max(s[rank.TopMissingMost], q.topicIDF[g]/heaviest)
+		}
+		if heaviest > 0 && paraMatched&bit == 0 {
+			s[rank.ParagraphMissingMost] = max(s[rank.ParagraphMissingMost], q.topicIDF[g]/heaviest)
+		}
+		if q.nameGroups&bit != 0 && paraMatched&bit == 0 {
+			s[rank.NamesMissing]++
+		}
+		if q.negations&bit != 0 && matched&bit == 0 {
+			s[rank.NegationMissing] = 1
+		}
+	}
+	return s
+}
+
+func boolFeature(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// A Candidate is a sentence the engine considered for a question, as the
+// model saw it: for explaining answers, and for the command that fits the
+// model (qa/internal/rankgen).
+type Candidate struct {
+	Answer
+	Features    rank.Vector
+	Probability float64 // the model's chance that it is the answer, if one is
+}
+
+// Candidates returns the candidates for a question, best first, with their
+// features, and the signals the decliner read of the question; declined
+// reports whether the model takes the articles not to answer it.
+func (e *Engine) Candidates(q *Question) (cands []Candidate, signals rank.Signals, declined bool) {
+	r := e.rankQuestion(q)
+	for _, c := range r.cands {
+		a, _ := e.answerPassage(q, c.doc)
+		cands = append(cands, Candidate{Answer: a, Features: c.features, Probability: c.prob})
+	}
+	return cands, r.signals, r.declined || len(q.Unknown) > 0
+}

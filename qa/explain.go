@@ -1,0 +1,50 @@
+package qa
+
+import "github.com/articlebot/articlebot/qa/rank"
+
+// An Explanation says why the engine answers a question as it does, in the
+// manner of a search engine's explain: for each of the best candidates,
+// what every feature added to its score, and what every signal added to
+// the decision to answer at all.
+type Explanation struct {
+	Question string
+	Kind     Kind
+	Unknown  []string // names no article mentions: such a question is declined whatever the model says
+
+	// The decliner: the probability that the best candidate answers, the
+	// threshold below which the question is declined, and what each
+	// signal added to the log-odds (with Bias, they sum to them).
+	Probability, Threshold, Bias float64
+	Signals                      []rank.Contribution
+	Declined                     bool
+
+	Candidates []ExplainedAnswer // the best, best first
+}
+
+// An ExplainedAnswer is a candidate as the model saw it.
+type ExplainedAnswer struct {
+	Answer
+	Points   float64             // the model's score: the sum of the contributions
+	Features []rank.Contribution // the largest first
+}
+
+// Explain explains the engine's answer to a question with up to k of its
+// best candidates; those it would answer with when it does not decline.
+func (e *Engine) Explain(q *Question, k int) *Explanation {
+	x := &Explanation{Question: q.Text, Kind: q.Kind, Unknown: q.Unknown, Threshold: e.model.Threshold,
+		Bias: e.model.DeclineBias}
+	r := e.rankQuestion(q)
+	x.Declined = r.declined || len(q.Unknown) > 0
+	if len(r.cands) > 0 {
+		x.Probability = r.answers
+		x.Signals = e.model.ExplainDecline(&r.signals)
+	}
+	for _, c := range r.cands[:min(k, len(r.cands))] {
+		a, _ := e.answerPassage(q, c.doc)
+		a.Score = round2(c.prob)
+		a.Highlight = e.highlight(q, c.doc)
+		a.BySpeaker = q.WhoSaid && a.Speaker != ""
+		x.Candidates = append(x.Candidates, ExplainedAnswer{Answer: a, Points: c.score, Features: e.model.Explain(&c.features)})
+	}
+	return x
+}

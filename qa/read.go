@@ -1,0 +1,99 @@
+package qa
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// A readToken is one word of a sentence as reading a candidate needs it:
+// its index term and what kind of word it is, recorded when the sentence
+// is indexed, so that answering a question reads no text again.
+type readToken struct {
+	term  int32 // the index's term (a worker's number until the article is added); -1 for a stop word
+	flags tokenFlags
+}
+
+// tokenFlags say what kind of word a readToken is.
+type tokenFlags uint16
+
+const (
+	tokStop           tokenFlags = 1 << iota // carries no topic (Token.IsStop)
+	tokCap                                   // capitalised
+	tokCount                                 // a number that is not a year, or a count written out
+	tokTime                                  // a year, a date or time word, a date written in figures
+	tokPlace                                 // begins a place of the gazetteer, or a name after "in", "at" …
+	tokCurrency                              // a currency, or an amount written with its sign: "$250,000"
+	tokTimeUnit                              // "days", "years"
+	tokLengthUnit                            // "km", "miles"
+	tokQuantityUnit                          // a weight or another unit: "kg", "tonnes", "percent"
+	tokFrequency                             // "weekly", "twice"
+	tokSuffixed                              // a number with a unit joined to it: "5kg", "3m"
+	tokAge                                   // "aged", "age"
+	tokAfterPlacePrep                        // follows "in", "at", "near" …: "in Alaska", not "Moscow rejected"
+)
+
+// has reports whether t has any of the flags.
+func (t readToken) has(f tokenFlags) bool { return t.flags&f != 0 }
+
+// readTokens records the readTokens of a sentence's tokens, whose offsets
+// are into txt, appending them to out; terms[i] is token i's term, -1 for
+// a stop word. Places are marked later, by markPlace.
+func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) []readToken {
+	for i, t := range toks {
+		var f tokenFlags
+		if t.IsStop() {
+			f |= tokStop
+		}
+		if t.Cap {
+			f |= tokCap
+		}
+		year := t.IsYear()
+		if t.Number && !year || t.Is(text.KindNumber) {
+			f |= tokCount
+		}
+		if year || t.Is(text.KindTime) && !t.IsStop() || t.Number && strings.ContainsAny(t.Norm, "/:") {
+			f |= tokTime
+		}
+		if t.Cap && i > 0 && toks[i-1].Is(text.KindPlacePrep) {
+			f |= tokPlace
+		}
+		if t.Is(text.KindCurrency) {
+			f |= tokCurrency
+		}
+		if t.Number {
+			if r, _ := utf8.DecodeLastRuneInString(txt[:t.Start]); strings.ContainsRune(text.CurrencySigns, r) {
+				f |= tokCurrency
+			}
+			if strings.IndexFunc(t.Norm, unicode.IsLetter) > 0 {
+				f |= tokSuffixed
+			}
+		}
+		for _, u := range unitFlags {
+			if t.Is(u.kind) {
+				f |= u.flag
+			}
+		}
+		if t.Norm == "aged" || t.Norm == "age" {
+			f |= tokAge
+		}
+		out = append(out, readToken{terms[i], f})
+	}
+	return out
+}
+
+// unitFlags are the flags of the word kinds of units.
+var unitFlags = []struct {
+	kind text.WordKind
+	flag tokenFlags
+}{
+	{text.KindTimeUnit, tokTimeUnit},
+	{text.KindLengthUnit, tokLengthUnit},
+	{text.KindQuantityUnit, tokQuantityUnit},
+	{text.KindFrequency, tokFrequency},
+}
+
+// markPlace marks the token that begins a place.
+func markPlace(toks []readToken, i int) { toks[i].flags |= tokPlace }
