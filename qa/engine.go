@@ -11,6 +11,7 @@ import (
 
 	"github.com/articlebot/articlebot/qa/attribution"
 	"github.com/articlebot/articlebot/qa/rank"
+	"github.com/articlebot/articlebot/qa/span"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -44,6 +45,10 @@ type Options struct {
 	// articles do not answer; nil means rank.Default(), the model fitted on
 	// the development sets (see qa/rank).
 	Model *rank.Model
+
+	// SpanModel picks the words that answer in the answering sentence;
+	// nil means span.Default(), fitted with Model (see qa/span).
+	SpanModel *span.Model
 }
 
 // DefaultOptions returns the options the development sets were tuned with.
@@ -163,6 +168,7 @@ type Engine struct {
 	readAt []int32
 
 	model       *rank.Model
+	spanModel   *span.Model
 	paraOf      []int32   // per sentence, its paragraph's number across the articles
 	paraScratch sync.Pool // of *paraSums sized to the paragraphs
 
@@ -181,9 +187,14 @@ func New(articles []*Article, opts Options) *Engine {
 		ix:       newIndex(opts.K1, opts.B),
 		defines:  make(map[*Speaker][]int32),
 		model:    opts.Model,
+
+		spanModel: opts.SpanModel,
 	}
 	if e.model == nil {
 		e.model = rank.Default()
+	}
+	if e.spanModel == nil {
+		e.spanModel = span.Default()
 	}
 	// Reading an article for its people and quotations is the costly part
 	// and needs nothing from the others: it runs on every core, a few
@@ -834,12 +845,14 @@ func (e *Engine) Stats(a *Article) Stats {
 }
 
 // FindSpeaker returns the speaker a name refers to: the full name, the
-// surname, or any single word of the name, case-insensitively; nil if none.
+// surname, or any single word of the name, case-insensitively, and read as
+// questions read names (a typo or two away: "Zelensky"); nil if none.
 func (e *Engine) FindSpeaker(name string) *Speaker {
 	toks := text.Tokenize(name)
 	if len(toks) == 0 {
 		return nil
 	}
+	e.correctNames(toks)
 	var best *Speaker
 	bestScore := 0
 	for _, s := range e.speakers {

@@ -3,6 +3,7 @@ package qa
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/articlebot/articlebot/qa/text"
 )
@@ -41,6 +42,7 @@ type Question struct {
 	Future                 bool     // "when will …": a past date does not answer it
 	measure                string   // after "how": many, much, long …
 	wantsTerm              bool     // "what term/word/phrase …": a quoted term answers
+	describes              bool     // "how did X describe …", "what did X call …": a few quoted words answer
 	typeNoun               string   // the noun after "which" or "what", as a term: what the answer is
 	surface                []string // the question's own words as written (normalised), for exact matches
 	namesOf                string   // "the names of the ethnic groups": what must be named, as a term
@@ -78,8 +80,15 @@ func (e QuestionError) Error() string { return string(e) }
 
 const (
 	ErrEmptyQuestion QuestionError = "the question is empty: ask something about the article"
+	ErrNoWords       QuestionError = "the question has no words to search for: ask it in words"
 	ErrLongQuestion  QuestionError = "the question is too long: keep it under 1,000 characters"
 )
+
+// quoteVerbStems are the stems of the verbs that take the very words
+// someone used ("describe", "call"), read once.
+var quoteVerbStems = sync.OnceValue(func() map[string]bool {
+	return text.DefaultLexicon().VerbStems(text.QuoteVerbs)
+})
 
 // auxiliaries open a yes/no question.
 var auxiliaries = text.NewWordSet(`did does do is are was were will would can could has have had should shall may might must`)
@@ -121,7 +130,7 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 	q := &Question{Text: txt}
 	toks := text.Tokenize(txt)
 	if len(toks) == 0 {
-		return nil, ErrEmptyQuestion
+		return nil, ErrNoWords // "?!", "🤔🤔"
 	}
 	e.correctNames(toks)
 	for _, t := range toks {
@@ -237,6 +246,7 @@ func (q *Question) classify(toks []text.Token) {
 			}
 		} else if aux >= 0 && speechVerbAt(k) {
 			q.Speech = true
+			q.describes = quoteVerbStems()[lx.Stem(next(k))]
 			// Who is asked about is between: "What did Abbas say about
 			// Bush's visit?" asks about Abbas's words.
 			q.speakerFrom, q.speakerTo = qw+aux+1, qw+k

@@ -37,7 +37,8 @@ func TestParseQuestion(t *testing.T) {
 		{name: "misspelt in another way", question: "what did zelenskiy say", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
 		{name: "misspelt surname", question: "Who is Zacharova?", kind: KindDefinition, people: "Maria Zakharova"},
 		{name: "empty", question: "  \t ", wantErr: ErrEmptyQuestion},
-		{name: "punctuation only", question: "?!", wantErr: ErrEmptyQuestion},
+		{name: "punctuation only", question: "?!", wantErr: ErrNoWords},
+		{name: "emoji only", question: "🤔🤔", wantErr: ErrNoWords},
 		{name: "too long", question: strings.Repeat("why ", 300), wantErr: ErrLongQuestion},
 	}
 	for _, tt := range tests {

@@ -31,6 +31,29 @@ func TestSpeakerRoles(t *testing.T) {
 	}
 }
 
+// TestFindSpeaker reads a speaker's name as a question would: in any
+// case, by surname, and a typo or two away; a name no one has is nil.
+func TestFindSpeaker(t *testing.T) {
+	e := evalEngine(t, "seed")
+	tests := []struct{ typed, want string }{
+		{"Donald Trump", "Donald Trump"},
+		{"zelenskyy", "Volodymyr Zelenskyy"},
+		{"Zelensky", "Volodymyr Zelenskyy"},
+		{"Zacharova", "Maria Zakharova"},
+		{"Keir Starmer", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if s := e.FindSpeaker(tt.typed); s != nil {
+			got = s.Name
+		}
+		if got != tt.want {
+			t.Errorf("FindSpeaker(%q) = %q, want %q", tt.typed, got, tt.want)
+		}
+	}
+}
+
 // TestGoldenQuotes keeps every quotation of the development and blind
 // articles with its speaker, and the article's summary, in
 // testdata/NAME.golden: a change in attribution shows up as a diff to

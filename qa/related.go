@@ -21,11 +21,11 @@ import (
 //
 //go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -out data/related.txt
 //
-// The ranking model (data/rank-model.tsv, see qa/rank) is fitted on
-// features that read these related words, so it is fitted again after
-// them:
+// The ranking and span models (data/rank-model.tsv, data/span-model.tsv,
+// see qa/rank and qa/span) are fitted on features that read these related
+// words, so they are fitted again after them:
 //
-//go:generate go run ./internal/rankgen -squad testdata/squad2 -news testdata/eval -out data/rank-model.tsv
+//go:generate go run ./internal/rankgen -squad testdata/squad2 -news testdata/eval -out data/rank-model.tsv -spans data/span-model.tsv
 
 // relatedTable is the text of a related table: one "key\trel1 rel2\n" line
 // per key, keys in strictly increasing byte order. It is searched where it

@@ -24,3 +24,9 @@ var Related string
 //
 //go:embed rank-model.tsv
 var RankModel string
+
+// SpanModel is the fitted model of the words that answer (see qa/span),
+// written by qa/internal/rankgen.
+//
+//go:embed span-model.tsv
+var SpanModel string

@@ -1,6 +1,9 @@
 package rank
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // A Group is the candidates of one question, for fitting the ranker: their
 // features, which of them answer it, and what the question counts for
@@ -23,20 +26,48 @@ func DefaultFitOptions() FitOptions { return FitOptions{L2: 1e-3, Iterations: 40
 // Fit fits the ranker to groups: it finds the weights that maximise, over
 // the questions with a right candidate, the mean log-probability that the
 // softmax of the scores gives the right ones, less L2 times half the
-// squared weights. Features are standardised first (Mean, Scale). Steps are
-// full-batch gradient descent with a backtracking line search: the same
-// groups always give the same weights.
+// squared weights (see FitLists). Features are standardised first (Mean,
+// Scale).
 func Fit(groups []Group, opts FitOptions) (mean, scale, weight Vector) {
-	var usable []Group
+	lists := make([]List, len(groups))
+	for i, g := range groups {
+		lists[i] = List{Right: g.Right, Weight: g.Weight}
+		for k := range g.Candidates {
+			lists[i].Candidates = append(lists[i].Candidates, g.Candidates[k][:])
+		}
+	}
+	m, s, w := FitLists(lists, int(NumFeatures), opts)
+	copy(mean[:], m)
+	copy(scale[:], s)
+	copy(weight[:], w)
+	return mean, scale, weight
+}
+
+// A List is the candidates of one question for a listwise model of any
+// number of features (Fit's, or the span stage's): their features, which
+// of them are right, and what the question counts for (1 for most).
+type List struct {
+	Candidates [][]float64
+	Right      []bool
+	Weight     float64
+}
+
+// FitLists fits a listwise softmax model of dim features: the weights that
+// maximise, over the lists with a right candidate, the weighted mean
+// log-probability that the softmax of the scores gives the right ones,
+// less L2 times half the squared weights. Features are standardised
+// first: mean 0 and scale 1 over all candidates. Steps are full-batch
+// gradient descent with a backtracking line search: the same lists always
+// give the same weights.
+func FitLists(lists []List, dim int, opts FitOptions) (mean, scale, weight []float64) {
+	mean, scale, weight = make([]float64, dim), make([]float64, dim), make([]float64, dim)
+	var usable []List
 	var n, totalWeight float64 // the candidates' weight, and the questions'
-	for _, g := range groups {
-		for _, r := range g.Right {
-			if r {
-				usable = append(usable, g)
-				n += g.Weight * float64(len(g.Candidates))
-				totalWeight += g.Weight
-				break
-			}
+	for _, g := range lists {
+		if slices.Contains(g.Right, true) {
+			usable = append(usable, g)
+			n += g.Weight * float64(len(g.Candidates))
+			totalWeight += g.Weight
 		}
 	}
 	if n == 0 {
@@ -45,51 +76,51 @@ func Fit(groups []Group, opts FitOptions) (mean, scale, weight Vector) {
 		}
 		return mean, scale, weight
 	}
-	// Standardise: mean 0 and scale 1 over all candidates.
 	for _, g := range usable {
-		for i := range g.Candidates {
-			for f := range NumFeatures {
-				mean[f] += g.Weight * g.Candidates[i][f]
+		for _, c := range g.Candidates {
+			for f := range dim {
+				mean[f] += g.Weight * c[f]
 			}
 		}
 	}
-	for f := range NumFeatures {
+	for f := range dim {
 		mean[f] /= n
 	}
 	for _, g := range usable {
-		for i := range g.Candidates {
-			for f := range NumFeatures {
-				d := g.Candidates[i][f] - mean[f]
+		for _, c := range g.Candidates {
+			for f := range dim {
+				d := c[f] - mean[f]
 				scale[f] += g.Weight * d * d
 			}
 		}
 	}
-	for f := range NumFeatures {
+	for f := range dim {
 		scale[f] = math.Sqrt(scale[f] / n)
 		if scale[f] < 1e-9 {
 			scale[f] = 1 // a feature that never varies: its weight stays 0
 		}
 	}
-	z := make([][]Vector, len(usable))
+	z := make([][][]float64, len(usable))
 	for gi, g := range usable {
-		z[gi] = make([]Vector, len(g.Candidates))
-		for i := range g.Candidates {
-			for f := range NumFeatures {
-				z[gi][i][f] = (g.Candidates[i][f] - mean[f]) / scale[f]
+		z[gi] = make([][]float64, len(g.Candidates))
+		for i, c := range g.Candidates {
+			z[gi][i] = make([]float64, dim)
+			for f := range dim {
+				z[gi][i][f] = (c[f] - mean[f]) / scale[f]
 			}
 		}
 	}
-	loss := func(w *Vector, grad *Vector) float64 {
+	loss := func(w, grad []float64) float64 {
 		var total float64
 		if grad != nil {
-			*grad = Vector{}
+			clear(grad)
 		}
 		scores := make([]float64, 0, 64)
 		for gi, g := range usable {
 			scores = scores[:0]
 			for i := range z[gi] {
 				var s float64
-				for f := range NumFeatures {
+				for f := range dim {
 					s += w[f] * z[gi][i][f]
 				}
 				scores = append(scores, s)
@@ -104,13 +135,13 @@ func Fit(groups []Group, opts FitOptions) (mean, scale, weight Vector) {
 				if g.Right[i] {
 					p -= math.Exp(s - right)
 				}
-				for f := range NumFeatures {
+				for f := range dim {
 					grad[f] += g.Weight * p * z[gi][i][f]
 				}
 			}
 		}
 		total /= totalWeight
-		for f := range NumFeatures {
+		for f := range dim {
 			total += opts.L2 / 2 * w[f] * w[f]
 			if grad != nil {
 				grad[f] = grad[f]/totalWeight + opts.L2*w[f]
@@ -118,15 +149,16 @@ func Fit(groups []Group, opts FitOptions) (mean, scale, weight Vector) {
 		}
 		return total
 	}
-	descend(&weight, opts.Iterations, loss)
+	descend(weight, opts.Iterations, loss)
 	return mean, scale, weight
 }
 
 // descend minimises loss from w by gradient descent with a backtracking
 // line search, for at most iterations steps or until a step gains nothing.
-func descend(w *Vector, iterations int, loss func(w, grad *Vector) float64) {
-	var grad Vector
-	cur := loss(w, &grad)
+func descend(w []float64, iterations int, loss func(w, grad []float64) float64) {
+	grad := make([]float64, len(w))
+	next := make([]float64, len(w))
+	cur := loss(w, grad)
 	step := 1.0
 	for range iterations {
 		norm := 0.0
@@ -137,19 +169,18 @@ func descend(w *Vector, iterations int, loss func(w, grad *Vector) float64) {
 			return
 		}
 		for ; step > 1e-12; step /= 2 {
-			var next Vector
 			for f := range next {
 				next[f] = w[f] - step*grad[f]
 			}
-			if l := loss(&next, nil); l <= cur-step*norm/2 {
-				*w = next
+			if l := loss(next, nil); l <= cur-step*norm/2 {
+				copy(w, next)
 				break
 			}
 		}
 		if step <= 1e-12 {
 			return
 		}
-		cur = loss(w, &grad)
+		cur = loss(w, grad)
 		step *= 2 // try a longer step next time
 	}
 }

@@ -137,6 +137,13 @@ func (lx *Lexicon) GivenName(norm string) (female, known bool) {
 // IsSpeech reports whether a stem is a verb of saying (see SpeechVerbs).
 func (lx *Lexicon) IsSpeech(stem string) bool { return lx.speech[stem] }
 
+// IrregularVerb reports whether a normalised word is an irregular form of
+// a verb: "told", "took", "spoken".
+func (lx *Lexicon) IrregularVerb(norm string) bool {
+	_, ok := lx.irregular[norm]
+	return ok
+}
+
 // Stem reduces a normalised word to its index term: irregular verb forms to
 // their base (took → take, said → say), then the Snowball English stemmer.
 // Numbers are their own terms.

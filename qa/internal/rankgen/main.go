@@ -17,6 +17,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"log"
 	"os"
 	"path/filepath"
@@ -41,7 +42,8 @@ func main() {
 	log.SetPrefix("rankgen: ")
 	squad := flag.String("squad", "qa/testdata/squad2", "folder of SQuAD articles, one folder each")
 	news := flag.String("news", "qa/testdata/eval", "folder of the news sets")
-	out := flag.String("out", "qa/data/rank-model.tsv", "file to write")
+	out := flag.String("out", "qa/data/rank-model.tsv", "file to write the ranking model to")
+	spanOut := flag.String("spans", "qa/data/span-model.tsv", "file to write the span model to")
 	report := flag.Bool("report", false, "print the scores of the validation half")
 	signals := flag.Bool("signals", false, "print every news question's decision and the signals the decliner read")
 	flag.Parse()
@@ -50,10 +52,7 @@ func main() {
 		log.Fatal(err)
 	}
 	m, d := fit(train)
-	f, err := os.Create(*out)
-	if err != nil {
-		log.Fatal(err)
-	}
+	sm := fitSpans(m, train)
 	header := []string{
 		"rank-model.tsv - the answer-ranking model of articlebot (package qa/rank): the weights of the",
 		"ranker, which scores candidate sentences, and of the decliner, which decides whether the best",
@@ -65,10 +64,18 @@ func main() {
 		fmt.Sprintf("The decliner's settings, chosen by cross-validation: a news question counts for %g, L2 %g.", d.newsWeight, d.l2),
 		"Format: see rank.Parse.",
 	}
-	if err := m.Format(f, header); err != nil {
+	if err := write(*out, func(w io.Writer) error { return m.Format(w, header) }); err != nil {
 		log.Fatal(err)
 	}
-	if err := f.Close(); err != nil {
+	spanHeader := []string{
+		"span-model.tsv - the model of the words that answer (package qa/span): the weights that score",
+		"the phrases of the answering sentence, with the mean and scale each feature is standardised by.",
+		"Written by qa/internal/rankgen (go generate ./qa) from the short answers of the training half:",
+		"SQuAD's gold answers (qa/testdata/squad2, CC BY-SA 4.0) and the news sets' \"short\" answers,",
+		"each read in the best candidate sentence that holds it. Do not edit by hand: run go generate.",
+		"Format: see span.Parse.",
+	}
+	if err := write(*spanOut, func(w io.Writer) error { return sm.Format(w, spanHeader) }); err != nil {
 		log.Fatal(err)
 	}
 	if *signals {
@@ -82,9 +89,23 @@ func main() {
 		}{{"training", train}, {"validation", valid}} {
 			for _, kind := range []string{"squad", "news"} {
 				fmt.Printf("%-10s %-5s %s\n", part.name, kind, evaluate(m, part.sets, kind))
+				fmt.Printf("%-10s %-5s %s\n", part.name, kind, spanScores(m, sm, part.sets, kind))
 			}
 		}
 	}
+}
+
+// write writes a file with format, the file's name in any error.
+func write(path string, format func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := format(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
 }
 
 // A set is one article and its questions.
@@ -95,9 +116,10 @@ type set struct {
 }
 
 type gold struct {
-	Q       string   `json:"q"`
-	Accept  []string `json:"accept"`
-	Speaker *string  `json:"speaker"`
+	Q       string          `json:"q"`
+	Accept  []string        `json:"accept"`
+	Speaker *string         `json:"speaker"`
+	Short   json.RawMessage `json:"short"` // a string or a list of alternatives
 }
 
 // loadSets reads the articles and splits them into the training and the
@@ -233,7 +255,7 @@ type question struct {
 // questions runs every question of the sets through an engine with model m.
 func questions(m *rank.Model, sets []set) []question {
 	var out []question
-	opts := qa.DefaultOptions()
+	opts := engineOptions()
 	opts.Model = m
 	for si, s := range sets {
 		e := qa.New([]*qa.Article{s.article}, opts)
@@ -496,7 +518,7 @@ func evaluate(m *rank.Model, sets []set, kind string) string {
 			mine = append(mine, s)
 		}
 	}
-	opts := qa.DefaultOptions()
+	opts := engineOptions()
 	opts.Model = m
 	var a, u, top1, top3, declined, rank1, rank3 int
 	for _, s := range mine {

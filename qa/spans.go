@@ -1,0 +1,506 @@
+package qa
+
+import (
+	"math"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/qa/span"
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// The words that answer: candidate phrases of the answering sentence,
+// described for the span model (qa/span), which picks one.
+
+// A phrase is a candidate short answer: tokens [start, end) of a sentence,
+// and what kind of phrase it is.
+type phrase struct {
+	start, end int
+	typ        span.Type
+}
+
+// A SpanCandidate is a phrase the engine considered as the words that
+// answer, as the span model saw it: for the command that fits the model
+// (qa/internal/rankgen).
+type SpanCandidate struct {
+	Text     string
+	Features span.Vector
+}
+
+// askOf returns what kind of short answer a question wants, and whether it
+// wants one at all: "why", "did …" and "what did X say" want a passage.
+func askOf(q *Question) (span.Ask, bool) {
+	switch q.Kind {
+	case KindPerson:
+		return span.AskPerson, true
+	case KindPlace:
+		return span.AskPlace, true
+	case KindTime:
+		return span.AskTime, true
+	case KindNumber:
+		return span.AskNumber, true
+	case KindQuote:
+		// "How did the MDC describe …", "What term …": a few quoted words.
+		return span.AskQuote, q.wantsTerm || q.describes
+	case KindPassage:
+		if q.typeNoun != "" {
+			return span.AskWhich, true
+		}
+		return span.AskWhat, true
+	}
+	return 0, false
+}
+
+// spanCandidates returns the phrases of sentence doc that may answer q,
+// with their features, and the sentence's text and tokens.
+func (e *Engine) spanCandidates(q *Question, ask span.Ask, doc int32) (string, []text.Token, []phrase, []span.Vector) {
+	txt := e.sentenceText(doc)
+	toks := text.Tokenize(txt)
+	phrases := e.phrases(txt, toks)
+	quotes := text.FindQuotes(txt)
+	sv := e.spanView(q, toks)
+	vectors := make([]span.Vector, len(phrases))
+	for i, p := range phrases {
+		e.describePhrase(&vectors[i], sv, ask, p, txt, toks, quotes)
+	}
+	return txt, toks, phrases, vectors
+}
+
+// SpanCandidates returns the phrases of the sentence ref points at that
+// may answer q, with the features the span model reads; none when q wants
+// a passage.
+func (e *Engine) SpanCandidates(q *Question, ref Ref) []SpanCandidate {
+	ask, ok := askOf(q)
+	if !ok || q.WhoSaid || ref.Sentence < 0 || ref.Sentence >= len(e.sents) {
+		return nil
+	}
+	txt, toks, phrases, vectors := e.spanCandidates(q, ask, int32(ref.Sentence))
+	out := make([]SpanCandidate, len(phrases))
+	for i, p := range phrases {
+		out[i] = SpanCandidate{phraseText(txt, toks, p), vectors[i]}
+	}
+	return out
+}
+
+// bestPhrase returns the words of sentence doc that answer q best by the
+// span model, or "" when q wants a passage or the sentence has no phrase.
+func (e *Engine) bestPhrase(q *Question, doc int32) string {
+	ask, ok := askOf(q)
+	if !ok {
+		return ""
+	}
+	txt, toks, phrases, vectors := e.spanCandidates(q, ask, doc)
+	best, bestScore := -1, math.Inf(-1)
+	for i := range phrases {
+		if vectors[i][span.Own] == 1 {
+			continue // the question's own words do not answer it
+		}
+		if s := e.spanModel.Score(&vectors[i]); s > bestScore {
+			best, bestScore = i, s
+		}
+	}
+	if best < 0 {
+		return ""
+	}
+	return phraseText(txt, toks, phrases[best])
+}
+
+// phraseText returns a phrase as the sentence writes it, with the currency
+// sign before a sum and the percent sign after a share.
+func phraseText(txt string, toks []text.Token, p phrase) string {
+	start, end := toks[p.start].Start, toks[p.end-1].End
+	if r, size := utf8.DecodeLastRuneInString(txt[:start]); strings.ContainsRune(text.CurrencySigns, r) {
+		start -= size // "$110 billion", "£3m"
+	}
+	if end < len(txt) && txt[end] == '%' {
+		end++
+	}
+	return txt[start:end]
+}
+
+// A spanView is what describing phrases needs of a question: the sentence's
+// tokens that share a word with it (its anchors), and which token terms
+// are its own.
+type spanView struct {
+	anchors  []int
+	own      []bool // by token: a content word the question has
+	typeNoun []bool // by token: the noun of "which X"
+}
+
+func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
+	want := make(map[string]bool)
+	for _, t := range q.terms {
+		if t.weight >= 1 {
+			want[t.term] = true
+		}
+	}
+	// The people asked about are who the sentence is about, not where in
+	// it the answer is: "Who came with Zelenskyy to Washington?"
+	asked := make(map[string]bool)
+	for _, p := range q.People {
+		for _, w := range p.words {
+			asked[w] = true
+		}
+	}
+	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks))}
+	for i, t := range toks {
+		if t.IsStop() {
+			continue
+		}
+		term := e.lookupTerm(t.Norm)
+		sv.own[i] = want[term]
+		sv.typeNoun[i] = q.typeNoun != "" && term == q.typeNoun
+		if sv.own[i] && !asked[t.Norm] {
+			sv.anchors = append(sv.anchors, i)
+		}
+	}
+	return sv
+}
+
+// support returns the share of the question's words in the sentence that
+// stand within supportReach words of a phrase, in its clause (no comma or
+// semicolon between, but the comma of an apposition): "$192 million in tax
+// rebates for the Virgin Islands rum industry" for "How much did the
+// Virgin Islands rum industry get?".
+func (sv *spanView) support(txt string, toks []text.Token, p phrase) float64 {
+	if len(sv.anchors) == 0 {
+		return 0
+	}
+	all, near := make(map[string]bool), make(map[string]bool)
+	for _, a := range sv.anchors {
+		all[toks[a].Norm] = true
+		var between string
+		switch {
+		case a < p.start && p.start-a <= supportReach:
+			between = txt[toks[a].End:toks[p.start].Start]
+		case a >= p.end && a-p.end < supportReach:
+			between = txt[toks[p.end-1].End:toks[a].Start]
+		default:
+			continue
+		}
+		if !strings.ContainsAny(between, ",;") || strings.TrimSpace(between) == "," {
+			near[toks[a].Norm] = true
+		}
+	}
+	return float64(len(near)) / float64(len(all))
+}
+
+// Reaches of a phrase's features, in words.
+const (
+	supportReach  = 10 // the question's words that stand by it
+	kindNounReach = 3  // the noun of "which X" beside the phrase
+	phraseWords   = 4  // the longest lower-case phrase proposed
+	countWords    = 3  // the words after a number that say what it counts
+)
+
+// describePhrase works out a phrase's features.
+func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p phrase, txt string, toks []text.Token, quotes []Span) {
+	v[span.Match(ask, p.typ)] = 1
+	content, own, caps := 0, 0, 0
+	for k := p.start; k < p.end; k++ {
+		if toks[k].Cap {
+			caps++
+		}
+		if toks[k].IsStop() {
+			continue
+		}
+		content++
+		if sv.own[k] {
+			own++
+		}
+	}
+	if content > 0 {
+		v[span.Own] = float64(own) / float64(content)
+	}
+	v[span.Capitals] = float64(caps) / float64(p.end-p.start)
+	if p.typ == span.TypeCount || p.typ == span.TypeMoney || p.typ == span.TypeShare {
+		for k := p.start + 1; k < len(toks) && k < p.end+countWords; k++ {
+			if sv.own[k] {
+				v[span.Counted] = 1 // "11 goals", "11 league goals"
+			}
+			if toks[k].Is(text.KindTimeUnit) || toks[k].Is(text.KindLengthUnit) || toks[k].Is(text.KindQuantityUnit) {
+				v[span.Unit] = boolFeature(k < p.end) // "five-year", "45 km"
+			}
+		}
+	}
+	v[span.Words] = math.Log1p(float64(p.end - p.start))
+	v[span.First] = boolFeature(p.start == 0)
+	v[span.Dateline] = boolFeature(p.start == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[p.end-1].End:], ","))
+	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
+	for _, qs := range quotes {
+		if qs.Start <= toks[p.start].Start && toks[p.end-1].End <= qs.End {
+			v[span.InQuote] = 1
+		}
+	}
+	for k := max(0, p.start-kindNounReach); k < len(toks) && k < p.end+kindNounReach; k++ {
+		if sv.typeNoun[k] {
+			v[span.KindNear] = 1
+		}
+	}
+	// The nearest word shared with the question, outside the phrase.
+	nearest, dist := -1, len(toks)
+	for _, a := range sv.anchors {
+		d := -1
+		switch {
+		case a < p.start:
+			d = p.start - a - 1
+		case a >= p.end:
+			d = a - p.end
+		}
+		if d >= 0 && d < dist {
+			nearest, dist = a, d
+		}
+	}
+	if nearest < 0 {
+		v[span.Alone] = 1
+		return
+	}
+	v[span.Near] = 1 / float64(1+dist)
+	v[span.Support] = sv.support(txt, toks, p)
+	var between string
+	if nearest < p.start {
+		v[span.AnchorBefore] = 1
+		between = txt[toks[nearest].End:toks[p.start].Start]
+	} else {
+		between = txt[toks[p.end-1].End:toks[nearest].Start]
+	}
+	v[span.Breaks] = float64(strings.Count(between, ",") + strings.Count(between, ";"))
+	v[span.Apposition] = boolFeature(dist == 0 && strings.TrimSpace(between) == ",")
+}
+
+// phrases proposes the candidate phrases of a sentence: names (people,
+// bodies, places, others), dates and times, numbers with what they count,
+// sums and shares, quoted words, and phrases in lower case.
+func (e *Engine) phrases(txt string, toks []text.Token) []phrase {
+	var out []phrase
+	for _, c := range timeSpans(toks, txt) {
+		out = append(out, phrase{c.start, c.end, span.TypeTime})
+	}
+	out = append(out, e.numberPhrases(txt, toks)...)
+	out = append(out, e.namePhrases(txt, toks)...)
+	for _, qs := range text.FindQuotes(txt) {
+		in := text.QuoteInner(txt, qs)
+		from, to := -1, -1
+		for k, t := range toks {
+			if t.Start >= in.Start && t.End <= in.End {
+				if from < 0 {
+					from = k
+				}
+				to = k + 1
+			}
+		}
+		if from >= 0 && to-from <= maxShortAnswer {
+			out = append(out, phrase{from, to, span.TypeQuoted})
+		}
+	}
+	// Phrases in lower case: runs of content words, the last few of a long
+	// one: "water security", "a death sentence".
+	for i := 0; i < len(toks); {
+		if !lowerWord(toks[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && lowerWord(toks[j]) && joinedBySpace(txt, toks[j-1], toks[j]) {
+			j++
+		}
+		out = append(out, phrase{max(i, j-phraseWords), j, span.TypePhrase})
+		i = j
+	}
+	return out
+}
+
+// currencyBefore reports whether a currency sign comes right before byte
+// offset i of txt.
+func currencyBefore(txt string, i int) bool {
+	r, _ := utf8.DecodeLastRuneInString(txt[:i])
+	return strings.ContainsRune(text.CurrencySigns, r)
+}
+
+// quantityModifiers qualify a number: "more than 500".
+var quantityModifiers = [][]string{{"more", "than"}, {"less", "than"}, {"fewer", "than"}, {"at", "least"},
+	{"at", "most"}, {"up", "to"}, {"about"}, {"around"}, {"nearly"}, {"almost"}, {"roughly"}, {"some"}, {"over"}, {"under"}}
+
+// wordsBefore reports whether the words before token i are words.
+func wordsBefore(toks []text.Token, i int, words []string) bool {
+	for k, w := range words {
+		if toks[i-len(words)+k].Norm != w {
+			return false
+		}
+	}
+	return true
+}
+
+// joined reports whether two tokens are written together in a name or a
+// compound: a space or a hyphen between them ("al-Qaida", "ten-day").
+func joined(txt string, a, b text.Token) bool {
+	g := txt[a.End:b.Start]
+	return g == " " || g == "-"
+}
+
+// maxShortAnswer is the most words a short answer has, as the scorers
+// count them.
+const maxShortAnswer = 6
+
+func lowerWord(t text.Token) bool {
+	return !t.Cap && !t.Number && !t.IsStop() && !t.Is(text.KindNumber)
+}
+
+// numberPhrases are sums ("$2.4 billion"), shares ("34 per cent") and
+// counts with what they count ("six deals", "fifteen senior officials"),
+// and the bare number too.
+func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
+	var out []phrase
+	for i, t := range toks {
+		if !(t.Number && !t.IsYear() || isNumberWord(t.Norm)) {
+			continue
+		}
+		if i > 0 && (toks[i-1].Number || isNumberWord(toks[i-1].Norm)) && scaleWords.Has(t.Norm) {
+			continue // "million" in "192 million" belongs to the number before it
+		}
+		end := i + 1
+		if end < len(toks) && scaleWords.Has(toks[end].Norm) {
+			end++ // "192 million"
+		}
+		for end < len(toks) && toks[end].Number && txt[toks[end-1].End:toks[end].Start] == "-" {
+			end++ // a score or a vote: "7-2"
+		}
+		switch {
+		case currencyBefore(txt, t.Start) || end < len(toks) && toks[end].Is(text.KindCurrency):
+			if end < len(toks) && toks[end].Is(text.KindCurrency) {
+				end++ // "85 million pounds"
+			}
+			out = append(out, phrase{i, end, span.TypeMoney})
+			continue
+		case strings.HasPrefix(txt[toks[end-1].End:], "%"):
+			out = append(out, phrase{i, end, span.TypeShare})
+			continue
+		case end+1 < len(toks) && toks[end].Norm == "per" && toks[end+1].Norm == "cent" || end < len(toks) && toks[end].Norm == "percent":
+			last := end + 1
+			if toks[end].Norm == "per" {
+				last++
+			}
+			out = append(out, phrase{i, last, span.TypeShare})
+			continue
+		}
+		// "more than 500", "at least 31": the words that qualify it.
+		start := i
+		for _, m := range quantityModifiers {
+			if n := len(m); i >= n && wordsBefore(toks, i, m) {
+				start = i - n
+				break
+			}
+		}
+		out = append(out, phrase{i, end, span.TypeCount})
+		if start < i {
+			out = append(out, phrase{start, end, span.TypeCount})
+		}
+		// What it counts: the words after it up to a stop word, a number or a
+		// name, at most countWords: "six deals", "a ten-day tour".
+		k := end
+		for k < len(toks) && k < end+countWords && !toks[k].IsStop() && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
+			k++
+		}
+		if k > end {
+			out = append(out, phrase{start, k, span.TypeCount})
+		}
+	}
+	return out
+}
+
+// namePhrases are the runs of capitalised words, with the small words
+// inside names ("Department of Civil Aviation", "al-Qaida in the Islamic
+// Maghreb"), each typed: a person the articles name, a body, a place, or
+// another name; and a person's name without the title before it.
+func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
+	var out []phrase
+	for i := 0; i < len(toks); i++ {
+		particle := text.NameParticles.Has(toks[i].Norm) && i+1 < len(toks) && nameWord(toks[i+1], i+1) && txt[toks[i].End:toks[i+1].Start] == "-"
+		if !nameWord(toks[i], i) && !particle {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) {
+			switch {
+			case nameWord(toks[j], j) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
+				j++
+				continue
+			case (text.NameConnectors.Has(toks[j].Norm) || text.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(toks[j+1], j+1) &&
+				!text.CalendarWords.Has(toks[j+1].Norm) && joined(txt, toks[j-1], toks[j]) && joined(txt, toks[j], toks[j+1]):
+				j += 2 // "Department of Civil Aviation"; not "Geneva on Monday"
+				continue
+			case toks[j].Norm == "the" && j+2 < len(toks) && text.NameConnectors.Has(toks[j-1].Norm) && nameWord(toks[j+1], j+1):
+				j += 2
+				continue
+			}
+			break
+		}
+		typ := e.nameType(txt, toks, i, j)
+		out = append(out, phrase{i, j, typ})
+		// The names a run joins with "and": "Ehud Olmert and Mahmoud Abbas".
+		from := i
+		for k := i + 1; k < j; k++ {
+			if toks[k].Norm == "and" {
+				out = append(out, phrase{from, k, e.nameType(txt, toks, from, k)})
+				from = k + 1
+			}
+		}
+		if from > i {
+			out = append(out, phrase{from, j, e.nameType(txt, toks, from, j)})
+		}
+		// A name and the noun it qualifies: "European leaders", "Ghazl pet
+		// market".
+		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
+			out = append(out, phrase{i, k + 1, typ})
+		}
+		// "US President Donald Trump": the person without the title.
+		for k := i + 1; k < j; k++ {
+			if !isRoleWord(toks[k-1]) && !text.Honorifics.Has(toks[k-1].Norm) {
+				break
+			}
+			if e.isPersonName(toks[k:j]) {
+				out = append(out, phrase{k, j, span.TypePerson})
+				break
+			}
+		}
+		i = j - 1
+	}
+	return out
+}
+
+// nameWord reports whether a token can be part of a name: capitalised, and
+// not a stop word, unless it is an acronym; the first word of a sentence
+// only if it is no common word.
+func nameWord(t text.Token, i int) bool {
+	return (t.Cap || t.AllCaps) && (!t.IsStop() || t.AllCaps) && !text.QuestionWords.Has(t.Norm)
+}
+
+// nounLike reports whether a word in lower case may be a noun: no verb
+// in the past ("scored", "told"), no adverb in -ly, no verb of saying. There
+// is no tagger; these are the words that follow a name most often.
+func (e *Engine) nounLike(t text.Token) bool {
+	return lowerWord(t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
+		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(t)
+}
+
+// nounWords is how many words in lower case after a name may make a phrase
+// with it.
+const nounWords = 2
+
+// nameType reads what a run of capitalised words names: a dateline
+// ("COPENHAGEN, Oct. 14 —") is a place.
+func (e *Engine) nameType(txt string, toks []text.Token, i, j int) span.Type {
+	if key, n := e.lx.PlaceAt(toks, i); key != "" && n == j-i || i > 0 && toks[i-1].Is(text.KindPlacePrep) && !e.isPersonName(toks[i:j]) ||
+		i == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[j-1].End:], ",") {
+		return span.TypePlace
+	}
+	if e.isPersonName(toks[i:j]) {
+		return span.TypePerson
+	}
+	for k := i; k < j; k++ {
+		if text.OrgWords.Has(toks[k].Norm) || len(e.bodies[toks[k].Norm]) > 0 {
+			return span.TypeBody
+		}
+	}
+	return span.TypeName
+}
