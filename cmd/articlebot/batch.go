@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"fmt"
 	"io"
 	"strings"
 	"sync"
@@ -14,7 +13,8 @@ import (
 // goroutines, and writes the answers to w in the order of the questions.
 // Each answer is written as soon as those before it are, and w is flushed
 // whenever no further answer is ready, so a person typing questions sees
-// each answer at once while a file of questions uses every core.
+// each answer at once while a file of questions uses every core. When ctx
+// is done it stops at once, with the signal that stopped it.
 func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, answer func(w io.Writer, q string)) error {
 	type job struct {
 		seq int
@@ -27,17 +27,20 @@ func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, 
 	jobs := make(chan job, 2*workers)
 	results := make(chan result, 2*workers)
 	var readErr error
+	lines := newLineReader(in)
 	go func() {
 		defer close(jobs)
-		sc := bufio.NewScanner(in)
-		sc.Buffer(make([]byte, 64*1024), 1024*1024)
-		for seq := 0; sc.Scan() && ctx.Err() == nil; {
-			if q := strings.TrimSpace(sc.Text()); q != "" {
+		for seq := 0; ; {
+			line, ok, err := lines.next(ctx)
+			if !ok {
+				readErr = err // read by the writer after results is closed
+				return
+			}
+			if q := strings.TrimSpace(line); q != "" {
 				jobs <- job{seq, q}
 				seq++
 			}
 		}
-		readErr = sc.Err() // read by the writer after results is closed
 	}()
 	var wg sync.WaitGroup
 	for range workers {
@@ -73,7 +76,7 @@ func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, 
 		return writeErr
 	}
 	if readErr != nil {
-		return fmt.Errorf("cannot read questions: %w", readErr)
+		return readErr
 	}
 	return w.Flush()
 }

@@ -13,8 +13,8 @@ import (
 )
 
 const chatHelp = `Ask a question about the article, or type a command:
-  /summary [N]        the article in N sentences (default 3)
-  /quote NAME         what NAME said
+  /summary [N] [NAME] the article in N sentences (default 3), or what NAME said
+  /quote NAME         NAME's quotations
   /speakers           who is quoted
   /about              the articles loaded
   /new                start a new conversation (follow-ups refer to the last question)
@@ -30,8 +30,7 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 	if interactive {
 		fmt.Fprintf(w, "articlebot: %d article(s) loaded. Type a question, /help for commands.\n", len(e.Articles()))
 	}
-	sc := bufio.NewScanner(io.in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	lines := newLineReader(io.in)
 	var conv qa.Conversation
 	for {
 		if interactive {
@@ -40,22 +39,25 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 		if err := w.Flush(); err != nil {
 			return err
 		}
-		if ctx.Err() != nil || !sc.Scan() {
-			break
+		line, ok, err := lines.next(ctx)
+		if !ok {
+			if err != nil && interactive {
+				fmt.Fprintln(w) // end the prompt's line, as a shell does after ^C
+			}
+			if ferr := w.Flush(); err == nil {
+				err = ferr
+			}
+			return err
 		}
-		line := strings.TrimSpace(sc.Text())
+		line = strings.TrimSpace(line)
 		if line == "" {
 			continue
 		}
 		if line == "/quit" || line == "/exit" {
-			break
+			return w.Flush()
 		}
 		chatLine(w, e, &conv, line, styleFor(io.out))
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("cannot read the console: %w", err)
-	}
-	return w.Flush()
 }
 
 func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string, style boldStyle) {
@@ -68,29 +70,47 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 	arg = strings.TrimSpace(arg)
 	switch cmd {
 	case "/summary":
-		n := 3
-		if arg != "" {
-			v, err := strconv.Atoi(arg)
+		n, name := 3, arg
+		if first, rest, _ := strings.Cut(arg, " "); first != "" && first[0] >= '0' && first[0] <= '9' || first == "-" || strings.HasPrefix(first, "-") {
+			v, err := strconv.Atoi(first)
 			if err != nil || v < 1 {
-				fmt.Fprintf(w, "/summary takes a number of sentences, 1 or more, not %q\n\n", arg)
+				fmt.Fprintf(w, "/summary takes a number of sentences, 1 or more, not %q\n\n", first)
 				return
 			}
-			n = v
+			n, name = v, strings.TrimSpace(rest)
+		}
+		if name != "" {
+			s := e.FindSpeaker(name)
+			if s == nil {
+				fmt.Fprintf(w, "No one called %q is quoted in the articles. /speakers lists who is.\n\n", name)
+				return
+			}
+			sents, _ := e.SpeakerSummary(s, n) // n ≥ 1 was checked
+			writeSummaryText(w, speakerLine(s), sents)
+			return
 		}
 		for _, a := range e.Articles() {
-			sents, _ := e.Summary(a, n) // n ≥ 1 was checked
+			sents, _ := e.Summary(a, n)
 			writeSummaryText(w, a.Title, sents)
 		}
 	case "/quote", "/quotes":
 		s := e.FindSpeaker(arg)
 		if s == nil {
-			fmt.Fprintf(w, "No one called %q is quoted. /speakers lists who is.\n\n", arg)
+			fmt.Fprintf(w, "No one called %q is quoted in the articles. /speakers lists who is.\n\n", arg)
 			return
 		}
-		for _, q := range e.Quotes() {
-			if q.Speaker == s {
-				writeQuoteText(w, q)
-			}
+		quotes := e.SpeakerQuotes(s, "")
+		switch {
+		// The bot's words for these too (bot/reply.go, quoteReply).
+		case len(quotes) == 0 && s.Statements > 0:
+			fmt.Fprintf(w, "%s is reported but not quoted directly. Try /summary %s.\n\n", s.Name, s.Name)
+			return
+		case len(quotes) == 0:
+			fmt.Fprintf(w, "%s is mentioned, but the articles do not quote or report them.\n\n", s.Name)
+			return
+		}
+		for _, q := range quotes {
+			writeQuoteText(w, q)
 		}
 	case "/speakers":
 		for _, s := range e.Speakers() {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 
@@ -26,12 +27,19 @@ Usage:
   articlebot speakers [--seeds DIR] [--json]
   articlebot chat [--seeds DIR]
   articlebot serve [--config FILE]
+  articlebot version [--seeds DIR]
+  articlebot help [COMMAND]
 
 Without --seeds the articles embedded in the binary are used; with it, every
 *.txt file in DIR (title on the first line, one paragraph a line).
 With no QUESTION, ask reads questions from standard input, one a line.
-Run 'articlebot COMMAND -h' for a command's flags.
+Flags may come before or after the other words; after "--" every word is
+a word. Run 'articlebot help COMMAND' for a command's flags.
 `
+
+// commands are the subcommands, for "help COMMAND".
+var commands = map[string]bool{"ask": true, "quotes": true, "summary": true, "speakers": true, "chat": true,
+	"serve": true, "version": true}
 
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
@@ -68,7 +76,17 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		return runChat(ctx, rest, io)
 	case "serve":
 		return runServe(ctx, rest, io)
-	case "help", "-h", "--help":
+	case "version", "--version", "-version":
+		return runVersion(rest, io)
+	case "help", "-h", "--help", "-help":
+		if len(rest) == 1 && commands[rest[0]] {
+			// "help ask" is "ask -h", on standard output: asked for.
+			return run(ctx, []string{rest[0], "-h"}, in, out, out)
+		}
+		if len(rest) > 0 {
+			fmt.Fprint(errw, usageText)
+			return usageError{fmt.Sprintf("no command %q to help with", strings.Join(rest, " "))}
+		}
 		fmt.Fprint(out, usageText)
 		return nil
 	}
@@ -82,6 +100,7 @@ type commandFlags struct {
 	seeds    string
 	jsonOut  bool
 	synopsis string
+	args     []string // the words that are not flags, in order
 }
 
 func newFlags(name, synopsis string, io stdio) *commandFlags {
@@ -100,15 +119,60 @@ func (f *commandFlags) withJSON() *commandFlags {
 	return f
 }
 
-// parse parses args and maps flag errors to usage errors.
+// parse parses args, flags anywhere among the other words as most command
+// lines allow ("ask "How many?" -k 1"), every word after "--" a word; and
+// maps flag errors to usage errors.
 func (f *commandFlags) parse(args []string) error {
-	if err := f.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return errHelp
-		}
-		return usageError{} // the flag package has printed the problem and the usage
+	rest := args
+	var after []string
+	if i := slices.Index(args, "--"); i >= 0 {
+		rest, after = args[:i], args[i+1:]
 	}
+	for {
+		if err := f.Parse(rest); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return errHelp
+			}
+			return usageError{} // the flag package has printed the problem and the usage
+		}
+		rest = f.FlagSet.Args()
+		if len(rest) == 0 {
+			break
+		}
+		f.args = append(f.args, rest[0])
+		rest = rest[1:]
+	}
+	f.args = append(f.args, after...)
 	return nil
+}
+
+// Args returns the words of the command line that are not flags.
+func (f *commandFlags) Args() []string { return f.args }
+
+// NArg returns how many words of the command line are not flags.
+func (f *commandFlags) NArg() int { return len(f.args) }
+
+// speakerArg reads the words that are not flags as the speaker's name
+// ("quotes Trump" is "quotes --speaker Trump"); both at once are refused.
+func (f *commandFlags) speakerArg(speaker *string) error {
+	if f.NArg() == 0 {
+		return nil
+	}
+	if *speaker != "" {
+		f.Usage()
+		return usageError{fmt.Sprintf("a speaker twice: --speaker %q and %q", *speaker, strings.Join(f.Args(), " "))}
+	}
+	*speaker = strings.Join(f.Args(), " ")
+	return nil
+}
+
+// noArgs refuses words that are not flags, for a command that takes none.
+func (f *commandFlags) noArgs(name, hint string) error {
+	if f.NArg() == 0 {
+		return nil
+	}
+	f.Usage()
+	return usageError{fmt.Sprintf("%s takes no arguments (got %q)%s", name, strings.Join(f.Args(), " "), hint)}
 }
 
 // engine loads the articles: from --seeds, or the embedded ones.
@@ -122,6 +186,9 @@ func loadEngine(dir string) (*qa.Engine, error) {
 	if dir == "" {
 		articles, err = qa.LoadDir(seeds.FS, ".", "seeds")
 	} else {
+		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+			return nil, fmt.Errorf("cannot load articles: %s is a file; give the folder that holds the articles (*.txt)", dir)
+		}
 		articles, err = qa.LoadDir(os.DirFS(dir), ".", dir)
 	}
 	if err != nil {
@@ -211,10 +278,13 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 		})
 	}
 	var conv qa.Conversation
-	sc := bufio.NewScanner(std.in)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	for sc.Scan() && ctx.Err() == nil {
-		line := strings.TrimSpace(sc.Text())
+	lines := newLineReader(std.in)
+	for {
+		line, ok, err := lines.next(ctx)
+		if !ok {
+			return err
+		}
+		line = strings.TrimSpace(line)
 		if line == "" {
 			conv.Reset() // a blank line starts a new conversation
 			continue
@@ -225,10 +295,6 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 			return err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("cannot read questions: %w", err)
-	}
-	return nil
 }
 
 func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error, x *qa.Explanation) {
@@ -266,9 +332,12 @@ type quoteJSON struct {
 }
 
 func runQuotes(args []string, io stdio) error {
-	f := newFlags("quotes", "[--seeds DIR] [--json] [--speaker NAME]", io).withJSON()
+	f := newFlags("quotes", "[--seeds DIR] [--json] [--speaker NAME | NAME]", io).withJSON()
 	speaker := f.String("speaker", "", "only this speaker's quotations (full name or surname)")
 	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.speakerArg(speaker); err != nil {
 		return err
 	}
 	e, err := f.engine()
@@ -307,10 +376,13 @@ type summaryJSON struct {
 }
 
 func runSummary(args []string, io stdio) error {
-	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--speaker NAME]", io).withJSON()
+	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--speaker NAME | NAME]", io).withJSON()
 	n := f.Int("n", 3, "sentences in the summary")
 	speaker := f.String("speaker", "", "summarise what this speaker said instead")
 	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.speakerArg(speaker); err != nil {
 		return err
 	}
 	if *n < 1 {
@@ -371,6 +443,9 @@ func runSpeakers(args []string, io stdio) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
+	if err := f.noArgs("speakers", ""); err != nil {
+		return err
+	}
 	e, err := f.engine()
 	if err != nil {
 		return err
@@ -391,9 +466,8 @@ func runChat(ctx context.Context, args []string, io stdio) error {
 	if err := f.parse(args); err != nil {
 		return err
 	}
-	if f.NArg() > 0 {
-		f.Usage()
-		return usageError{"chat takes no arguments: type questions at its prompt"}
+	if err := f.noArgs("chat", ": type questions at its prompt"); err != nil {
+		return err
 	}
 	e, err := f.engine()
 	if err != nil {

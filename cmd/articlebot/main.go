@@ -21,17 +21,49 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// The first SIGINT or SIGTERM cancels the context with the signal as
+	// its cause: serve drains and exits 0, an interactive command stops at
+	// once with the shell's status for the signal (130 for Ctrl-C).
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		if s, ok := <-sigs; ok {
+			cancel(interrupted{s.(syscall.Signal)})
+		}
+	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
-	stop()
+	signal.Stop(sigs)
+	close(sigs)
 	os.Exit(exitCode(err, os.Stderr))
 }
 
+// interrupted is a command stopped by a signal before it was done.
+type interrupted struct{ sig syscall.Signal }
+
+func (e interrupted) Error() string { return "interrupted by " + e.sig.String() }
+
+// stopped returns the error a command that reads input until ctx is done
+// returns when it stops early: the signal that cancelled ctx, if any.
+func stopped(ctx context.Context) error {
+	var sig interrupted
+	if errors.As(context.Cause(ctx), &sig) {
+		return sig
+	}
+	return ctx.Err()
+}
+
 // exitCode prints err and maps it to the process's exit status: 2 for a
-// usage mistake (the usage has been printed already), 1 for anything else.
+// usage mistake (the usage has been printed already), 128 plus the signal
+// for a command a signal stopped (nothing printed: the user knows), 1 for
+// anything else.
 func exitCode(err error, stderr io.Writer) int {
 	if err == nil || errors.Is(err, errHelp) {
 		return 0
+	}
+	var sig interrupted
+	if errors.As(err, &sig) {
+		return 128 + int(sig.sig)
 	}
 	var usage usageError
 	if errors.As(err, &usage) {

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa"
@@ -20,9 +21,12 @@ var (
 	markdownBold = boldStyle{"**", "**"}
 )
 
-// styleFor picks the bold style for an output.
-func styleFor(out any) boldStyle {
-	if isTerminal(out) {
+// styleFor picks the bold style for an output: ANSI on a terminal, unless
+// NO_COLOR is set (https://no-color.org), Markdown elsewhere.
+func styleFor(out any) boldStyle { return pickStyle(isTerminal(out), os.Getenv("NO_COLOR")) }
+
+func pickStyle(terminal bool, noColor string) boldStyle {
+	if terminal && noColor == "" {
 		return ansiBold
 	}
 	return markdownBold
@@ -77,7 +81,7 @@ func speakerLine(s *qa.Speaker) string { return speakerName(s.Name, s.Role) }
 func writeQuoteText(w io.Writer, q qa.Quote) {
 	fmt.Fprintf(w, "“%s”\n", q.Text)
 	if q.Speaker != nil {
-		fmt.Fprintf(w, "   — %s\n", speakerLine(q.Speaker))
+		fmt.Fprintf(w, "   — %s (%s)\n", speakerLine(q.Speaker), q.How)
 	} else {
 		fmt.Fprintln(w, "   — (not credited to anyone)")
 	}
