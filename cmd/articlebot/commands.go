@@ -8,7 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"runtime"
 	"slices"
 	"strings"
@@ -180,22 +179,7 @@ func (f *commandFlags) engine() (*qa.Engine, error) { return loadEngine(f.seeds)
 
 // loadEngine builds the engine from the articles in dir, or from the
 // embedded ones when dir is "".
-func loadEngine(dir string) (*qa.Engine, error) {
-	var articles []*qa.Article
-	var err error
-	if dir == "" {
-		articles, err = qa.LoadDir(seeds.FS, ".", "seeds")
-	} else {
-		if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-			return nil, fmt.Errorf("cannot load articles: %s is a file; give the folder that holds the articles (*.txt)", dir)
-		}
-		articles, err = qa.LoadDir(os.DirFS(dir), ".", dir)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return qa.New(articles, qa.DefaultOptions()), nil
-}
+func loadEngine(dir string) (*qa.Engine, error) { return seeds.Engine(dir) }
 
 // answerJSON is the fixed shape of one answer in `ask --json`.
 type answerJSON struct {
