@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"github.com/bwmarrin/discordgo"
+	"github.com/gorilla/websocket"
 
 	"github.com/articlebot/articlebot/qa"
 )
@@ -61,8 +62,15 @@ type discordAPI interface {
 const maxConversations = 10000
 
 // shutdownTimeout bounds how long Run waits for replies in flight once
-// asked to stop.
+// asked to stop. deploy/articlebot.service's TimeoutStopSec and the
+// Dockerfile's advice on docker stop -t allow for it, plus the closing of
+// the gateway and of the metrics server that follow: keep them in step.
 const shutdownTimeout = 10 * time.Second
+
+// closeDisallowedIntents is the gateway's close code for an intent the
+// application may not use: a privileged one left off in the developer
+// portal.
+const closeDisallowedIntents = 4014
 
 // A Bot answers questions in Discord.
 type Bot struct {
@@ -83,6 +91,7 @@ type Bot struct {
 	commands atomic.Int32 // commandsPending, commandsRegistered or commandsElsewhere
 
 	inflight inflight
+	version  atomic.Pointer[string] // see SetVersion
 
 	// Timings with production defaults (see New), shortened by tests.
 	retry         retryPolicy   // of REST server errors
@@ -172,6 +181,10 @@ func (b *Bot) Run(ctx context.Context) error {
 	}
 	shards, err := b.openShards(ctx, client, count, ids, gw.SessionStartLimit.MaxConcurrency)
 	if err != nil {
+		var closed *websocket.CloseError
+		if errors.As(err, &closed) && closed.Code == closeDisallowedIntents && b.cfg.Discord.MessageContent {
+			return fmt.Errorf("%w: discord.message_content needs Message Content Intent turned on under Bot > Privileged Gateway Intents in the developer portal", err)
+		}
 		return err
 	}
 	defer b.closeShards(shards)
@@ -279,39 +292,71 @@ func (b *Bot) notePanic(event, id string, p any) {
 	b.log.Error("handler panicked", "event", event, "id", id, "panic", fmt.Sprint(p))
 }
 
+// gatewayIntents are the events the bot asks Discord for: guild messages
+// and direct messages (which arrive on shard 0 only). Discord sends the
+// content of every direct message, and of guild messages that mention the
+// bot, without more. The privileged Message Content intent, asked for when
+// discord.message_content is set, adds the content of the others, among
+// them the replies to the bot that do not ping it.
+func gatewayIntents(c DiscordConfig) discordgo.Intent {
+	intents := discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	if c.MessageContent {
+		intents |= discordgo.IntentMessageContent
+	}
+	return intents
+}
+
 var mentionRE = regexp.MustCompile(`<@!?(\d+)>`)
 
-// question returns the question in a message, and whether the message is
-// one for the bot: a direct message, a guild message that mentions it, or a
-// reply to one of its messages. Bots, the bot itself included, are never
-// answered.
-func (b *Bot) question(m *discordgo.Message) (string, bool) {
+// Sources of a question asked in a message, for logs and metrics.
+const (
+	sourceMention = "mention" // in a guild, pinging the bot (a reply that pings it too)
+	sourceReply   = "reply"   // in a guild, a reply to the bot that does not ping it
+	sourceDM      = "dm"
+)
+
+// question returns the question in a message and where it was asked, and
+// whether the message is one for the bot: a direct message, a guild
+// message that mentions it, or a reply to one of its messages. Bots, the
+// bot itself included, are never answered.
+func (b *Bot) question(m *discordgo.Message) (q, source string, ok bool) {
 	if m.Author == nil || m.Author.Bot {
-		return "", false
+		return "", "", false
 	}
 	botID, _ := b.identity()
 	if botID == "" || m.Author.ID == botID {
-		return "", false
+		return "", "", false
 	}
-	addressed := m.GuildID == ""
-	for _, u := range m.Mentions {
-		if u != nil && u.ID == botID {
-			addressed = true
+	source = sourceDM
+	if m.GuildID != "" {
+		source = ""
+		if ref := m.ReferencedMessage; ref != nil && ref.Author != nil && ref.Author.ID == botID {
+			source = sourceReply
+		}
+		for _, u := range m.Mentions {
+			if u != nil && u.ID == botID {
+				source = sourceMention
+			}
 		}
 	}
-	if ref := m.ReferencedMessage; ref != nil && ref.Author != nil && ref.Author.ID == botID {
-		addressed = true
+	if source == "" {
+		return "", "", false
 	}
-	if !addressed {
-		return "", false
-	}
-	text := mentionRE.ReplaceAllStringFunc(m.Content, func(s string) string {
+	q = mentionRE.ReplaceAllStringFunc(m.Content, func(s string) string {
 		if mentionRE.FindStringSubmatch(s)[1] == botID {
 			return ""
 		}
 		return s
 	})
-	return strings.TrimSpace(text), true
+	q = strings.TrimSpace(q)
+	if q == "" && source == sourceReply {
+		// Without the Message Content intent, Discord sends a reply that
+		// does not ping the bot with its content withheld; with it, the
+		// reply may be a sticker or an image. Either way no one asked for
+		// the help text that an empty mention gets.
+		return "", "", false
+	}
+	return q, source, true
 }
 
 // onMessage answers a message addressed to the bot.
@@ -321,15 +366,11 @@ func (b *Bot) onMessage(api discordAPI, m *discordgo.Message) {
 	}
 	defer b.inflight.end()
 	defer b.recoverHandler("MESSAGE_CREATE", m.ID)
-	q, ok := b.question(m)
+	q, source, ok := b.question(m)
 	if !ok {
 		return
 	}
 	start := time.Now()
-	source := "mention"
-	if m.GuildID == "" {
-		source = "dm"
-	}
 	r, out := b.messageReply(m.Author.ID, m.ChannelID, q, start)
 	if r == nil {
 		b.logQuestion(source, m.Author.ID, m.GuildID, m.ChannelID, out, start, nil)

@@ -8,7 +8,10 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -360,7 +363,8 @@ func TestDirectMessage(t *testing.T) {
 		t.Fatal(err)
 	}
 	reply := decode[sentMessage](t, h.wait(t, 1, messagesTo(dm))[0])
-	if !strings.Contains(reply.text(), "six deals") {
+	// Without the bold of the words that answer, whichever they are.
+	if !strings.Contains(strings.ReplaceAll(reply.text(), "**", ""), "six deals") {
 		t.Errorf("got %q", reply.text())
 	}
 }
@@ -378,6 +382,102 @@ func TestReplyToTheBotIsAQuestion(t *testing.T) {
 	reply := decode[sentMessage](t, h.wait(t, 1, messagesTo(testChannel))[0])
 	if !strings.Contains(reply.text(), "escalation") {
 		t.Errorf("got %q", reply.text())
+	}
+}
+
+// TestReplyWithoutPing replies to one of the bot's answers with the ping
+// switched off. Discord sends such a reply's text only to a bot with the
+// Message Content intent, and so does the fake: with
+// discord.message_content the bot asks for the intent and answers; without
+// it the reply arrives empty and the bot says nothing, not even its help.
+func TestReplyWithoutPing(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name           string
+		messageContent bool
+		wantIntents    int64
+		answered       bool
+	}{
+		{"without the intent", false, int64(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages), false},
+		{"with the intent", true, int64(discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := startBot(t, func(c *Config) { c.Discord.MessageContent = tt.messageContent })
+			if got := h.identifyIntents(t); got != tt.wantIntents {
+				t.Errorf("IDENTIFY intents: got %d, want %d", got, tt.wantIntents)
+			}
+			answer := discordtest.Message{ID: h.fake.NewID(), ChannelID: testChannel, GuildID: testGuild, Author: h.fake.BotUser(), Content: "an earlier answer"}
+			reply, err := h.fake.DispatchMessageCreate(discordtest.Message{
+				ChannelID: testChannel, GuildID: testGuild, Author: discordtest.User{ID: alice, Username: "alice"},
+				Content:          "And what did Zakharova say?",
+				MessageReference: &discordtest.MessageReference{MessageID: answer.ID}, ReferencedMessage: &answer,
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Events reach the bot in order: once it has answered a later
+			// mention, and stopped, which waits for every handler, it has
+			// done all it will with the reply.
+			later := h.mention(t, bob, "Where did the talks take place?")
+			h.wait(t, 1, replyTo(later.ID))
+			h.stop(t)
+
+			if n := repliesTo(t, h.fake)[reply.ID]; !tt.answered {
+				if n != 0 {
+					t.Errorf("got %d answers to the withheld reply, want none, not even help", n)
+				}
+				return
+			}
+			reqs := h.wait(t, 1, replyTo(reply.ID))
+			got := decode[sentMessage](t, reqs[0])
+			if len(reqs) != 1 || !strings.Contains(got.text(), "escalation") {
+				t.Errorf("got %d answers to the reply, the first %q; want 1 about Zakharova", len(reqs), got.text())
+			}
+			checkNoMentions(t, got.AllowedMentions)
+			checkMetric(t, h.bot, `articlebot_questions_total{outcome="answered",source="reply"}`, "1")
+		})
+	}
+}
+
+// TestMessageContentNotAllowed runs a bot with discord.message_content
+// whose application has the intent switched off in the developer portal:
+// Run fails at once, saying which switch to turn on.
+func TestMessageContentNotAllowed(t *testing.T) {
+	t.Parallel()
+	fake := discordtest.New(t, discordtest.Options{Token: testToken, DisallowedIntents: int64(discordgo.IntentMessageContent)})
+	cfg := DefaultConfig()
+	cfg.Discord.Token = testToken
+	cfg.Discord.APIBaseURL = fake.URL()
+	cfg.Discord.MessageContent = true
+	// Bounded, so that a bot that connects after all fails the test
+	// rather than runs until the test binary's timeout.
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	err := New(cfg, seedEngine(), nil).Run(ctx)
+	want := "4014"
+	if err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "Bot > Privileged Gateway Intents") {
+		t.Errorf("got %v, want the close code %s and where to allow the intent", err, want)
+	}
+}
+
+// identifyIntents returns the intents the bot's IDENTIFY asked for.
+func (h *harness) identifyIntents(t *testing.T) int64 {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	frames, err := h.fake.WaitFrames(ctx, 1, discordtest.MatchOp(discordtest.OpIdentify))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return frames[0].Identify.Intents
+}
+
+// replyTo selects the messages the bot posted in reply to message id.
+func replyTo(id string) func(discordtest.Request) bool {
+	return func(r discordtest.Request) bool {
+		var m sentMessage
+		return r.Route == discordtest.RouteCreateMessage && r.DecodeBody(&m) == nil && m.Reference != nil && m.Reference.MessageID == id
 	}
 }
 
@@ -402,6 +502,7 @@ func callbackOf(id string) func(discordtest.Request) bool {
 
 func TestSlashCommands(t *testing.T) {
 	h := startBot(t, nil)
+	h.bot.SetVersion("articlebot v1.2.3-test, revision 0123abcd4567, go1.26.0")
 	str := func(name, v string) discordtest.CommandOption {
 		return discordtest.CommandOption{Name: name, Type: 3, Value: v}
 	}
@@ -420,6 +521,7 @@ func TestSlashCommands(t *testing.T) {
 		{"quote of an unknown speaker", "quote", []discordtest.CommandOption{str("speaker", "Keir Starmer")}, "No one called", true},
 		{"speakers", "speakers", nil, "Maria Zakharova", false},
 		{"about", "about", nil, "24 quotes", false},
+		{"about shows the version", "about", nil, "articlebot v1.2.3-test, revision 0123abcd4567", false},
 		{"help", "help", nil, "/summary", true},
 	}
 	for _, tt := range tests {
@@ -614,6 +716,45 @@ func TestCleanShutdown(t *testing.T) {
 	}
 	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
 		t.Error("the metrics server still answers after Run returned")
+	}
+}
+
+// TestStopTimeoutsAgree checks that systemd and the Dockerfile's advice
+// give the bot time to stop cleanly: to finish the replies in flight, close
+// the gateway (discordgo waits a second after its close frame) and stop
+// the metrics server, each for as long as it may take.
+func TestStopTimeoutsAgree(t *testing.T) {
+	const gatewayClose = time.Second // discordgo's Close, all shards at once
+	stopping := shutdownTimeout + gatewayClose + metricsStopTimeout
+	tests := []struct {
+		file string
+		re   *regexp.Regexp // its first group is the time allowed
+	}{
+		{"../deploy/articlebot.service", regexp.MustCompile(`(?m)^TimeoutStopSec=(\w+)$`)},
+		{"../Dockerfile", regexp.MustCompile(`docker stop -t (\d+)`)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			data, err := os.ReadFile(tt.file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := tt.re.FindSubmatch(data)
+			if m == nil {
+				t.Fatalf("no %s in %s", tt.re, tt.file)
+			}
+			s := string(m[1])
+			if _, err := strconv.Atoi(s); err == nil {
+				s += "s" // a bare number is seconds, to systemd and docker alike
+			}
+			allowed, err := time.ParseDuration(s)
+			if err != nil {
+				t.Fatalf("%s: %v", tt.file, err)
+			}
+			if allowed <= stopping {
+				t.Errorf("%s allows %v to stop, want more than the bot's %v", tt.file, allowed, stopping)
+			}
+		})
 	}
 }
 

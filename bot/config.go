@@ -10,11 +10,15 @@ import (
 	"net"
 	"net/url"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/articlebot/articlebot/qa/text"
 	yaml "go.yaml.in/yaml/v3"
 )
 
@@ -56,6 +60,12 @@ type DiscordConfig struct {
 	// (the default) runs them all. Setting it needs a fixed Shards, so that
 	// every process splits the guilds the same way.
 	ShardIDs []int `yaml:"shard_ids"`
+	// MessageContent asks Discord for the privileged Message Content
+	// intent, which the developer portal must also allow. With it the bot
+	// answers a reply to one of its messages that does not ping it;
+	// without it Discord sends such a reply with empty content, and the
+	// bot leaves it alone. Default false.
+	MessageContent bool `yaml:"message_content"`
 }
 
 // ShardCount is discord.shards: "auto", Discord's recommended count from
@@ -88,9 +98,9 @@ func (n *ShardCount) UnmarshalYAML(v *yaml.Node) error {
 		return nil
 	}
 	var i int
-	if err := v.Decode(&i); err != nil {
-		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: cannot unmarshal %s `%s` into a shard count: want auto or a number",
-			v.Line, v.ShortTag(), v.Value)}}
+	// yaml would decode 2.5 as 2: only a whole number will do.
+	if v.ShortTag() != "!!int" || v.Decode(&i) != nil {
+		return fmt.Errorf("line %d: want auto or a whole number", v.Line)
 	}
 	*n = ShardCount{N: i}
 	return nil
@@ -154,10 +164,12 @@ func LoadConfig(path string) (Config, error) {
 }
 
 // ParseConfig reads a YAML config from r. It starts from DefaultConfig, so
-// absent keys and an empty document keep their defaults; rejects unknown
-// keys, values of the wrong type and a second YAML document, giving their
-// line; applies the environment (EnvDiscordToken, EnvSeeds, EnvLogLevel);
-// and returns every invalid field at once from Validate.
+// absent keys and an empty document keep their defaults; applies the
+// environment (EnvDiscordToken, EnvSeeds, EnvLogLevel); and returns every
+// error at once, one a line: unknown keys (with the nearest known key),
+// values of the wrong kind and keys given twice, each with its line, then
+// the invalid values from Validate. A syntax error or a second YAML
+// document comes alone.
 func ParseConfig(r io.Reader) (Config, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
@@ -167,63 +179,364 @@ func ParseConfig(r io.Reader) (Config, error) {
 }
 
 // parseConfig is ParseConfig on the contents of the file name, which
-// prefixes each syntax and type error when it is not empty.
+// prefixes each error found in the file when it is not empty.
 func parseConfig(data []byte, name string) (Config, error) {
-	c := DefaultConfig()
-	if err := decodeStrict(data, &c); err != nil {
-		if name != "" {
-			err = prefixLines(name+": ", err)
-		}
-		return Config{}, err
+	root, err := parseYAML(data)
+	if err != nil {
+		return Config{}, inFile(name, err)
 	}
+	c := DefaultConfig()
+	keysErr := inFile(name, decodeKeys(root, &c))
 	c.Discord.APIBaseURL = strings.TrimRight(c.Discord.APIBaseURL, "/")
 	if len(c.Discord.ShardIDs) == 0 {
 		c.Discord.ShardIDs = nil // "shard_ids: []" is the default, all shards
 	}
 	c.applyEnv(os.Getenv)
-	if err := c.Validate(); err != nil {
+	// The keys that decoded are validated even when others did not, so
+	// that one run names every bad field. Validate's errors name the
+	// field, not the file: a value may come from the environment.
+	if err := errors.Join(keysErr, c.Validate()); err != nil {
 		return Config{}, err
 	}
 	return c, nil
 }
 
-// decodeStrict decodes the one YAML document in data into c. Its errors
-// drop yaml's "yaml: " prefix and put each type error on its own line, as
-// "line 3: field colour not found in type bot.LogConfig".
-func decodeStrict(data []byte, c *Config) error {
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(c); err != nil && err != io.EOF {
-		return yamlError(err)
+// inFile prefixes each line of err with the file name, if any.
+func inFile(name string, err error) error {
+	if err == nil || name == "" {
+		return err
 	}
-	// A second document would be silently ignored by Decode; an empty one,
-	// as from a trailing "---", is harmless.
+	return prefixLines(name+": ", err)
+}
+
+// parseYAML parses the one YAML document in data and returns its root
+// node, nil when the document is empty. Nothing can be decoded from a
+// document that does not parse, so a syntax error comes alone.
+func parseYAML(data []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil && err != io.EOF {
+		return nil, yamlError(err)
+	}
+	// A second document would be silently ignored; an empty one, as from
+	// a trailing "---", is harmless.
 	for {
-		var doc yaml.Node
-		err := dec.Decode(&doc)
+		var next yaml.Node
+		err := dec.Decode(&next)
 		if err == io.EOF {
-			return nil
+			break
 		}
 		if err != nil {
-			return yamlError(err)
+			return nil, yamlError(err)
 		}
-		if len(doc.Content) > 0 && doc.Content[0].Tag != "!!null" {
-			return fmt.Errorf("line %d: a second YAML document; a config holds one", doc.Line)
+		if len(next.Content) > 0 && next.Content[0].Tag != "!!null" {
+			return nil, fmt.Errorf("line %d: a second YAML document; a config holds one", next.Line)
+		}
+	}
+	if len(doc.Content) == 0 {
+		return nil, nil
+	}
+	return doc.Content[0], nil
+}
+
+// yamlError is a syntax error without yaml's "yaml: " prefix, on one line.
+func yamlError(err error) error {
+	return errors.New(oneLine(strings.TrimPrefix(err.Error(), "yaml: ")))
+}
+
+// decodeKeys sets the fields of c that the mapping root names, key by key,
+// and returns an error a line for each key it could not use: a key it does
+// not know, with the nearest one it knows; a value of the wrong kind,
+// saying what the key takes; a key given twice. It carries on past each,
+// so that one run names them all, in YAML's terms rather than Go's.
+func decodeKeys(root *yaml.Node, c *Config) error {
+	var d keyDecoder
+	d.section(root, reflect.ValueOf(c).Elem(), "")
+	return errors.Join(d.errs...)
+}
+
+// keyDecoder collects the errors of decodeKeys.
+type keyDecoder struct{ errs []error }
+
+func (d *keyDecoder) fail(line int, format string, args ...any) {
+	d.errs = append(d.errs, fmt.Errorf("line %d: %s", line, fmt.Sprintf(format, args...)))
+}
+
+// section decodes the mapping n into the struct v, the section at path
+// ("" for the whole config).
+func (d *keyDecoder) section(n *yaml.Node, v reflect.Value, path string) {
+	if n == nil {
+		return
+	}
+	m := resolveAlias(n)
+	if isNull(m) {
+		return // "log:" with nothing under it keeps the defaults
+	}
+	keys := configKeys(v.Type())
+	if m.Kind != yaml.MappingNode {
+		what := "the config"
+		if path != "" {
+			what = path
+		}
+		d.fail(n.Line, "%s must be a mapping of keys, such as %s:, not %s", what, keys[0].name, kindOf(m))
+		return
+	}
+	seen := make(map[string]int) // the line of each key decoded so far
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k, val := resolveAlias(m.Content[i]), m.Content[i+1]
+		if k.ShortTag() == "!!merge" {
+			// A config has nowhere to keep the mapping to merge: an unknown
+			// key holding it would be an error too.
+			d.fail(k.Line, "merge keys (<<) are not supported; write the keys out")
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			d.fail(k.Line, "a key must be a name, not %s", kindOf(k))
+			continue
+		}
+		name := dotted(path, k.Value)
+		j := slices.IndexFunc(keys, func(ck configKey) bool { return ck.name == k.Value })
+		if j < 0 {
+			d.fail(k.Line, "unknown key %q%s", name, suggestKey(k.Value, path))
+			continue
+		}
+		if first, ok := seen[k.Value]; ok {
+			d.fail(k.Line, "%s: given twice, first at line %d", name, first)
+			continue
+		}
+		seen[k.Value] = k.Line
+		f := v.Field(keys[j].index)
+		if keys[j].section {
+			d.section(val, f, name)
+		} else {
+			d.leaf(val, f, name)
 		}
 	}
 }
 
-func yamlError(err error) error {
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		errs := make([]error, len(te.Errors))
-		for i, msg := range te.Errors {
-			errs[i] = errors.New(oneLine(msg))
-		}
-		return errors.Join(errs...)
+// leaf decodes n into the field v, the key name. A value of the wrong kind
+// leaves the default in place.
+func (d *keyDecoder) leaf(n *yaml.Node, v reflect.Value, name string) {
+	m := resolveAlias(n)
+	if isNull(m) {
+		return // "passages:" with no value keeps the default
 	}
-	return errors.New(oneLine(strings.TrimPrefix(err.Error(), "yaml: ")))
+	if decodeInto(n, v) {
+		return
+	}
+	if v.Kind() == reflect.Slice && m.Kind == yaml.SequenceNode {
+		// Name the items that are wrong rather than the whole list.
+		bad := 0
+		for _, item := range m.Content {
+			if !decodeInto(item, reflect.New(v.Type().Elem()).Elem()) {
+				d.fail(item.Line, "%s: %s is not %s", name, valueOf(resolveAlias(item), v.Type().Elem()), wants(v.Type().Elem()))
+				bad++
+			}
+		}
+		if bad > 0 {
+			return
+		}
+	}
+	d.fail(n.Line, "%s: %s is not %s", name, valueOf(m, v.Type()), wants(v.Type()))
 }
+
+// decodeInto sets v from n and reports whether n decoded; v is left as it
+// was when not.
+func decodeInto(n *yaml.Node, v reflect.Value) bool {
+	m := resolveAlias(n)
+	switch {
+	case v.Kind() == reflect.Slice && m.Kind == yaml.SequenceNode:
+		// Item by item, so that each is held to what a key of its type takes.
+		items := reflect.MakeSlice(v.Type(), len(m.Content), len(m.Content))
+		for i, item := range m.Content {
+			if !decodeInto(item, items.Index(i)) {
+				return false
+			}
+		}
+		v.Set(items)
+		return true
+	case wholeNumber(v.Type()) && m.ShortTag() == "!!float":
+		return false // yaml would drop the fraction: 2.5 passages would be 2
+	}
+	fresh := reflect.New(v.Type())
+	if err := n.Decode(fresh.Interface()); err != nil {
+		return false
+	}
+	v.Set(fresh.Elem())
+	return true
+}
+
+// A configKey is one key of a section: the name it has in YAML, the
+// struct field it fills, and whether it holds keys of its own.
+type configKey struct {
+	name    string
+	index   int
+	section bool
+}
+
+// configKeys lists the keys of a section's struct, from its yaml tags.
+func configKeys(t reflect.Type) []configKey {
+	var keys []configKey
+	for i := range t.NumField() {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+		if name == "" || name == "-" {
+			continue
+		}
+		ft := t.Field(i).Type
+		keys = append(keys, configKey{name, i, ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(unmarshalerType)})
+	}
+	return keys
+}
+
+var (
+	unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+	durationType    = reflect.TypeFor[time.Duration]()
+	shardCountType  = reflect.TypeFor[ShardCount]()
+	secretType      = reflect.TypeFor[Secret]()
+)
+
+// allConfigKeys lists every key of a config in dotted form, sections
+// before the keys they hold.
+func allConfigKeys(t reflect.Type, path string) []string {
+	var all []string
+	for _, k := range configKeys(t) {
+		name := dotted(path, k.name)
+		all = append(all, name)
+		if k.section {
+			all = append(all, allConfigKeys(t.Field(k.index).Type, name)...)
+		}
+	}
+	return all
+}
+
+func dotted(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// wants says what a key of type t takes, for an error.
+func wants(t reflect.Type) string {
+	switch t {
+	case durationType:
+		return "a duration with a unit, such as 300ms or 10s"
+	case shardCountType:
+		return "auto or a whole number"
+	}
+	if wholeNumber(t) {
+		return "a whole number"
+	}
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Int {
+			return "a list of whole numbers, such as [0, 1]"
+		}
+		return "a list"
+	}
+	return ""
+}
+
+// wholeNumber reports whether a key of type t takes a whole number.
+func wholeNumber(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		return t != durationType
+	}
+	return false
+}
+
+// maxQuoted bounds how much of a wrong value an error repeats.
+const maxQuoted = 40
+
+// valueOf shows the value of n, meant for a key of type t, in an error:
+// a scalar as written (a string quoted), anything else by its kind. The
+// token's value is never shown.
+func valueOf(n *yaml.Node, t reflect.Type) string {
+	if n.Kind != yaml.ScalarNode || t == secretType {
+		return kindOf(n)
+	}
+	v := n.Value
+	if r := []rune(v); len(r) > maxQuoted {
+		v = string(r[:maxQuoted]) + "…"
+	}
+	if n.ShortTag() == "!!str" {
+		return strconv.Quote(v)
+	}
+	return v
+}
+
+// kindOf names the kind of value n holds, without repeating it.
+func kindOf(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.MappingNode:
+		return "a mapping"
+	}
+	switch n.ShortTag() {
+	case "!!int", "!!float":
+		return "a number"
+	case "!!bool":
+		return "true or false"
+	case "!!str":
+		return "a string"
+	}
+	return "a value"
+}
+
+// resolveAlias returns the node an alias (*name) stands for, or n itself.
+func resolveAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		return n.Alias
+	}
+	return n
+}
+
+func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
+
+// suggestKey returns "; did you mean KEY?" for the known key nearest to
+// key, unknown in the section at path: first a key of the same section a
+// typo or two from it or that starts with it, then one in another section
+// ("token" at the top: discord.token). It returns "" when none is near.
+func suggestKey(key, path string) string {
+	typed := strings.ToLower(strings.ReplaceAll(key, "-", "_"))
+	allowed := text.TyposAllowed(utf8.RuneCountInString(typed))
+	best, bestScore := "", 0
+	for _, pass := range []bool{true, false} { // the same section, then the others
+		for _, known := range allConfigKeys(reflect.TypeFor[Config](), "") {
+			parent, last := "", known
+			if i := strings.LastIndex(known, "."); i >= 0 {
+				parent, last = known[:i], known[i+1:]
+			}
+			if (parent == path) != pass {
+				continue
+			}
+			score := text.EditDistance(typed, last)
+			if score > allowed {
+				if utf8.RuneCountInString(typed) < minPrefix || !strings.HasPrefix(last, typed) {
+					continue
+				}
+				score = allowed + 1 // a prefix ranks after every typo
+			}
+			if best == "" || score < bestScore {
+				best, bestScore = known, score
+			}
+		}
+		if best != "" {
+			return "; did you mean " + best + "?"
+		}
+	}
+	return ""
+}
+
+// minPrefix is the shortest unknown key that suggests the keys it starts:
+// "guild" suggests guild_id, "id" nothing.
+const minPrefix = 4
 
 // oneLine escapes the line breaks that yaml's messages copy from the
 // values they quote, keeping one line per error.

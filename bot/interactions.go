@@ -106,7 +106,8 @@ func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.Appli
 	case "speakers":
 		return speakersReply(e)
 	case "about":
-		return aboutReply(e, e.at)
+		r, out := aboutReply(e, e.at)
+		return withProgramVersion(r, b.programVersion()), out
 	case "help":
 		return helpReply(), answered
 	}

@@ -45,7 +45,7 @@ func answer(b *Bot, q string) string {
 	for _, em := range r.Embeds {
 		text += "\n" + em.Description
 	}
-	return text
+	return strings.ReplaceAll(text, "**", "") // the words that answer are in bold
 }
 
 // TestWatchSeeds reloads a real folder: a new article is answered from,

@@ -231,8 +231,12 @@ func quoteReply(e Engine, speaker, topic string) (reply, outcome) {
 		return unknownSpeakerReply(speaker), declined
 	}
 	quotes := e.SpeakerQuotes(s, topic)
-	if len(quotes) == 0 {
+	switch {
+	// The console's words for these too (cmd/articlebot/chat.go).
+	case len(quotes) == 0 && s.Statements > 0:
 		return reply{Content: fmt.Sprintf("%s is reported but not quoted directly. Try /summary speaker:%s.", s.Name, s.Name)}, declined
+	case len(quotes) == 0:
+		return reply{Content: fmt.Sprintf("%s is mentioned, but the articles do not quote or report them.", s.Name)}, declined
 	}
 	var lines []string
 	for _, q := range quotes {
@@ -269,7 +273,8 @@ func speakersReply(e Engine) (reply, outcome) {
 	return reply{Embeds: []*discordgo.MessageEmbed{{Title: "Who is quoted", Description: fitLines(lines, maxEmbedDesc), Color: embedColor}}}, answered
 }
 
-// aboutReply is /about: the articles loaded and when.
+// aboutReply is /about: the articles loaded, when, and which version of
+// them (the engine's, as `articlebot version` prints it).
 func aboutReply(e Engine, loaded time.Time) (reply, outcome) {
 	var lines []string
 	for _, a := range e.Articles() {
@@ -281,8 +286,21 @@ func aboutReply(e Engine, loaded time.Time) (reply, outcome) {
 		Title:       "Articles loaded",
 		Description: fitLines(lines, maxEmbedDesc),
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: "Loaded " + loaded.UTC().Format("2006-01-02 15:04 MST")},
+		Footer:      &discordgo.MessageEmbedFooter{Text: "Loaded " + loaded.UTC().Format("2006-01-02 15:04 MST") + " · articles " + e.Version()},
 	}}}, answered
+}
+
+// withProgramVersion adds the program's version (see Bot.SetVersion) to
+// the footer of the /about reply r, on a line of its own, changing r's
+// embed in place; "" adds nothing.
+func withProgramVersion(r reply, version string) reply {
+	if version == "" || len(r.Embeds) == 0 || r.Embeds[0].Footer == nil {
+		return r
+	}
+	f := r.Embeds[0].Footer
+	f.Text = fit(f.Text+"\n"+version, maxEmbedFooter)
+	r.Embeds = trimEmbeds(r.Embeds)
+	return r
 }
 
 const helpText = `I answer questions about the news article(s) I was given, with exact quotes: the passage that answers, the words that answer in bold, and who said them. If the article does not say, I tell you so.

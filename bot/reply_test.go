@@ -125,27 +125,108 @@ func TestQuestionOf(t *testing.T) {
 	b := New(DefaultConfig(), seedEngine(), nil)
 	b.setIdentity(readyFor("42"))
 	user := &discordgo.User{ID: "7"}
+	fromBot := &discordgo.Message{Author: &discordgo.User{ID: "42"}}
 	tests := []struct {
-		name string
-		m    discordgo.Message
-		q    string
-		ok   bool
+		name   string
+		m      discordgo.Message
+		q      string
+		source string
+		ok     bool
 	}{
-		{"mention", discordgo.Message{GuildID: "1", Author: user, Content: "<@42> Who said it?", Mentions: []*discordgo.User{{ID: "42"}}}, "Who said it?", true},
-		{"nickname mention", discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!42> why?", Mentions: []*discordgo.User{{ID: "42"}}}, "hey  why?", true},
-		{"other mentions stay", discordgo.Message{GuildID: "1", Author: user, Content: "<@42> what did <@9> say", Mentions: []*discordgo.User{{ID: "42"}, {ID: "9"}}}, "what did <@9> say", true},
-		{"dm", discordgo.Message{Author: user, Content: "why?"}, "why?", true},
-		{"not addressed", discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, "", false},
-		{"reply to the bot", discordgo.Message{GuildID: "1", Author: user, Content: "and then?", ReferencedMessage: &discordgo.Message{Author: &discordgo.User{ID: "42"}}}, "and then?", true},
-		{"a bot", discordgo.Message{Author: &discordgo.User{ID: "8", Bot: true}, Content: "why?"}, "", false},
-		{"itself", discordgo.Message{Author: &discordgo.User{ID: "42"}, Content: "why?"}, "", false},
-		{"no author", discordgo.Message{Content: "why?"}, "", false},
+		{"mention", discordgo.Message{GuildID: "1", Author: user, Content: "<@42> Who said it?", Mentions: []*discordgo.User{{ID: "42"}}}, "Who said it?", "mention", true},
+		{"nickname mention", discordgo.Message{GuildID: "1", Author: user, Content: "hey <@!42> why?", Mentions: []*discordgo.User{{ID: "42"}}}, "hey  why?", "mention", true},
+		{"other mentions stay", discordgo.Message{GuildID: "1", Author: user, Content: "<@42> what did <@9> say", Mentions: []*discordgo.User{{ID: "42"}, {ID: "9"}}}, "what did <@9> say", "mention", true},
+		{"a mention alone asks for help", discordgo.Message{GuildID: "1", Author: user, Content: "<@42>", Mentions: []*discordgo.User{{ID: "42"}}}, "", "mention", true},
+		{"dm", discordgo.Message{Author: user, Content: "why?"}, "why?", "dm", true},
+		{"an empty dm asks for help", discordgo.Message{Author: user}, "", "dm", true},
+		{"not addressed", discordgo.Message{GuildID: "1", Author: user, Content: "why?"}, "", "", false},
+		{"reply to the bot", discordgo.Message{GuildID: "1", Author: user, Content: "and then?", ReferencedMessage: fromBot}, "and then?", "reply", true},
+		{"reply to the bot that pings it", discordgo.Message{GuildID: "1", Author: user, Content: "and then?", Mentions: []*discordgo.User{{ID: "42"}}, ReferencedMessage: fromBot}, "and then?", "mention", true},
+		{"reply to the bot, its content withheld", discordgo.Message{GuildID: "1", Author: user, ReferencedMessage: fromBot}, "", "", false},
+		{"reply to the bot that pings it, with no text", discordgo.Message{GuildID: "1", Author: user, Mentions: []*discordgo.User{{ID: "42"}}, ReferencedMessage: fromBot}, "", "mention", true},
+		{"reply to someone else", discordgo.Message{GuildID: "1", Author: user, Content: "and then?", ReferencedMessage: &discordgo.Message{Author: &discordgo.User{ID: "9"}}}, "", "", false},
+		{"a bot", discordgo.Message{Author: &discordgo.User{ID: "8", Bot: true}, Content: "why?"}, "", "", false},
+		{"itself", discordgo.Message{Author: &discordgo.User{ID: "42"}, Content: "why?"}, "", "", false},
+		{"no author", discordgo.Message{Content: "why?"}, "", "", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			q, ok := b.question(&tt.m)
-			if q != tt.q || ok != tt.ok {
-				t.Errorf("got %q, %v; want %q, %v", q, ok, tt.q, tt.ok)
+			q, source, ok := b.question(&tt.m)
+			if q != tt.q || source != tt.source || ok != tt.ok {
+				t.Errorf("got %q, %q, %v; want %q, %q, %v", q, source, ok, tt.q, tt.source, tt.ok)
+			}
+		})
+	}
+}
+
+func TestGatewayIntents(t *testing.T) {
+	tests := []struct {
+		name           string
+		messageContent bool
+		want           discordgo.Intent
+	}{
+		{"default", false, discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages},
+		{"message content", true, discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages | discordgo.IntentMessageContent},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := gatewayIntents(DiscordConfig{MessageContent: tt.messageContent}); got != tt.want {
+				t.Errorf("got %d, want %d", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestAboutReply(t *testing.T) {
+	e := seedEngine()
+	loaded := time.Date(2025, 8, 19, 14, 5, 0, 0, time.UTC)
+	tests := []struct {
+		name, version, want string
+	}{
+		{"without a version", "", "Loaded 2025-08-19 14:05 UTC · articles " + e.Version()},
+		{"with a version", "articlebot v1.2.0, revision 0123abcd4567, go1.26.0",
+			"Loaded 2025-08-19 14:05 UTC · articles " + e.Version() + "\narticlebot v1.2.0, revision 0123abcd4567, go1.26.0"},
+		{"an overlong version", strings.Repeat("v1 ", maxEmbedFooter), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, out := aboutReply(e, loaded)
+			r = withProgramVersion(r, tt.version)
+			if out != answered || len(r.Embeds) != 1 || r.Embeds[0].Footer == nil {
+				t.Fatalf("got %+v (%s), want one embed with a footer", r, out)
+			}
+			footer := r.Embeds[0].Footer.Text
+			if tt.want != "" && footer != tt.want {
+				t.Errorf("footer: got %q, want %q", footer, tt.want)
+			}
+			if n := utf8.RuneCountInString(footer); n > maxEmbedFooter {
+				t.Errorf("footer of %d characters, over %d", n, maxEmbedFooter)
+			}
+			if n := embedsLength(r.Embeds); n > maxEmbedsTotal {
+				t.Errorf("embeds of %d characters, over %d", n, maxEmbedsTotal)
+			}
+			if !strings.Contains(r.Embeds[0].Description, "24 quotes") {
+				t.Errorf("description %q does not list the article", r.Embeds[0].Description)
+			}
+		})
+	}
+}
+
+func TestSetVersion(t *testing.T) {
+	tests := []struct{ name, set, want string }{
+		{"as given", "articlebot v1.2.0, go1.26.0", "articlebot v1.2.0, go1.26.0"},
+		{"on one line", "  articlebot v1.2.0\n  revision abc\r\n", "articlebot v1.2.0 revision abc"},
+		{"none", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := New(DefaultConfig(), seedEngine(), nil)
+			if got := b.programVersion(); got != "" {
+				t.Fatalf("before SetVersion: got %q, want \"\"", got)
+			}
+			b.SetVersion(tt.set)
+			if got := b.programVersion(); got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -228,6 +309,28 @@ func TestFollowUpsPerChannel(t *testing.T) {
 		}
 		if !strings.Contains(text, s.want) {
 			t.Errorf("channel %s, %q: got %q, want it to contain %q", s.channel, s.question, text, s.want)
+		}
+	}
+}
+
+// TestQuoteReplyNames reads /quote's speaker as questions read names, typos
+// and all, and says what the articles have of someone they do not quote.
+func TestQuoteReplyNames(t *testing.T) {
+	e := seedEngine()
+	tests := []struct{ speaker, want string }{
+		{"Zelensky", "Volodymyr Zelenskyy"}, // a typo, sent without picking the autocomplete choice
+		{"zakharova", "“(This) could lead"}, // any case
+		{"Putin", "Vladimir Putin is mentioned, but the articles do not quote or report them."},
+		{"Keir Starmer", `No one called "Keir Starmer" is quoted`},
+	}
+	for _, tt := range tests {
+		r, _ := quoteReply(e, tt.speaker, "")
+		text := r.Content
+		for _, em := range r.Embeds {
+			text += em.Title + "\n" + em.Description
+		}
+		if !strings.Contains(text, tt.want) {
+			t.Errorf("/quote %s: got %q, want %q in it", tt.speaker, text, tt.want)
 		}
 	}
 }

@@ -127,9 +127,7 @@ func (b *Bot) openShard(client *http.Client, id, count int) (*shard, error) {
 	s.MaxRestRetries = 0 // restTransport retries server errors
 	s.StateEnabled = false
 	s.ShardID, s.ShardCount = id, count
-	// Guild messages that mention the bot, and direct messages (shard 0
-	// only); the privileged Message Content intent is not needed for either.
-	s.Identify.Intents = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	s.Identify.Intents = gatewayIntents(b.cfg.Discord)
 	sh := &shard{id: id, count: count, session: s}
 	s.AddHandler(func(s *discordgo.Session, m *discordgo.MessageCreate) {
 		b.learnIdentity(s)

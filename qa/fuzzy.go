@@ -12,18 +12,6 @@ import (
 // word of a question that no article uses but that is a typo or two away
 // from a name the articles do use is read as that name.
 
-// typosAllowed is how many edits a word of n letters may be from a name:
-// none for short words, where one edit makes another word (Putin, puts).
-func typosAllowed(n int) int {
-	switch {
-	case n >= 8:
-		return 2
-	case n >= 4:
-		return 1
-	}
-	return 0
-}
-
 // correctNames replaces, in a question's tokens, each word the articles do
 // not use with the name it is a typo of, when exactly one name is nearest.
 func (e *Engine) correctNames(toks []text.Token) {
@@ -32,7 +20,7 @@ func (e *Engine) correctNames(toks []text.Token) {
 		if t.Number || t.IsStop() || text.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) {
 			continue
 		}
-		allowed := typosAllowed(utf8.RuneCountInString(t.Norm))
+		allowed := text.TyposAllowed(utf8.RuneCountInString(t.Norm))
 		if allowed == 0 {
 			continue
 		}
@@ -41,7 +29,7 @@ func (e *Engine) correctNames(toks []text.Token) {
 			if abs(len(name)-len(t.Norm)) > allowed {
 				continue
 			}
-			switch d := editDistance(name, t.Norm); {
+			switch d := text.EditDistance(name, t.Norm); {
 			case d < bestDist:
 				best, bestDist, ties = name, d, 1
 			case d == bestDist:
@@ -97,48 +85,19 @@ func wordPrefix(name, typed string) bool {
 // nearWord reports whether typed is a typo or two from a word of name, or
 // from the start of one: "zelensky" finds "zelenskyy", "zakh" nothing new.
 func nearWord(name, typed string) bool {
-	allowed := typosAllowed(utf8.RuneCountInString(typed))
+	allowed := text.TyposAllowed(utf8.RuneCountInString(typed))
 	if allowed == 0 {
 		return false
 	}
 	for _, w := range strings.Fields(name) {
-		if editDistance(w, typed) <= allowed {
+		if text.EditDistance(w, typed) <= allowed {
 			return true
 		}
-		if r := []rune(w); len(r) > utf8.RuneCountInString(typed) && editDistance(string(r[:utf8.RuneCountInString(typed)]), typed) <= allowed {
+		if r := []rune(w); len(r) > utf8.RuneCountInString(typed) && text.EditDistance(string(r[:utf8.RuneCountInString(typed)]), typed) <= allowed {
 			return true
 		}
 	}
 	return false
-}
-
-// editDistance is the number of single-rune insertions, deletions,
-// substitutions and swaps of neighbours that turn a into b (the optimal
-// string alignment distance): "stien" is one typo from "stein".
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	// Three rows: the one before the previous is needed for swaps.
-	prev2 := make([]int, len(rb)+1)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				cur[j] = min(cur[j], prev2[j-2]+1)
-			}
-		}
-		prev2, prev, cur = prev, cur, prev2
-	}
-	return prev[len(rb)]
 }
 
 func abs(x int) int {

@@ -166,14 +166,3 @@ func mustArticle(tb testing.TB, text string) *Article {
 	}
 	return a
 }
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		d    int
-	}{{"", "", 0}, {"zelensky", "zelenskyy", 1}, {"zacharova", "zakharova", 1}, {"kitten", "sitting", 3}, {"ü", "u", 1}, {"stien", "stein", 1}, {"pyke", "pike", 1}} {
-		if got := editDistance(tt.a, tt.b); got != tt.d {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.d)
-		}
-	}
-}

@@ -2,6 +2,7 @@ package discordtest_test
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"io"
 	"net/http"
@@ -358,6 +359,101 @@ func TestMessageCreate(t *testing.T) {
 			}
 			if got.sent.ID == "" || got.sent.Author == nil || got.sent.Author.ID != bot.ID {
 				t.Errorf("got sent message %+v, want a new id and the bot as author", got.sent)
+			}
+		})
+	}
+}
+
+// TestMessageContentWithheld checks the fake withholds content as Discord
+// does from a bot without the Message Content intent: a reply that does
+// not ping the bot arrives empty, and so does the message it replies to
+// unless the bot wrote it.
+func TestMessageContentWithheld(t *testing.T) {
+	t.Parallel()
+	bot := discordtest.User{ID: discordtest.DefaultBotUserID, Username: discordtest.DefaultBotUsername, Bot: true}
+	bob := discordtest.User{ID: "900000000000000011", Username: "bob"}
+	fromBot := discordtest.Message{ID: "900000000000000098", ChannelID: channelID, GuildID: guildID, Author: bot, Content: "an answer"}
+	fromBob := discordtest.Message{ID: "900000000000000099", ChannelID: channelID, GuildID: guildID, Author: bob, Content: "a remark",
+		Embeds: []json.RawMessage{json.RawMessage(`{"title":"bob's"}`)}}
+	replyTo := func(m discordtest.Message, content string, mentions ...discordtest.User) discordtest.Message {
+		return discordtest.Message{GuildID: m.GuildID, ChannelID: m.ChannelID, Author: alice, Content: content, Mentions: mentions,
+			Embeds:           []json.RawMessage{json.RawMessage(`{"title":"alice's"}`)},
+			MessageReference: &discordtest.MessageReference{MessageID: m.ID}, ReferencedMessage: &m}
+	}
+	const guildMessages = discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages
+	tests := []struct {
+		name          string
+		intents       discordgo.Intent
+		msg           discordtest.Message
+		want, wantRef string // content of the message and of the one it replies to
+		wantEmbeds    int
+		wantRefEmbeds int
+	}{
+		{"a reply to the bot without a ping", guildMessages, replyTo(fromBot, "and then?"), "", "an answer", 0, 0},
+		{"a reply to the bot that pings it", guildMessages, replyTo(fromBot, "and then?", bot), "and then?", "an answer", 1, 0},
+		{"a reply to the bot, with the intent", guildMessages | discordgo.IntentMessageContent, replyTo(fromBot, "and then?"), "and then?", "an answer", 1, 0},
+		{"a reply to someone else", guildMessages, replyTo(fromBob, "really?"), "", "", 0, 0},
+		{"a reply to someone else that mentions the bot", guildMessages, replyTo(fromBob, "really?", bot), "really?", "", 1, 0},
+		{"a reply to someone else, with the intent", guildMessages | discordgo.IntentMessageContent, replyTo(fromBob, "really?"), "really?", "a remark", 1, 1},
+		{"a reply in a DM", guildMessages, func() discordtest.Message {
+			dm := fromBot
+			dm.GuildID, dm.ChannelID = "", dmChannel
+			return replyTo(dm, "and then?")
+		}(), "and then?", "an answer", 1, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := testContext(t)
+			fake := discordtest.New(t, discordtest.Options{Token: testToken})
+			s := newSession(t, fake, testToken)
+			s.Identify.Intents = tc.intents
+			created := events[*discordgo.MessageCreate](s)
+			open(t, ctx, fake, s)
+			if _, err := fake.DispatchMessageCreate(tc.msg); err != nil {
+				t.Fatal(err)
+			}
+			got := receive(t, ctx, created)
+			if got.Content != tc.want || len(got.Embeds) != tc.wantEmbeds {
+				t.Errorf("got content %q and %d embeds, want %q and %d", got.Content, len(got.Embeds), tc.want, tc.wantEmbeds)
+			}
+			ref := got.ReferencedMessage
+			if ref == nil {
+				t.Fatal("got no referenced message")
+			}
+			if ref.Content != tc.wantRef || len(ref.Embeds) != tc.wantRefEmbeds {
+				t.Errorf("got referenced content %q and %d embeds, want %q and %d", ref.Content, len(ref.Embeds), tc.wantRef, tc.wantRefEmbeds)
+			}
+		})
+	}
+}
+
+// TestDisallowedIntents checks the fake refuses an intent the developer
+// portal does not allow, as Discord does, and accepts the others.
+func TestDisallowedIntents(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name      string
+		intents   discordgo.Intent
+		wantClose int // 0: READY
+	}{
+		{"message content, not allowed", discordgo.IntentsGuildMessages | discordgo.IntentMessageContent, discordtest.CloseDisallowedIntents},
+		{"no privileged intent", discordgo.IntentsGuildMessages | discordgo.IntentsDirectMessages, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			fake := discordtest.New(t, discordtest.Options{Token: testToken, DisallowedIntents: int64(discordgo.IntentMessageContent)})
+			s := newSession(t, fake, testToken)
+			s.Identify.Intents = tc.intents
+			if tc.wantClose == 0 {
+				open(t, testContext(t), fake, s)
+				return
+			}
+			err := s.Open()
+			var ce *websocket.CloseError
+			if !errors.As(err, &ce) || ce.Code != tc.wantClose {
+				t.Errorf("got %v, want close code %d", err, tc.wantClose)
 			}
 		})
 	}

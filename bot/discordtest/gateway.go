@@ -47,6 +47,7 @@ const (
 	CloseAuthenticationFailed = 4004
 	CloseAlreadyAuthenticated = 4005
 	CloseInvalidShard         = 4010
+	CloseDisallowedIntents    = 4014
 )
 
 // Intents the fake honours when it decides who receives a message event.
@@ -247,7 +248,9 @@ func (s *Server) DropConnections() {
 //   - Intents: message events go only to sessions with GUILD_MESSAGES (in a
 //     guild) or DIRECT_MESSAGES (in a DM). Without MESSAGE_CONTENT, a
 //     guild message that is not the bot's own and does not mention the bot
-//     arrives with empty content, embeds, attachments and components.
+//     arrives with empty content, embeds, attachments and components, and
+//     no poll; so does the message it replies to, on the same terms. A
+//     reply that does not ping the bot is such a message.
 //
 // A session whose connection dropped keeps the event and gets it when it
 // resumes. An INTERACTION_CREATE registers the interaction, so the REST
@@ -321,16 +324,33 @@ func (s *Server) eventFor(gs *gatewaySession, eventType, guildID string, fields 
 		}
 	}
 	hasContent := eventType == "MESSAGE_CREATE" || eventType == "MESSAGE_UPDATE"
-	if !hasContent || guildID == "" || gs.intents&intentMessageContent != 0 || s.addressesBot(fields) {
+	if !hasContent || guildID == "" || gs.intents&intentMessageContent != 0 {
 		return mustMarshal(fields), true
 	}
-	redacted := maps.Clone(fields)
-	redacted["content"] = json.RawMessage(`""`)
-	for _, k := range []string{"embeds", "attachments", "components"} {
-		redacted[k] = json.RawMessage(`[]`)
+	return mustMarshal(s.withheld(fields)), true
+}
+
+// withheld returns a guild message as Discord sends it to a session
+// without MESSAGE_CONTENT: unless the bot wrote it or it mentions the bot,
+// its content, embeds, attachments and components are empty and its poll
+// is left out. The message it replies to, sent with it, is held to the
+// same rule: a reply to the bot carries the bot's words, a reply to
+// someone else does not.
+func (s *Server) withheld(fields map[string]json.RawMessage) map[string]json.RawMessage {
+	out := maps.Clone(fields)
+	if !s.addressesBot(fields) {
+		out["content"] = json.RawMessage(`""`)
+		for _, k := range []string{"embeds", "attachments", "components"} {
+			out[k] = json.RawMessage(`[]`)
+		}
+		delete(out, "poll")
 	}
-	delete(redacted, "poll")
-	return mustMarshal(redacted), true
+	var ref map[string]json.RawMessage
+	// A missing, null or undecodable referenced_message is left as it is.
+	if json.Unmarshal(fields["referenced_message"], &ref) == nil && ref != nil {
+		out["referenced_message"] = mustMarshal(s.withheld(ref))
+	}
+	return out
 }
 
 // addressesBot reports whether a message is exempt from the MESSAGE_CONTENT
@@ -474,6 +494,9 @@ func (c *gatewayConn) identify(f Frame) {
 	case id.Shard[1] < 1 || id.Shard[0] < 0 || id.Shard[0] >= id.Shard[1]:
 		s.recordFrame(f)
 		c.closeWith(CloseInvalidShard, "Invalid shard.")
+	case id.Intents&s.opts.DisallowedIntents != 0:
+		s.recordFrame(f)
+		c.closeWith(CloseDisallowedIntents, "Disallowed intent(s).")
 	default:
 		gs := &gatewaySession{id: newSessionID(), intents: id.Intents, shard: id.Shard, forget: s.opts.NoHistory}
 		f.SessionID = gs.id

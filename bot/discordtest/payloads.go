@@ -162,7 +162,11 @@ type CommandOption struct {
 // and returns m as sent. ChannelID and Author.ID are required; leave GuildID
 // empty for a DM. The fake fills in the id, timestamp, empty lists, the
 // author's partial member in a guild, and for a reply (MessageReference set) the
-// reply type and the reference's channel and guild.
+// reply type and the reference's channel and guild. A reply that pings the
+// author of the message it replies to lists them in Mentions, as on
+// Discord, where pinging is the default; leave them out for a reply whose
+// ping was switched off. Sessions without the Message Content intent get
+// m with its content withheld, as Dispatch says.
 func (s *Server) DispatchMessageCreate(m Message) (Message, error) {
 	if m.ChannelID == "" || m.Author.ID == "" {
 		return m, errors.New("cannot dispatch MESSAGE_CREATE: message needs a channel id and an author id")

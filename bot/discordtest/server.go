@@ -62,6 +62,13 @@ type Options struct {
 	// Shards is the shard count GET /gateway/bot recommends. Default 1.
 	Shards int
 
+	// DisallowedIntents are the gateway intents the application may not
+	// use, as a privileged intent (such as Message Content, 1 << 15) that
+	// is switched off in the developer portal: Discord closes the
+	// connection of an IDENTIFY that asks for any of them with
+	// CloseDisallowedIntents. Zero allows every intent.
+	DisallowedIntents int64
+
 	// HeartbeatInterval is sent in HELLO. Default DefaultHeartbeatInterval.
 	// It is rounded down to whole milliseconds, at least 1, because the
 	// wire carries milliseconds and discordgo's ticker panics on zero.

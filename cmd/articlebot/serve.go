@@ -34,6 +34,7 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 		return err
 	}
 	b := bot.New(cfg, nil, cfg.Logger(io.err))
+	b.SetVersion(buildVersion()) // shown by /about
 	load := func() (bot.Engine, error) {
 		e, err := loadEngine(cfg.Seeds)
 		if err != nil {
