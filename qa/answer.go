@@ -45,6 +45,16 @@ func (e *Engine) Answer(q *Question, k int) []Answer { return e.answer(q, k, nil
 // ranks, unless it declines the question, or the question names someone
 // or something the articles never mention.
 func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
+	picked := e.answerPicks(q, k, exclude)
+	out := make([]Answer, len(picked))
+	for i, p := range picked {
+		out[i] = p.answer
+	}
+	return out
+}
+
+// answerPicks is answer, with the sentences each passage covers.
+func (e *Engine) answerPicks(q *Question, k int, exclude map[int32]bool) []pick {
 	if k <= 0 || len(q.Unknown) > 0 {
 		return nil
 	}
@@ -52,9 +62,26 @@ func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	if r.declined {
 		return nil
 	}
-	var out []Answer
+	return e.picks(q, &r, k, exclude)
+}
+
+// A pick is a candidate the engine answers with: the passage, and the
+// sentences it covers.
+type pick struct {
+	cand    *candidate
+	answer  Answer
+	covered []int32
+}
+
+// picks returns the best k candidates of a ranking as passages, each
+// sentence shown once: a passage that covers a later candidate's sentence
+// (one quotation running on) stands for it, and the sentences in exclude
+// (shown already, for "what else") are skipped.
+func (e *Engine) picks(q *Question, r *ranking, k int, exclude map[int32]bool) []pick {
+	var out []pick
 	used := make(map[int32]bool)
-	for _, c := range r.cands {
+	for i := range r.cands {
+		c := &r.cands[i]
 		if len(out) == k {
 			break
 		}
@@ -68,7 +95,7 @@ func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 		a.Score = round2(c.prob)
 		a.Highlight = e.highlight(q, c.doc)
 		a.BySpeaker = q.WhoSaid && a.Speaker != ""
-		out = append(out, a)
+		out = append(out, pick{c, a, covered})
 	}
 	return out
 }
@@ -104,7 +131,7 @@ func (h *worstFirst) Pop() any {
 // through what it stands for counts the weight of its best alternative.
 func (e *Engine) coverage(q *Question, h hit) float64 {
 	var sum float64
-	for g := 0; g < q.nGroups && g < 32; g++ {
+	for g := 0; g < q.nGroups && g < maxGroups; g++ {
 		switch bit := uint64(1) << g; {
 		case h.primary&bit != 0:
 			sum += q.topicIDF[g]
@@ -118,47 +145,19 @@ func (e *Engine) coverage(q *Question, h hit) float64 {
 // sentenceFlags are the facts about a sentence that do not depend on the
 // question, recorded when it is indexed.
 type sentenceFlags struct {
-	count      bool // a number that is not a year: "six", "$250,000", "74"
-	time       bool // a date, day, year or time word
-	future     bool // a time to come: "will", "next", "approaching"
-	place      bool // at, in, to … a capitalised name
+	future     bool // a time to come: "will", "next", "upcoming"
 	shortQuote bool // a quoted term of a few words: “land swapping”
 }
 
-// readFlags reads a sentence's tokens (offsets into para, the text of its
-// paragraph) for its flags; shortQuote says whether it holds a quoted term
-// of a few words.
-func readFlags(toks []text.Token, para string, shortQuote bool) sentenceFlags {
-	var f sentenceFlags
-	for i, t := range toks {
-		switch {
-		case t.IsYear():
-			f.time = true
-		case t.Number || t.Is(text.KindNumber):
-			f.count = true
-			if strings.ContainsAny(t.Norm, "/:") {
-				f.time = true
-			}
-		case t.Is(text.KindTime):
-			f.time = true
-		}
+// readFlags reads a sentence's tokens for its flags; shortQuote says
+// whether it holds a quoted term of a few words.
+func readFlags(toks []text.Token, shortQuote bool) sentenceFlags {
+	f := sentenceFlags{shortQuote: shortQuote}
+	for _, t := range toks {
 		if t.Is(text.KindFuture) {
 			f.future = true
 		}
-		if t.Start == 0 && t.AllCaps && len(toks) > 1 && strings.HasPrefix(para[t.End:], ",") {
-			f.place = true // a dateline: "COPENHAGEN, Oct. 14"
-		}
-		if t.Cap && i > 0 {
-			prev := toks[i-1]
-			if prev.Norm == "the" && i > 1 {
-				prev = toks[i-2]
-			}
-			if prev.Is(text.KindPlacePrep) {
-				f.place = true
-			}
-		}
 	}
-	f.shortQuote = shortQuote
 	return f
 }
 

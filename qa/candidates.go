@@ -58,7 +58,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	// paragraph's sum and the question words it matches.
 	var cands []hit
 	worst := (*worstFirst)(&cands)
-	found := e.ix.search(q.terms, q.topicIDF, candidateWeight*total, nil)
+	found := e.ix.search(q.terms, q.topicIDF, candidateWeight*total)
 	defer found.release()
 	paras := e.paraScratch.Get().(*paraSums)
 	defer paras.release(&e.paraScratch)
@@ -134,7 +134,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	})
 	r.signals = e.signals(q, qv, r.cands, total)
 	r.answers = model.Answers(&r.signals)
-	r.declined = r.answers < model.Threshold
+	r.declined = model.Declines(&r.signals)
 	return r
 }
 
@@ -339,7 +339,7 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 				first = content - 1
 			}
 			last = content - 1
-			if g < 64 {
+			if g < maxGroups {
 				matched |= 1 << g
 			}
 		} else if !qv.own[t.term] {
@@ -544,7 +544,7 @@ const answerReach = 3
 // the question's own word.
 func exactShare(q *Question, primary uint64) float64 {
 	var sum float64
-	for g := 0; g < q.nGroups && g < 32; g++ {
+	for g := 0; g < q.nGroups && g < maxGroups; g++ {
 		if primary&(1<<g) != 0 {
 			sum += q.topicIDF[g]
 		}
@@ -595,10 +595,10 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 	}
 	matched, paraMatched := top.groups|top.primary, top.paraGroups
 	var heaviest float64
-	for g := 0; g < q.nGroups && g < 32; g++ {
+	for g := 0; g < q.nGroups && g < maxGroups; g++ {
 		heaviest = max(heaviest, q.topicIDF[g])
 	}
-	for g := 0; g < q.nGroups && g < 32; g++ {
+	for g := 0; g < q.nGroups && g < maxGroups; g++ {
 		bit := uint64(1) << g
 		if heaviest > 0 && matched&bit == 0 {
 			s[rank.TopMissingMost] = max(s[rank.TopMissingMost], q.topicIDF[g]/heaviest)

@@ -60,7 +60,7 @@ func (e *Engine) Follow(c *Conversation, text string, k int, now time.Time) ([]A
 	if q.more {
 		exclude = c.shown
 	}
-	answers := e.answer(q, k, exclude)
+	picked := e.answerPicks(q, k, exclude)
 	if c.last == nil || q.fresh {
 		c.Reset()
 	}
@@ -69,9 +69,10 @@ func (e *Engine) Follow(c *Conversation, text string, k int, now time.Time) ([]A
 	if c.shown == nil {
 		c.shown = make(map[int32]bool)
 	}
-	for _, a := range answers {
-		_, covered := e.answerPassage(q, int32(a.Ref.Sentence))
-		for _, s := range covered {
+	answers := make([]Answer, len(picked))
+	for i, p := range picked {
+		answers[i] = p.answer
+		for _, s := range p.covered {
 			c.shown[s] = true
 		}
 	}
@@ -140,7 +141,7 @@ func genderFits(s *Speaker, pronoun byte) bool {
 func (e *Engine) addPerson(q *Question, s *Speaker) {
 	q.People = append(q.People, s)
 	for _, w := range s.words {
-		q.addTerm(e.lookupTerm(w), 1, false, e)
+		q.addTerm(e.lookupTerm(w), 1, false)
 	}
 	q.weighTerms(e)
 }
@@ -170,7 +171,7 @@ func (e *Engine) inheritTerms(q *Question, prev *Question, replacePeople bool) {
 			q.addToGroup(t.term, t.weight, ng)
 			continue
 		}
-		newGroup[g] = q.addTerm(t.term, t.weight, false, e)
+		newGroup[g] = q.addTerm(t.term, t.weight, false)
 	}
 	q.weighTerms(e)
 }

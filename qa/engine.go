@@ -94,7 +94,6 @@ type Quote struct {
 	Article   *Article
 	Paragraph int // 1-based
 	sentence  int32
-	quotation int32 // which quotation of the engine's it is part of
 }
 
 // How says how an article credits a quotation (see attribution.How); its
@@ -152,9 +151,6 @@ type Engine struct {
 	byWord map[string][]*Speaker
 	byHead map[string][]*Speaker
 	bodies map[string][]*Speaker
-
-	// credited marks the sentences credited to someone, for "who said".
-	credited bitset
 
 	// defines lists, per person, the sentences that give their role: the
 	// answer to "Who is Maria Zakharova?".
@@ -346,13 +342,11 @@ func New(articles []*Article, opts Options) *Engine {
 			e.byHead[h] = append(e.byHead[h], s)
 		}
 	}
-	e.credited = newBitset(len(e.sents))
 	e.creditedShare = make([]float64, len(articles))
 	sentsOf := make([]int, len(articles))
-	for i, sn := range e.sents {
+	for _, sn := range e.sents {
 		sentsOf[sn.art]++
 		if sn.speaker != nil {
-			e.credited.set(int32(i))
 			e.creditedShare[sn.art]++
 		}
 	}
@@ -483,7 +477,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 				continue // debris and headings are never answers: not indexed
 			}
 			b.words(pa.Toks[start:t], p.Text)
-			b.flags = readFlags(pa.Toks[start:t], p.Text, shortQuoteIn(p.Text, pa.Quotes, sp))
+			b.flags = readFlags(pa.Toks[start:t], shortQuoteIn(p.Text, pa.Quotes, sp))
 			alias := float32(e.opts.AliasWeight)
 			// A sentence stands for whom its names, descriptions and
 			// pronouns refer to: "She retired to a farm" is about Ann
@@ -745,7 +739,7 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 		sid := first + int32(q.Sentence)
 		id := e.quotations - 1
 		e.quotes = append(e.quotes, Quote{Text: p.Text[q.Span.Start:q.Span.End], Speaker: sp, How: q.Credit.How,
-			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid, quotation: id})
+			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid})
 		if e.sents[sid].quote < 0 {
 			e.sents[sid].quote = id
 		}
@@ -786,7 +780,7 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 			query = append(query, qterm{term: e.lookupTerm(t.Norm), weight: 1, group: len(query), primary: true})
 		}
 	}
-	found := e.ix.search(query, nil, 0, nil)
+	found := e.ix.search(query, nil, 0)
 	defer found.release()
 	sort.SliceStable(mine, func(i, j int) bool {
 		return found.at(mine[i].sentence).score > found.at(mine[j].sentence).score
@@ -876,11 +870,3 @@ func (e *Engine) FindSpeaker(name string) *Speaker {
 	}
 	return best
 }
-
-// A bitset is a set of sentence numbers.
-type bitset []uint64
-
-func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
-
-func (b bitset) set(i int32)      { b[i/64] |= 1 << (i % 64) }
-func (b bitset) has(i int32) bool { return b[i/64]&(1<<(i%64)) != 0 }

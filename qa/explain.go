@@ -29,7 +29,9 @@ type ExplainedAnswer struct {
 }
 
 // Explain explains the engine's answer to a question with up to k of its
-// best candidates; those it would answer with when it does not decline.
+// best candidates: those Answer answers with, or would if it did not
+// decline. (For a follow-up that asks for more, Follow also skips what the
+// conversation has shown; Explain does not know it.)
 func (e *Engine) Explain(q *Question, k int) *Explanation {
 	x := &Explanation{Question: q.Text, Kind: q.Kind, Unknown: q.Unknown, Threshold: e.model.Threshold,
 		Bias: e.model.DeclineBias}
@@ -39,12 +41,8 @@ func (e *Engine) Explain(q *Question, k int) *Explanation {
 		x.Probability = r.answers
 		x.Signals = e.model.ExplainDecline(&r.signals)
 	}
-	for _, c := range r.cands[:min(k, len(r.cands))] {
-		a, _ := e.answerPassage(q, c.doc)
-		a.Score = round2(c.prob)
-		a.Highlight = e.highlight(q, c.doc)
-		a.BySpeaker = q.WhoSaid && a.Speaker != ""
-		x.Candidates = append(x.Candidates, ExplainedAnswer{Answer: a, Points: c.score, Features: e.model.Explain(&c.features)})
+	for _, p := range e.picks(q, &r, max(k, 0), nil) {
+		x.Candidates = append(x.Candidates, ExplainedAnswer{Answer: p.answer, Points: p.cand.score, Features: e.model.Explain(&p.cand.features)})
 	}
 	return x
 }

@@ -3,12 +3,9 @@ package qa
 import (
 	"strings"
 
+	"github.com/articlebot/articlebot/qa/span"
 	"github.com/articlebot/articlebot/qa/text"
 )
-
-// A span candidate is a phrase of a sentence that could be the short
-// answer: tokens [start, end).
-type spanCandidate struct{ start, end int }
 
 // highlight returns the few words of sentence doc that answer q: the
 // speaker for "who said", a person's role for "who is", else the phrase
@@ -74,8 +71,8 @@ func (e *Engine) isPersonName(toks []text.Token) bool {
 
 // timeSpans are dates and times: "last Friday", "on Monday", "March 9,
 // 2007", "10/1/2008", "2012".
-func timeSpans(toks []text.Token, txt string) []spanCandidate {
-	var out []spanCandidate
+func timeSpans(toks []text.Token, txt string) []phrase {
+	var out []phrase
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if !(text.CalendarWords.Has(t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || text.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
@@ -89,7 +86,7 @@ func timeSpans(toks []text.Token, txt string) []spanCandidate {
 		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || text.CalendarWords.Has(toks[end].Norm)) && gapOK(txt, toks[end-1], toks[end]) {
 			end++
 		}
-		out = append(out, spanCandidate{start, end})
+		out = append(out, phrase{start, end, span.TypeTime})
 		i = end - 1
 	}
 	return out

@@ -143,6 +143,11 @@ type qterm struct {
 	primary bool
 }
 
+// maxGroups is how many question words a search tracks by bit: a search
+// slot keeps them in a uint32, to stay small. A question's later words
+// still score; their matches are not told apart.
+const maxGroups = 32
+
 // A hit is a sentence's BM25 score and which question words it matched.
 type hit struct {
 	doc     int32
@@ -162,7 +167,7 @@ type hit struct {
 // light to reach it on their own (the common ones, the framing ones) only
 // add to sentences that heavier words found, and never make a sentence a
 // candidate. That spares most of the long posting lists.
-func (ix *index) search(query []qterm, weight []float64, minWeight float64, accept bitset) searchResult {
+func (ix *index) search(query []qterm, weight []float64, minWeight float64) searchResult {
 	acc := ix.scratch.Get().(*accumulator)
 	light := lightGroups(weight, minWeight)
 	for pass := 0; pass < 2; pass++ {
@@ -176,16 +181,13 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 				continue
 			}
 			var gbit uint32
-			if q.group < 32 {
+			if q.group < maxGroups {
 				gbit = 1 << q.group
 			}
 			ps := ix.postings[id]
 			if isLight && len(acc.touched) < len(ps)/16 {
 				// Few candidates, a long list: look each one up.
 				for _, doc := range acc.touched {
-					if accept != nil && !accept.has(doc) {
-						continue
-					}
 					i := sort.Search(len(ps), func(i int) bool { return ps[i].doc >= doc })
 					if i < len(ps) && ps[i].doc == doc {
 						acc.add(doc, q.weight*float64(ps[i].tf), gbit, q.primary)
@@ -196,9 +198,6 @@ func (ix *index) search(query []qterm, weight []float64, minWeight float64, acce
 			for _, p := range ps {
 				if isLight && acc.hits[p.doc].score == 0 {
 					continue // light words add to candidates, never make them
-				}
-				if accept != nil && !accept.has(p.doc) {
-					continue
 				}
 				acc.add(p.doc, q.weight*float64(p.tf), gbit, q.primary)
 			}
@@ -248,7 +247,7 @@ func lightGroups(weight []float64, minWeight float64) []bool {
 	light := make([]bool, len(weight))
 	sum := 0.0
 	for _, g := range order {
-		if sum+weight[g] >= minWeight || g >= 32 {
+		if sum+weight[g] >= minWeight || g >= maxGroups { // a light word must have a bit
 			break
 		}
 		sum += weight[g]

@@ -450,8 +450,8 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if text.LogicWords.Has(t.Norm) {
-			g := q.addTerm(t.Norm, 0.3, true, e) // "if reforms stall", "why … not"
-			if negations.Has(t.Norm) && g < 64 {
+			g := q.addTerm(t.Norm, 0.3, true) // "if reforms stall", "why … not"
+			if negations.Has(t.Norm) && g < maxGroups {
 				q.negations |= 1 << g
 			}
 			continue
@@ -464,14 +464,14 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		case q.Speech && (st == e.lx.Stem("say") || st == e.lx.Stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
 		case q.Speech && e.lx.IsSpeech(st), frameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how":
-			q.addTerm(st, 0.5, true, e) // warned, described, what kind, how long
+			q.addTerm(st, 0.5, true) // warned, described, what kind, how long
 			continue
 		}
-		group := q.addTerm(st, 1, false, e)
-		if named[i] && i >= q.speakerFrom && i < q.speakerTo && group < 64 {
+		group := q.addTerm(st, 1, false)
+		if named[i] && i >= q.speakerFrom && i < q.speakerTo && group < maxGroups {
 			q.speakerGroups |= 1 << group
 		}
-		if (t.Cap && i > 0 || t.Number) && group < 64 {
+		if (t.Cap && i > 0 || t.Number) && group < maxGroups {
 			q.nameGroups |= 1 << group // "Which year did Tesla …", "in 1904"
 		}
 		if text.TitleHeads.Has(t.Norm) && text.FoldTitle(t.Norm) != t.Norm {
@@ -500,7 +500,7 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 
 // addTerm adds a term as a question word of its own and returns its group;
 // frame words help ranking but not confidence.
-func (q *Question) addTerm(term string, w float64, frame bool, e *Engine) int {
+func (q *Question) addTerm(term string, w float64, frame bool) int {
 	q.frame = append(q.frame, frame)
 	q.nGroups++
 	q.addToGroup(term, w, q.nGroups-1)

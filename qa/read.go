@@ -20,19 +20,18 @@ type readToken struct {
 type tokenFlags uint16
 
 const (
-	tokStop           tokenFlags = 1 << iota // carries no topic (Token.IsStop)
-	tokCap                                   // capitalised
-	tokCount                                 // a number that is not a year, or a count written out
-	tokTime                                  // a year, a date or time word, a date written in figures
-	tokPlace                                 // begins a place of the gazetteer, or a name after "in", "at" …
-	tokCurrency                              // a currency, or an amount written with its sign: "$250,000"
-	tokTimeUnit                              // "days", "years"
-	tokLengthUnit                            // "km", "miles"
-	tokQuantityUnit                          // a weight or another unit: "kg", "tonnes", "percent"
-	tokFrequency                             // "weekly", "twice"
-	tokSuffixed                              // a number with a unit joined to it: "5kg", "3m"
-	tokAge                                   // "aged", "age"
-	tokAfterPlacePrep                        // follows "in", "at", "near" …: "in Alaska", not "Moscow rejected"
+	tokStop         tokenFlags = 1 << iota // carries no topic (Token.IsStop)
+	tokCap                                 // capitalised
+	tokCount                               // a number that is not a year, or a count written out
+	tokTime                                // a year, a date or time word, a date written in figures
+	tokPlace                               // begins a place of the gazetteer, or a name after "in", "at" …
+	tokCurrency                            // a currency, or an amount written with its sign: "$250,000"
+	tokTimeUnit                            // "days", "years"
+	tokLengthUnit                          // "km", "miles"
+	tokQuantityUnit                        // a weight or another unit: "kg", "tonnes", "percent"
+	tokFrequency                           // "weekly", "twice"
+	tokSuffixed                            // a number with a unit joined to it: "5kg", "3m"
+	tokAge                                 // "aged", "age"
 )
 
 // has reports whether t has any of the flags.

@@ -56,12 +56,17 @@ func askOf(q *Question) (span.Ask, bool) {
 func (e *Engine) spanCandidates(q *Question, ask span.Ask, doc int32) (string, []text.Token, []phrase, []span.Vector) {
 	txt := e.sentenceText(doc)
 	toks := text.Tokenize(txt)
-	phrases := e.phrases(txt, toks)
 	quotes := text.FindQuotes(txt)
 	sv := e.spanView(q, toks)
-	vectors := make([]span.Vector, len(phrases))
-	for i, p := range phrases {
-		e.describePhrase(&vectors[i], sv, ask, p, txt, toks, quotes)
+	var phrases []phrase
+	var vectors []span.Vector
+	for _, p := range e.phrases(txt, toks, quotes) {
+		var v span.Vector
+		e.describePhrase(&v, sv, ask, p, txt, toks, quotes)
+		if v[span.Own] == 1 {
+			continue // the question's own words do not answer it
+		}
+		phrases, vectors = append(phrases, p), append(vectors, v)
 	}
 	return txt, toks, phrases, vectors
 }
@@ -92,9 +97,6 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 	txt, toks, phrases, vectors := e.spanCandidates(q, ask, doc)
 	best, bestScore := -1, math.Inf(-1)
 	for i := range phrases {
-		if vectors[i][span.Own] == 1 {
-			continue // the question's own words do not answer it
-		}
 		if s := e.spanModel.Score(&vectors[i]); s > bestScore {
 			best, bestScore = i, s
 		}
@@ -218,8 +220,8 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 			if sv.own[k] {
 				v[span.Counted] = 1 // "11 goals", "11 league goals"
 			}
-			if toks[k].Is(text.KindTimeUnit) || toks[k].Is(text.KindLengthUnit) || toks[k].Is(text.KindQuantityUnit) {
-				v[span.Unit] = boolFeature(k < p.end) // "five-year", "45 km"
+			if k < p.end && (toks[k].Is(text.KindTimeUnit) || toks[k].Is(text.KindLengthUnit) || toks[k].Is(text.KindQuantityUnit)) {
+				v[span.Unit] = 1 // "five-year", "45 km"
 			}
 		}
 	}
@@ -271,14 +273,12 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 // phrases proposes the candidate phrases of a sentence: names (people,
 // bodies, places, others), dates and times, numbers with what they count,
 // sums and shares, quoted words, and phrases in lower case.
-func (e *Engine) phrases(txt string, toks []text.Token) []phrase {
+func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase {
 	var out []phrase
-	for _, c := range timeSpans(toks, txt) {
-		out = append(out, phrase{c.start, c.end, span.TypeTime})
-	}
+	out = append(out, timeSpans(toks, txt)...)
 	out = append(out, e.numberPhrases(txt, toks)...)
 	out = append(out, e.namePhrases(txt, toks)...)
-	for _, qs := range text.FindQuotes(txt) {
+	for _, qs := range quotes {
 		in := text.QuoteInner(txt, qs)
 		from, to := -1, -1
 		for k, t := range toks {
@@ -343,8 +343,12 @@ func joined(txt string, a, b text.Token) bool {
 const maxShortAnswer = 6
 
 func lowerWord(t text.Token) bool {
-	return !t.Cap && !t.Number && !t.IsStop() && !t.Is(text.KindNumber)
+	return !t.Cap && !t.Number && !t.IsStop() && !t.Is(text.KindNumber) && !text.NameParticles.Has(t.Norm)
 }
+
+// theConnectors join two parts of a name with "the" after them: "al-Qaida
+// in the Islamic Maghreb".
+var theConnectors = text.NewWordSet(`of for in`)
 
 // numberPhrases are sums ("$2.4 billion"), shares ("34 per cent") and
 // counts with what they count ("six deals", "fifteen senior officials"),
@@ -415,22 +419,23 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
-		particle := text.NameParticles.Has(toks[i].Norm) && i+1 < len(toks) && nameWord(toks[i+1], i+1) && txt[toks[i].End:toks[i+1].Start] == "-"
-		if !nameWord(toks[i], i) && !particle {
+		particle := text.NameParticles.Has(toks[i].Norm) && i+1 < len(toks) && nameWord(toks[i+1]) && txt[toks[i].End:toks[i+1].Start] == "-"
+		if !nameWord(toks[i]) && !particle {
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			switch {
-			case nameWord(toks[j], j) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
+			case nameWord(toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
 				j++
 				continue
-			case (text.NameConnectors.Has(toks[j].Norm) || text.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(toks[j+1], j+1) &&
+			case (text.NameConnectors.Has(toks[j].Norm) || text.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(toks[j+1]) &&
 				!text.CalendarWords.Has(toks[j+1].Norm) && joined(txt, toks[j-1], toks[j]) && joined(txt, toks[j], toks[j+1]):
 				j += 2 // "Department of Civil Aviation"; not "Geneva on Monday"
 				continue
-			case toks[j].Norm == "the" && j+2 < len(toks) && text.NameConnectors.Has(toks[j-1].Norm) && nameWord(toks[j+1], j+1):
-				j += 2
+			case theConnectors.Has(toks[j].Norm) && j+2 < len(toks) && toks[j+1].Norm == "the" && nameWord(toks[j+2]) &&
+				joined(txt, toks[j-1], toks[j]):
+				j += 3 // "al-Qaida in the Islamic Maghreb", "Bank of the South"
 				continue
 			}
 			break
@@ -468,19 +473,20 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 	return out
 }
 
-// nameWord reports whether a token can be part of a name: capitalised, and
-// not a stop word, unless it is an acronym; the first word of a sentence
-// only if it is no common word.
-func nameWord(t text.Token, i int) bool {
+// nameWord reports whether a token can be part of a name: capitalised,
+// and no stop word unless an acronym ("US").
+func nameWord(t text.Token) bool {
 	return (t.Cap || t.AllCaps) && (!t.IsStop() || t.AllCaps) && !text.QuestionWords.Has(t.Norm)
 }
 
 // nounLike reports whether a word in lower case may be a noun: no verb
-// in the past ("scored", "told"), no adverb in -ly, no verb of saying. There
-// is no tagger; these are the words that follow a name most often.
+// in the past ("scored", "told"), no adverb in -ly, no verb of saying, no
+// role ("Mwai Kibaki president"), no time ("yesterday"). There is no
+// tagger; these are the words that follow a name most often.
 func (e *Engine) nounLike(t text.Token) bool {
 	return lowerWord(t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
-		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(t)
+		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(t) &&
+		!t.Is(text.KindTime)
 }
 
 // nounWords is how many words in lower case after a name may make a phrase

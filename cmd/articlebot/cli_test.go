@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -201,6 +202,38 @@ func (l *lockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// TestCLIInterruptLoading: Ctrl-C while a command reads a large folder of
+// articles, before it has anything to answer, ends it at once with 130
+// too, rather than being ignored until it is done.
+func TestCLIInterruptLoading(t *testing.T) {
+	bin := binary(t)
+	dir := t.TempDir()
+	paragraph := strings.Repeat("The minister said the plan would cost more than expected. ", 40) + "\n"
+	for i := range 400 {
+		body := fmt.Sprintf("Article %d\n%s", i, strings.Repeat(paragraph, 8))
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("a%03d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(bin, "ask", "--seeds", dir, "What did the minister say?")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(50 * time.Millisecond)
+	start := time.Now()
+	if err := cmd.Process.Signal(syscall.SIGINT); err != nil {
+		t.Fatal(err)
+	}
+	err := cmd.Wait()
+	var exit *exec.ExitError
+	if !errors.As(err, &exit) || exit.ExitCode() != 130 {
+		t.Errorf("after SIGINT: %v, want exit status 130", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("exited %v after SIGINT, want at once", d)
+	}
 }
 
 func TestBoldStyle(t *testing.T) {

@@ -20,9 +20,9 @@ import (
 const usageText = `articlebot answers questions about news articles.
 
 Usage:
-  articlebot ask [--seeds DIR] [--json] [--follow] [-k N] [QUESTION]
-  articlebot quotes [--seeds DIR] [--json] [--speaker NAME]
-  articlebot summary [--seeds DIR] [--json] [-n N] [--speaker NAME]
+  articlebot ask [--seeds DIR] [--json] [--follow] [--explain] [-k N] [QUESTION]
+  articlebot quotes [--seeds DIR] [--json] [--speaker NAME | NAME]
+  articlebot summary [--seeds DIR] [--json] [-n N] [--speaker NAME | NAME]
   articlebot speakers [--seeds DIR] [--json]
   articlebot chat [--seeds DIR]
   articlebot serve [--config FILE]

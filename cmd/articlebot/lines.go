@@ -21,6 +21,7 @@ type lineReader struct {
 }
 
 func newLineReader(r io.Reader) *lineReader {
+	watching.Store(true) // a signal ends the wait for a line
 	lr := &lineReader{lines: make(chan string)}
 	go func() {
 		defer close(lr.lines)

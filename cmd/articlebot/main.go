@@ -17,19 +17,30 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 )
 
 func main() {
-	// The first SIGINT or SIGTERM cancels the context with the signal as
-	// its cause: serve drains and exits 0, an interactive command stops at
-	// once with the shell's status for the signal (130 for Ctrl-C).
+	// SIGINT or SIGTERM: a command that watches its context (serve, which
+	// drains and exits 0; chat and ask waiting for a line, which stop at
+	// once) is told through it, the signal as the cause; any other command
+	// has nothing to finish and exits at once, with the shell's status for
+	// the signal (130 for Ctrl-C). A second signal always exits.
 	ctx, cancel := context.WithCancelCause(context.Background())
-	sigs := make(chan os.Signal, 1)
+	sigs := make(chan os.Signal, 2)
 	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
 	go func() {
-		if s, ok := <-sigs; ok {
-			cancel(interrupted{s.(syscall.Signal)})
+		for n := 0; ; n++ {
+			s, ok := <-sigs
+			if !ok {
+				return
+			}
+			sig := s.(syscall.Signal)
+			if n > 0 || !watching.Load() {
+				os.Exit(128 + int(sig))
+			}
+			cancel(interrupted{sig})
 		}
 	}()
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
@@ -37,6 +48,9 @@ func main() {
 	close(sigs)
 	os.Exit(exitCode(err, os.Stderr))
 }
+
+// watching is set by a command that watches its context for a signal.
+var watching atomic.Bool
 
 // interrupted is a command stopped by a signal before it was done.
 type interrupted struct{ sig syscall.Signal }

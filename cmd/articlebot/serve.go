@@ -29,6 +29,7 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 		f.Usage()
 		return usageError{"serve takes no arguments"}
 	}
+	watching.Store(true) // a signal drains the bot
 	cfg, err := bot.LoadConfig(*configPath)
 	if err != nil {
 		return err

@@ -116,7 +116,9 @@ func (m *Model) Declines(s *Signals) bool { return m.Answers(s) < m.Threshold }
 
 // Default returns the model of qa/data/rank-model.tsv, read once, on first
 // use.
-var Default = sync.OnceValue(func() *Model {
+func Default() *Model { return defaultModel() }
+
+var defaultModel = sync.OnceValue(func() *Model {
 	m, err := Parse(strings.NewReader(data.RankModel))
 	if err != nil {
 		panic(err) // the embedded model is part of the program: a test catches this

@@ -194,7 +194,9 @@ func (m *Model) Format(w io.Writer, header []string) error {
 
 // Default returns the model of qa/data/span-model.tsv, read once, on first
 // use.
-var Default = sync.OnceValue(func() *Model {
+func Default() *Model { return defaultModel() }
+
+var defaultModel = sync.OnceValue(func() *Model {
 	m, err := Parse(strings.NewReader(data.SpanModel))
 	if err != nil {
 		panic(err) // the embedded model is part of the program: a test catches this

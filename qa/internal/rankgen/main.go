@@ -95,17 +95,27 @@ func main() {
 	}
 }
 
-// write writes a file with format, the file's name in any error.
+// write writes a file with format, through a temporary file renamed
+// over it, so that a failure leaves the committed file whole; the file's
+// name is in any error.
 func write(path string, format func(io.Writer) error) error {
-	f, err := os.Create(path)
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*")
 	if err != nil {
 		return err
 	}
+	defer os.Remove(f.Name()) // after a failure; renamed away otherwise
 	if err := format(f); err != nil {
 		f.Close()
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	return f.Close()
+	if err := f.Chmod(0o644); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return os.Rename(f.Name(), path)
 }
 
 // A set is one article and its questions.
