@@ -72,8 +72,17 @@ func open(t *testing.T, ctx context.Context, fake *discordtest.Server, s *discor
 // gone.
 func openReady(t *testing.T, ctx context.Context, fake *discordtest.Server, s *discordgo.Session) string {
 	t.Helper()
+	// Not AddHandlerOnce: discordgo clears once-handlers while it holds only
+	// the read lock on its handler maps, a data race with the Disconnect
+	// event that Close sends from another goroutine.
 	ready := make(chan string, 1)
-	s.AddHandlerOnce(func(_ *discordgo.Session, r *discordgo.Ready) { ready <- r.SessionID })
+	remove := s.AddHandler(func(_ *discordgo.Session, r *discordgo.Ready) {
+		select {
+		case ready <- r.SessionID:
+		default:
+		}
+	})
+	defer remove()
 	if err := s.Open(); err != nil {
 		t.Fatalf("Open: %v", err)
 	}
