@@ -2,10 +2,8 @@ package qa
 
 import (
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -82,6 +80,7 @@ type Speaker struct {
 	heads     map[string]bool // title nouns of the role, synonyms folded
 	mods      map[string]bool // other words of the role
 	country   map[string]bool // countries the role names
+	article   int             // the article that first mentions them
 }
 
 // A Quote is the part of one direct quotation that lies in one sentence,
@@ -174,8 +173,49 @@ type Engine struct {
 	creditedShare []float64
 }
 
-// New builds an engine over articles.
+// New builds an engine over articles: it analyses them (on every core),
+// gives their people and bodies one Speaker each across the articles,
+// indexes their sentences in order, and then indexes the people.
 func New(articles []*Article, opts Options) *Engine {
+	e := newEngine(articles, opts)
+	an := e.analyse(articles)
+	book := newSpeakerBook()
+	version := digestOffset // of the article digests, in order
+	// The workers number the terms they meet; termIDs[w] maps worker w's
+	// numbers to the index's. A worker's articles arrive here in the order
+	// it prepared them, so its numbers only ever grow.
+	termIDs := make([][]int32, an.workers)
+	for ai := range articles {
+		r := an.next(ai)
+		book.startArticle(ai)
+		for _, en := range r.attr.Entities {
+			if en.Kind == attribution.Person {
+				book.speakerOf(en)
+			}
+		}
+		for _, t := range r.prepared.newTerms {
+			termIDs[r.worker] = append(termIDs[r.worker], e.ix.termID(t))
+		}
+		e.addArticle(ai, r.attr, r.prepared, termIDs[r.worker], book.speakerOf)
+		version = mix(version ^ r.prepared.digest)
+		an.recycle(r.prepared)
+	}
+	e.speakers = book.speakers
+	e.words = make(map[string]indexedWord)
+	for _, w := range an.finish() {
+		e.learnWords(w)
+	}
+	e.ix.finish()
+	e.paraScratch.New = func() any { return &paraSums{sums: make([]paraMatch, e.paragraphs)} }
+	e.indexPeople()
+	e.creditedShare = creditedShares(e.sents, len(articles))
+	e.version = fmt.Sprintf("%08x", uint32(version))
+	return e
+}
+
+// newEngine returns an engine over articles with nothing indexed yet, its
+// tables sized for them.
+func newEngine(articles []*Article, opts Options) *Engine {
 	e := &Engine{
 		opts:     opts,
 		lx:       text.DefaultLexicon(),
@@ -192,15 +232,6 @@ func New(articles []*Article, opts Options) *Engine {
 	if e.spanModel == nil {
 		e.spanModel = span.Default()
 	}
-	// Reading an article for its people and quotations is the costly part
-	// and needs nothing from the others: it runs on every core, a few
-	// articles ahead of the indexing, which takes them in order (and so
-	// holds only those few analyses in memory at once).
-	type analysed struct {
-		attr     *attribution.Result
-		prepared *preparedArticle
-		worker   int
-	}
 	sentences, bytes := 0, 0
 	for _, a := range articles {
 		sentences++ // the headline
@@ -214,109 +245,12 @@ func New(articles []*Article, opts Options) *Engine {
 	e.readAt = make([]int32, 0, sentences)
 	e.reads = make([]readToken, 0, bytes/bytesPerWord)
 	e.ix.docLen = make([]float32, 0, sentences)
-	workers := min(runtime.GOMAXPROCS(0), len(articles))
-	results := make([]chan analysed, len(articles))
-	for i := range results {
-		results[i] = make(chan analysed, 1)
-	}
-	ahead := make(chan struct{}, 2*workers) // articles analysed but not yet indexed
-	// The slabs of an article the index has taken go back to the workers
-	// for another: a corpus allocates a few, not one an article.
-	slabs := make(chan articleSlabs, 2*workers)
-	work := make(chan int)
-	go func() {
-		for ai := range articles {
-			ahead <- struct{}{}
-			work <- ai
-		}
-		close(work)
-	}()
-	done := make(chan *worker, workers)
-	for wi := range workers {
-		go func() {
-			w := newWorker(e.lx) // each goroutine its own
-			for ai := range work {
-				doc := w.cache.Read(articles[ai])
-				w.grow()
-				attr := w.attr.Analyse(doc)
-				var slab articleSlabs
-				select {
-				case slab = <-slabs:
-				default:
-				}
-				prepared := e.prepare(w, doc, attr, slab)
-				doc.Release()
-				results[ai] <- analysed{attr, prepared, wi}
-			}
-			done <- w
-		}()
-	}
-	byName := make(map[string]*Speaker)
-	current := 0 // the article being added
-	speakerOf := func(en *attribution.Entity) *Speaker {
-		if en == nil {
-			return nil
-		}
-		key := strings.ToLower(en.Name)
-		if en.Kind == attribution.Unnamed || en.Kind == attribution.Document {
-			// One article's "resident" or "report" is not another's.
-			key = strconv.Itoa(current) + "\x00" + key
-		}
-		s := byName[key]
-		if s == nil {
-			s = &Speaker{Name: en.Name, Kind: en.Kind, words: en.Words}
-			byName[key] = s
-			e.speakers = append(e.speakers, s)
-		}
-		if s.Kind == attribution.Unknown && en.Kind != attribution.Unknown {
-			s.Kind = en.Kind // another article says who or what it is
-		}
-		s.person = s.Kind == attribution.Person
-		if s.Role == "" {
-			s.Role = en.Role()
-			s.heads, s.mods, s.country = en.Heads, en.Mods, en.Country
-		}
-		s.roles = en.Roles
-		for _, a := range en.Aliases {
-			if !slices.Contains(s.aliases, a) {
-				s.aliases = append(s.aliases, a)
-			}
-		}
-		if s.gender == attribution.GenderUnknown {
-			s.gender = en.Gender
-		}
-		return s
-	}
-	version := digestOffset // of the article digests, in order
-	// The workers number the terms they meet; termIDs[w] maps worker w's
-	// numbers to the index's. A worker's articles arrive here in the order
-	// it prepared them, so its numbers only ever grow.
-	termIDs := make([][]int32, workers)
-	for ai := range articles {
-		r := <-results[ai]
-		current = ai
-		for _, en := range r.attr.Entities {
-			if en.Kind == attribution.Person {
-				speakerOf(en)
-			}
-		}
-		for _, t := range r.prepared.newTerms {
-			termIDs[r.worker] = append(termIDs[r.worker], e.ix.termID(t))
-		}
-		e.addArticle(ai, r.attr, r.prepared, termIDs[r.worker], speakerOf)
-		version = mix(version ^ r.prepared.digest)
-		select {
-		case slabs <- articleSlabs{r.prepared.terms[:0], r.prepared.reads[:0]}:
-		default:
-		}
-		<-ahead
-	}
-	e.words = make(map[string]indexedWord)
-	for range workers {
-		e.learnWords(<-done)
-	}
-	e.ix.finish()
-	e.paraScratch.New = func() any { return &paraSums{sums: make([]paraMatch, e.paragraphs)} }
+	return e
+}
+
+// indexPeople fills the tables that find people and bodies by the words of
+// a question: byWord, byHead, bodies and names.
+func (e *Engine) indexPeople() {
 	e.byWord = make(map[string][]*Speaker)
 	e.byHead = make(map[string][]*Speaker)
 	e.bodies = make(map[string][]*Speaker)
@@ -342,21 +276,25 @@ func New(articles []*Article, opts Options) *Engine {
 			e.byHead[h] = append(e.byHead[h], s)
 		}
 	}
-	e.creditedShare = make([]float64, len(articles))
-	sentsOf := make([]int, len(articles))
-	for _, sn := range e.sents {
+}
+
+// creditedShares returns, per article, the share of its sentences credited
+// to someone (see Engine.creditedShare).
+func creditedShares(sents []sentence, articles int) []float64 {
+	shares := make([]float64, articles)
+	sentsOf := make([]int, articles)
+	for _, sn := range sents {
 		sentsOf[sn.art]++
 		if sn.speaker != nil {
-			e.creditedShare[sn.art]++
+			shares[sn.art]++
 		}
 	}
 	for a, n := range sentsOf {
 		if n > 0 {
-			e.creditedShare[a] /= float64(n)
+			shares[a] /= float64(n)
 		}
 	}
-	e.version = fmt.Sprintf("%08x", uint32(version))
-	return e
+	return shares
 }
 
 // The engine's version is a digest of its articles' text, FNV-1a style
@@ -756,11 +694,13 @@ func (e *Engine) lookupTerm(norm string) string {
 	return e.lx.Stem(norm)
 }
 
-// Articles returns the articles the engine answers about.
-func (e *Engine) Articles() []*Article { return e.articles }
+// Articles returns the articles the engine answers about, in a slice of
+// the caller's own. The articles themselves are the engine's: read only.
+func (e *Engine) Articles() []*Article { return slices.Clone(e.articles) }
 
-// Quotes returns every quotation in article order.
-func (e *Engine) Quotes() []Quote { return e.quotes }
+// Quotes returns every quotation in article order, in a slice of the
+// caller's own. Their Speakers and Articles are the engine's: read only.
+func (e *Engine) Quotes() []Quote { return slices.Clone(e.quotes) }
 
 // SpeakerQuotes returns a speaker's quotations: in article order, or, with
 // a topic, those that match it best first and then the rest.

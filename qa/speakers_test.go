@@ -1,0 +1,79 @@
+package qa
+
+import "testing"
+
+// TestSpeakerIdentityAcrossArticles checks that one name in two articles is
+// one speaker unless the roles tell two people apart.
+func TestSpeakerIdentityAcrossArticles(t *testing.T) {
+	tests := []struct {
+		name          string
+		first, second string // how each article introduces John Smith
+		want          int    // speakers called John Smith
+	}{
+		{"same title", "Police chief John Smith", "The police chief, John Smith,", 1},
+		{"one gives no role", "Police chief John Smith", "John Smith", 1},
+		{"different titles", "Police chief John Smith", "The striker John Smith", 2},
+		{"different countries", "Britain's ambassador John Smith", "Canada's ambassador John Smith", 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustArticle(t, "Storm closes the harbour\n"+
+				tt.first+" said the harbour would stay shut. \"We have no choice,\" Smith said.\n")
+			b := mustArticle(t, "Fans queue for the final\n"+
+				tt.second+" said the queue was long. \"It is worth it,\" Smith said.\n")
+			e := New([]*Article{a, b}, DefaultOptions())
+			got := 0
+			for _, s := range e.Speakers() {
+				if s.Name == "John Smith" {
+					got++
+				}
+			}
+			if got != tt.want {
+				t.Errorf("got %d speakers called John Smith, want %d (speakers %v)", got, tt.want, speakerNames(e))
+			}
+		})
+	}
+}
+
+// TestUnnamedSpeakersStayInTheirArticle checks that one article's
+// "resident" is not another's.
+func TestUnnamedSpeakersStayInTheirArticle(t *testing.T) {
+	a := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" one resident said.\n")
+	b := mustArticle(t, "Fans queue for the final\n\"It is worth it,\" one resident said.\n")
+	e := New([]*Article{a, b}, DefaultOptions())
+	residents := map[*Speaker]bool{}
+	for _, q := range e.Quotes() {
+		if q.Speaker == nil || q.Speaker.Name != "resident" {
+			t.Fatalf("got quote %q credited to %v, want a resident", q.Text, q.Speaker)
+		}
+		residents[q.Speaker] = true
+	}
+	if len(residents) != 2 {
+		t.Errorf("got %d residents, want 2", len(residents))
+	}
+}
+
+// TestAccessorsReturnCopies checks that a caller changing what Articles and
+// Quotes return leaves the engine as it was.
+func TestAccessorsReturnCopies(t *testing.T) {
+	a := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	e.Articles()[0] = nil
+	qs := e.Quotes()
+	want := qs[0].Text
+	qs[0].Text = "changed"
+	if e.Articles()[0] != a {
+		t.Error("changing the slice Articles returned changed the engine's articles")
+	}
+	if got := e.Quotes()[0].Text; got != want {
+		t.Errorf("got quote %q after changing the slice Quotes returned, want %q", got, want)
+	}
+}
+
+func speakerNames(e *Engine) []string {
+	var out []string
+	for _, s := range e.Speakers() {
+		out = append(out, s.Name+" ("+s.Role+")")
+	}
+	return out
+}
