@@ -43,6 +43,12 @@ const (
 	candidateWeight = 0.15
 )
 
+// inScope reports whether sentence doc may answer q: any may, unless the
+// question is kept to one article (Question.Within).
+func (e *Engine) inScope(q *Question, doc int32) bool {
+	return q.within == nil || e.articles[e.sents[doc].art] == q.within
+}
+
 // rankQuestion finds a question's candidates, scores them with the model
 // and decides whether the best answers.
 func (e *Engine) rankQuestion(q *Question) ranking {
@@ -63,6 +69,9 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	paras := e.paraScratch.Get().(*paraSums)
 	defer paras.release(&e.paraScratch)
 	found.each(func(h hit) {
+		if !e.inScope(q, h.doc) {
+			return
+		}
 		paras.add(e.paraKey(h.doc), h)
 		switch {
 		case len(cands) < maxCandidates:
@@ -82,7 +91,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 			for _, doc := range p.sentences {
 				h := found.at(doc)
 				switch {
-				case !e.sents[doc].prose || h.score == 0 && len(q.terms) > 0:
+				case !e.sents[doc].prose || h.score == 0 && len(q.terms) > 0 || !e.inScope(q, doc):
 				case len(theirs) < maxCandidates:
 					heap.Push(worstOfTheirs, h)
 				case better(h, theirs[0]):

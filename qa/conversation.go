@@ -50,6 +50,12 @@ func (e *Engine) Follow(c *Conversation, text string, k int, now time.Time) ([]A
 	if err != nil {
 		return nil, err
 	}
+	return e.FollowQuestion(c, q, k, now)
+}
+
+// FollowQuestion is Follow for a question parsed already, say one kept to
+// an article (Question.Within).
+func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Time) ([]Answer, error) {
 	if !c.active(e, now) {
 		c.Reset()
 	}

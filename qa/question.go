@@ -71,7 +71,13 @@ type Question struct {
 	andAbout bool // "And Trump?", "What about Putin?"
 	more     bool // "what else", "anything more": not what was shown already
 	fresh    bool // a question of its own, that starts a new context
+
+	within *Article // the one article to answer from; nil for any
 }
+
+// Within keeps the question's answers to article a, one of the engine's
+// (see Engine.FindArticles).
+func (q *Question) Within(a *Article) { q.within = a }
 
 // Ask-side limits and errors.
 type QuestionError string

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 	"unicode/utf8"
 )
@@ -20,6 +21,10 @@ type Article struct {
 	Name       string // where it came from, e.g. "seeds/summit.txt"
 	Title      string
 	Paragraphs []Paragraph
+
+	// Modified is when its file last changed, which tells the newest of
+	// several; zero when unknown (the embedded seeds have no times).
+	Modified time.Time
 }
 
 // A Paragraph is one line of an article's body.
@@ -245,8 +250,13 @@ func loadFile(fsys fs.FS, name, shown string) (*Article, error) {
 	}
 	defer f.Close()
 	size := 0
+	var modified time.Time
 	if info, err := f.Stat(); err == nil {
-		size = int(info.Size())
+		size, modified = int(info.Size()), info.ModTime()
 	}
-	return readArticle(shown, f, size)
+	a, err := readArticle(shown, f, size)
+	if a != nil {
+		a.Modified = modified
+	}
+	return a, err
 }

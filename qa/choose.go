@@ -1,0 +1,63 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// ArticlesByNewest returns the articles newest first: by the time their
+// files changed, and, for the same time (the embedded seeds have none), the
+// later in name order first, so that "2026-12-04-summit.txt" comes before
+// "2026-12-01-vote.txt".
+func (e *Engine) ArticlesByNewest() []*Article {
+	out := slices.Clone(e.articles)
+	at := make(map[*Article]int, len(out))
+	for i, a := range out {
+		at[a] = i
+	}
+	slices.SortStableFunc(out, func(a, b *Article) int {
+		if c := b.Modified.Compare(a.Modified); c != 0 {
+			return c
+		}
+		return at[b] - at[a]
+	})
+	return out
+}
+
+// FindArticles returns the articles whose title or file name holds every
+// word of typed, newest first; the last word may be unfinished ("ukr" for
+// "Ukraine"), as someone types it into an autocomplete. Nothing typed
+// finds every article.
+func (e *Engine) FindArticles(typed string) []*Article {
+	words := text.Tokenize(typed)
+	var out []*Article
+	for _, a := range e.ArticlesByNewest() {
+		have := articleWords(a)
+		ok := true
+		for i, w := range words {
+			last := i == len(words)-1
+			if !slices.ContainsFunc(have, func(h string) bool { return h == w.Norm || last && strings.HasPrefix(h, w.Norm) }) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// articleWords returns the normalised words of an article's title and of
+// its file's name ("summit" of "seeds/summit.txt").
+func articleWords(a *Article) []string {
+	base := a.Name[strings.LastIndexAny(a.Name, `/\`)+1:]
+	base = strings.TrimSuffix(base, ".txt")
+	var out []string
+	for _, t := range text.Tokenize(a.Title + " " + strings.NewReplacer("-", " ", "_", " ").Replace(base)) {
+		out = append(out, t.Norm)
+	}
+	return out
+}

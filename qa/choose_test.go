@@ -1,0 +1,96 @@
+package qa
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// chooseArticles returns three articles: two on harbours, one on a final,
+// the final the newest by file time and the harbour storm the oldest.
+func chooseArticles(t *testing.T) []*Article {
+	t.Helper()
+	day := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	storm := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said of the harbour.\n")
+	storm.Name, storm.Modified = "seeds/storm.txt", day
+	fees := mustArticle(t, "Harbour fees rise in spring\nThe harbour board raised its fees by a tenth, chairman Tom Hale said.\n")
+	fees.Name, fees.Modified = "seeds/fees.txt", day.Add(time.Hour)
+	final := mustArticle(t, "Fans queue for the Ukraine final\n\"It is worth it,\" one fan said.\n")
+	final.Name, final.Modified = "seeds/cup-final.txt", day.Add(2*time.Hour)
+	return []*Article{storm, fees, final}
+}
+
+func titles(as []*Article) []string {
+	var out []string
+	for _, a := range as {
+		out = append(out, a.Title)
+	}
+	return out
+}
+
+func TestFindArticles(t *testing.T) {
+	e := New(chooseArticles(t), DefaultOptions())
+	tests := []struct {
+		name, typed string
+		want        []string
+	}{
+		{"nothing typed: all, newest first", "", []string{"Fans queue for the Ukraine final", "Harbour fees rise in spring", "Storm closes the harbour"}},
+		{"a title word", "harbour", []string{"Harbour fees rise in spring", "Storm closes the harbour"}},
+		{"every word must match", "harbour storm", []string{"Storm closes the harbour"}},
+		{"the last word unfinished", "ukr", []string{"Fans queue for the Ukraine final"}},
+		{"only the last word may be unfinished", "ukr final", nil},
+		{"a word of the file name", "cup", []string{"Fans queue for the Ukraine final"}},
+		{"case does not matter", "HARBOUR Fees", []string{"Harbour fees rise in spring"}},
+		{"no such article", "election", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := titles(e.FindArticles(tt.typed)); !slices.Equal(got, tt.want) {
+				t.Errorf("FindArticles(%q) = %q, want %q", tt.typed, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestArticlesByNewestWithoutTimes checks that articles with no file times
+// (the embedded seeds) go by name order, the later first.
+func TestArticlesByNewestWithoutTimes(t *testing.T) {
+	as := chooseArticles(t)
+	for _, a := range as {
+		a.Modified = time.Time{}
+	}
+	e := New(as, DefaultOptions())
+	want := []string{"Fans queue for the Ukraine final", "Harbour fees rise in spring", "Storm closes the harbour"}
+	if got := titles(e.ArticlesByNewest()); !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// TestQuestionWithin checks that a question kept to one article is
+// answered from it alone, or not at all.
+func TestQuestionWithin(t *testing.T) {
+	e := New(chooseArticles(t), DefaultOptions())
+	ask := func(txt string, within *Article) []Answer {
+		t.Helper()
+		q, err := e.ParseQuestion(txt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.Within(within)
+		return e.Answer(q, 3)
+	}
+	fees := e.FindArticles("fees")[0]
+	storm := e.FindArticles("storm")[0]
+	for _, a := range ask("What did they say about the harbour?", fees) {
+		if a.Article != fees.Title {
+			t.Errorf("got an answer from %q, want only %q", a.Article, fees.Title)
+		}
+	}
+	if got := ask("What did Tom Hale say about the fees?", storm); len(got) != 0 {
+		t.Errorf("got %d answers from %q, which does not say, want none", len(got), storm.Title)
+	}
+	if got := ask("What did Tom Hale say about the fees?", nil); len(got) == 0 || !strings.Contains(got[0].Text, "a tenth") {
+		t.Errorf("got %+v with no article chosen, want the fees sentence", got)
+	}
+}
