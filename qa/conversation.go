@@ -82,15 +82,32 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 			c.shown[s] = true
 		}
 	}
-	switch {
-	case len(q.People) > 0:
-		c.person = q.People[0]
-	case len(answers) > 0 && answers[0].Speaker != "":
-		if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && s.person {
-			c.person = s
-		}
+	if p := e.turnPerson(q, answers); p != nil {
+		c.person = p
 	}
 	return answers, nil
+}
+
+// turnPerson returns who a turn was about, for the pronouns of the next:
+// the person the question named; else the person whose name is the bold
+// answer ("Who scored? — Lukaku. Who set him up?", "Which player …");
+// else the person the answer quotes. Nil keeps the person of the turn before.
+func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
+	if len(q.People) > 0 {
+		return q.People[0]
+	}
+	if len(answers) == 0 {
+		return nil
+	}
+	if answers[0].Highlight != "" {
+		if s := e.FindSpeaker(answers[0].Highlight); s != nil && s.person {
+			return s
+		}
+	}
+	if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && s.person && answers[0].Speaker != "" {
+		return s
+	}
+	return nil
 }
 
 // resolve reads a question against the conversation: a pronoun names the

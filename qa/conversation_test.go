@@ -89,3 +89,23 @@ func TestConversation(t *testing.T) {
 		})
 	}
 }
+
+// TestPronounOfTheBoldAnswer checks that "he" after a question answered
+// with a person's name is that person, not the one the answer quotes.
+func TestPronounOfTheBoldAnswer(t *testing.T) {
+	a := mustArticle(t, "Harbour reopens after the storm\n"+
+		"Harbour master Tom Hale reopened the harbour on Tuesday, officials said.\n"+
+		"Hale, who has run the harbour since 2019, grew up in Falmouth.\n"+
+		"\"We are open for business,\" Mayor Ann Lee said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	var c Conversation
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	first, err := e.Follow(&c, "Which official reopened the harbour?", 1, now)
+	if err != nil || len(first) == 0 || first[0].Highlight != "Tom Hale" {
+		t.Fatalf("got %+v, %v, want the harbour master in bold", first, err)
+	}
+	got, err := e.Follow(&c, "Where did he grow up?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Falmouth") {
+		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
+	}
+}
