@@ -3,8 +3,9 @@
 // People ask by mentioning the bot, replying to one of its answers, in a
 // direct message, or with the /ask slash command; /summary, /quote,
 // /speakers, /about and /help do the rest. Handlers compute each reply as
-// a value from the engine; send and respond are the only places that talk
-// to Discord. Every reply allows no mentions, fits Discord's limits, and
+// a value (package bot/reply, shared with the command line) and show it
+// as a message; send and respond are the only places that talk to
+// Discord. Every reply allows no mentions, fits Discord's limits, and
 // each user is rate limited.
 //
 // For operation: the bot runs one gateway session per shard (shards.go);
@@ -29,25 +30,18 @@ import (
 	"github.com/bwmarrin/discordgo"
 	"github.com/gorilla/websocket"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
-// Engine is what the bot needs from the question-answering engine;
-// *qa.Engine provides it.
+// Engine is what the bot needs from the question-answering engine: what
+// the replies need, and the passages and speakers its buttons and
+// autocomplete show; *qa.Engine provides it.
 type Engine interface {
-	Follow(c *qa.Conversation, question string, k int, now time.Time) ([]qa.Answer, error)
+	reply.Engine
 	Passage(ref qa.Ref) (qa.Answer, bool)
 	Context(ref qa.Ref) (qa.Context, bool)
-	Summary(a *qa.Article, n int) ([]string, error)
-	SpeakerSummary(s *qa.Speaker, n int) ([]string, error)
-	SpeakerQuotes(s *qa.Speaker, topic string) []qa.Quote
-	Speakers() []*qa.Speaker
-	FindSpeaker(name string) *qa.Speaker
 	MatchSpeakers(typed string, n int) []*qa.Speaker
-	Articles() []*qa.Article
-	Stats(a *qa.Article) qa.Stats
-	NotFound() string
-	Version() string
 }
 
 // discordAPI is the part of *discordgo.Session the handlers use to reply;
@@ -145,19 +139,12 @@ func (b *Bot) current() *loadedEngine { return b.engine.Load() }
 
 // Run connects to Discord, one gateway session for each shard this
 // process runs (see DiscordConfig.Shards), registers the slash commands
-// if it runs shard 0, serves the metrics if configured, and answers until
-// ctx is done; then it stops taking events, lets replies in flight finish
+// if it runs shard 0, and answers until ctx is done; then it stops taking events, lets replies in flight finish
 // (for a bounded time) and closes the gateway.
 func (b *Bot) Run(ctx context.Context) error {
 	if b.current() == nil {
 		return errors.New("cannot run the bot: no articles loaded")
 	}
-	stopMetrics, err := b.serveMetrics()
-	if err != nil {
-		return err
-	}
-	defer stopMetrics()
-
 	// Every shard replies through one pool of connections; the default
 	// keeps 2 idle per host, and a busy bot would reconnect (TLS and all)
 	// for most replies.
@@ -382,7 +369,7 @@ func (b *Bot) onMessage(api discordAPI, m *discordgo.Message) {
 
 // messageReply computes the reply to a question asked in a message; nil
 // when the bot should stay quiet (a flood it has already warned about).
-func (b *Bot) messageReply(user, channel, q string, now time.Time) (*reply, outcome) {
+func (b *Bot) messageReply(user, channel, q string, now time.Time) (*message, outcome) {
 	if ok, wait, warned := b.limits.allow(user, now); !ok {
 		if warned {
 			return nil, rateLimited
@@ -399,7 +386,7 @@ func (b *Bot) messageReply(user, channel, q string, now time.Time) (*reply, outc
 }
 
 // ask answers q as the next turn of the channel's conversation.
-func (b *Bot) ask(e Engine, channel, q string, now time.Time) (reply, outcome) {
+func (b *Bot) ask(e Engine, channel, q string, now time.Time) (message, outcome) {
 	cc := b.convs.lock(channel)
 	defer cc.unlock()
 	return askReply(e, &cc.conv, q, b.cfg.Answers.Passages, now)
@@ -431,7 +418,7 @@ func noMentions() *discordgo.MessageAllowedMentions {
 }
 
 // send posts r as a reply to m.
-func send(api discordAPI, m *discordgo.Message, r reply) error {
+func send(api discordAPI, m *discordgo.Message, r message) error {
 	no := false
 	_, err := api.ChannelMessageSendComplex(m.ChannelID, &discordgo.MessageSend{
 		Content:         r.Content,

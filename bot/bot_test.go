@@ -701,7 +701,11 @@ func TestReconnectAndAnswer(t *testing.T) {
 }
 
 func TestCleanShutdown(t *testing.T) {
-	h := startBot(t, func(c *Config) { c.MetricsAddr = "127.0.0.1:0" })
+	h := startBot(t, nil)
+	stopMetrics, err := h.bot.ServeMetrics("127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
 	h.mention(t, alice, "What did Zakharova say?")
 	h.wait(t, 1, messagesTo(testChannel))
 	addr := h.metricsAddr(t)
@@ -709,13 +713,14 @@ func TestCleanShutdown(t *testing.T) {
 		t.Errorf("/healthz: got %d %q, want 200 and shard 0 connected", code, body)
 	}
 	h.stop(t)
+	stopMetrics() // after Run, as articlebot serve does
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
 	if _, err := h.fake.WaitFrames(ctx, 1, func(f discordtest.Frame) bool { return f.Op == discordtest.OpClose && f.CloseCode == 1000 }); err != nil {
 		t.Errorf("no close frame 1000: %v", err)
 	}
 	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
-		t.Error("the metrics server still answers after Run returned")
+		t.Error("the metrics server still answers after it was stopped")
 	}
 }
 

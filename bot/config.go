@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/url"
 	"os"
 	"reflect"
@@ -22,27 +21,30 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 )
 
-// Environment variables that override the config file when set and not
-// empty. Only these three: the token because it should not sit in a file,
-// the other two because they are what one changes for a single run.
-const (
-	EnvDiscordToken = "DISCORD_TOKEN"        // discord.token
-	EnvSeeds        = "ARTICLEBOT_SEEDS"     // seeds
-	EnvLogLevel     = "ARTICLEBOT_LOG_LEVEL" // log.level
-)
+// EnvDiscordToken overrides discord.token when set and not empty: the
+// token should not have to sit in a file.
+const EnvDiscordToken = "DISCORD_TOKEN"
 
-// Config is everything `articlebot serve` reads from its YAML file and the environment.
+// Config is the bot's part of the YAML file `articlebot serve` reads
+// (config.example.yaml): how to reach Discord and how to answer. The
+// rest of the file (the articles, logging, metrics) belongs to the
+// program that runs the bot, which passes it to ParseConfig as a Part.
 type Config struct {
-	Discord DiscordConfig `yaml:"discord"`
-	// Seeds is a folder of *.txt articles, reloaded when its files change;
-	// "" = the articles embedded in the binary. Env ARTICLEBOT_SEEDS.
-	Seeds     string          `yaml:"seeds"`
+	Discord   DiscordConfig   `yaml:"discord"`
 	Answers   AnswersConfig   `yaml:"answers"`
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
-	Log       LogConfig       `yaml:"log"`
-	// MetricsAddr is where to serve /metrics, /healthz and /readyz, such
-	// as 127.0.0.1:9090; "" (the default) serves nothing.
-	MetricsAddr string `yaml:"metrics_addr"`
+}
+
+// A Part is the keys of a config file that are not the bot's but those
+// of the program that runs it, beside them in the same file: a pointer
+// to a struct whose yaml tags name its keys (a struct field is a section
+// of keys), holding its defaults. ParseConfig decodes the file into
+// Config and the Part together, so that a key neither knows is an error
+// and every error is told at once, then calls ApplyEnv with the
+// environment and Validate, whose errors, one a line, name the key.
+type Part interface {
+	ApplyEnv(getenv func(string) string)
+	Validate() error
 }
 
 // DiscordConfig says which bot to run and where Discord is.
@@ -121,12 +123,6 @@ type RateLimitConfig struct {
 	Per       time.Duration `yaml:"per"`       // default 10s, > 0
 }
 
-// LogConfig chooses the log level and format.
-type LogConfig struct {
-	Level  string `yaml:"level"`  // debug, info, warn, error (any case); default info; env ARTICLEBOT_LOG_LEVEL
-	Format string `yaml:"format"` // text or json; default text
-}
-
 // Limits enforced by Validate.
 const (
 	minPassages   = 1
@@ -145,57 +141,67 @@ func DefaultConfig() Config {
 			Questions: 5,
 			Per:       10 * time.Second,
 		},
-		Log: LogConfig{Level: "info", Format: "text"},
 	}
 }
 
 // LoadConfig reads the YAML file at path with ParseConfig, naming the file
 // in its errors. An empty path means no file: the defaults and the
 // environment, validated.
-func LoadConfig(path string) (Config, error) {
+func LoadConfig(path string, part Part) (Config, error) {
 	if path == "" {
-		return parseConfig(nil, "")
+		return parseConfig(nil, "", part)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return Config{}, fmt.Errorf("cannot read %s: %w", path, err)
 	}
-	return parseConfig(data, path)
+	return parseConfig(data, path, part)
 }
 
-// ParseConfig reads a YAML config from r. It starts from DefaultConfig, so
-// absent keys and an empty document keep their defaults; applies the
-// environment (EnvDiscordToken, EnvSeeds, EnvLogLevel); and returns every
-// error at once, one a line: unknown keys (with the nearest known key),
-// values of the wrong kind and keys given twice, each with its line, then
-// the invalid values from Validate. A syntax error or a second YAML
+// ParseConfig reads a YAML config from r: the bot's keys into the Config
+// it returns and the others into part (nil when the file holds only the
+// bot's). It starts from DefaultConfig and part's defaults, so absent keys
+// and an empty document keep them; applies the environment
+// (EnvDiscordToken, and part's); and returns every error at once, one a
+// line: unknown keys (with the nearest known key), values of the wrong
+// kind and keys given twice, each with its line, then the invalid values
+// from Validate and part's Validate. A syntax error or a second YAML
 // document comes alone.
-func ParseConfig(r io.Reader) (Config, error) {
+func ParseConfig(r io.Reader, part Part) (Config, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return Config{}, fmt.Errorf("cannot read config: %w", err)
 	}
-	return parseConfig(data, "")
+	return parseConfig(data, "", part)
 }
 
 // parseConfig is ParseConfig on the contents of the file name, which
 // prefixes each error found in the file when it is not empty.
-func parseConfig(data []byte, name string) (Config, error) {
+func parseConfig(data []byte, name string, part Part) (Config, error) {
 	root, err := parseYAML(data)
 	if err != nil {
 		return Config{}, inFile(name, err)
 	}
 	c := DefaultConfig()
-	keysErr := inFile(name, decodeKeys(root, &c))
+	targets := []any{&c}
+	if part != nil {
+		targets = append(targets, part)
+	}
+	keysErr := inFile(name, decodeKeys(root, targets))
 	c.Discord.APIBaseURL = strings.TrimRight(c.Discord.APIBaseURL, "/")
 	if len(c.Discord.ShardIDs) == 0 {
 		c.Discord.ShardIDs = nil // "shard_ids: []" is the default, all shards
 	}
 	c.applyEnv(os.Getenv)
+	var partErr error
+	if part != nil {
+		part.ApplyEnv(os.Getenv)
+		partErr = part.Validate()
+	}
 	// The keys that decoded are validated even when others did not, so
 	// that one run names every bad field. Validate's errors name the
 	// field, not the file: a value may come from the environment.
-	if err := errors.Join(keysErr, c.Validate()); err != nil {
+	if err := errors.Join(keysErr, c.Validate(), partErr); err != nil {
 		return Config{}, err
 	}
 	return c, nil
@@ -244,27 +250,35 @@ func yamlError(err error) error {
 	return errors.New(oneLine(strings.TrimPrefix(err.Error(), "yaml: ")))
 }
 
-// decodeKeys sets the fields of c that the mapping root names, key by key,
-// and returns an error a line for each key it could not use: a key it does
-// not know, with the nearest one it knows; a value of the wrong kind,
-// saying what the key takes; a key given twice. It carries on past each,
-// so that one run names them all, in YAML's terms rather than Go's.
-func decodeKeys(root *yaml.Node, c *Config) error {
-	var d keyDecoder
-	d.section(root, reflect.ValueOf(c).Elem(), "")
+// decodeKeys sets the fields of the structs targets point to that the
+// mapping root names, key by key (targets share the top level of the
+// file, each with keys of its own), and returns an error a line for each
+// key it could not use: a key it does not know, with the nearest one it
+// knows; a value of the wrong kind, saying what the key takes; a key given
+// twice. It carries on past each, so that one run names them all, in
+// YAML's terms rather than Go's.
+func decodeKeys(root *yaml.Node, targets []any) error {
+	d := keyDecoder{top: make([]reflect.Value, len(targets))}
+	for i, t := range targets {
+		d.top[i] = reflect.ValueOf(t).Elem()
+	}
+	d.section(root, d.top, "")
 	return errors.Join(d.errs...)
 }
 
 // keyDecoder collects the errors of decodeKeys.
-type keyDecoder struct{ errs []error }
+type keyDecoder struct {
+	top  []reflect.Value // the structs of the top level
+	errs []error
+}
 
 func (d *keyDecoder) fail(line int, format string, args ...any) {
 	d.errs = append(d.errs, fmt.Errorf("line %d: %s", line, fmt.Sprintf(format, args...)))
 }
 
-// section decodes the mapping n into the struct v, the section at path
-// ("" for the whole config).
-func (d *keyDecoder) section(n *yaml.Node, v reflect.Value, path string) {
+// section decodes the mapping n into the structs vs, which share the
+// section at path ("" for the whole config).
+func (d *keyDecoder) section(n *yaml.Node, vs []reflect.Value, path string) {
 	if n == nil {
 		return
 	}
@@ -272,7 +286,7 @@ func (d *keyDecoder) section(n *yaml.Node, v reflect.Value, path string) {
 	if isNull(m) {
 		return // "log:" with nothing under it keeps the defaults
 	}
-	keys := configKeys(v.Type())
+	keys := configKeys(typesOf(vs))
 	if m.Kind != yaml.MappingNode {
 		what := "the config"
 		if path != "" {
@@ -297,7 +311,7 @@ func (d *keyDecoder) section(n *yaml.Node, v reflect.Value, path string) {
 		name := dotted(path, k.Value)
 		j := slices.IndexFunc(keys, func(ck configKey) bool { return ck.name == k.Value })
 		if j < 0 {
-			d.fail(k.Line, "unknown key %q%s", name, suggestKey(k.Value, path))
+			d.fail(k.Line, "unknown key %q%s", name, suggestKey(k.Value, path, typesOf(d.top)))
 			continue
 		}
 		if first, ok := seen[k.Value]; ok {
@@ -305,9 +319,9 @@ func (d *keyDecoder) section(n *yaml.Node, v reflect.Value, path string) {
 			continue
 		}
 		seen[k.Value] = k.Line
-		f := v.Field(keys[j].index)
+		f := vs[keys[j].target].Field(keys[j].index)
 		if keys[j].section {
-			d.section(val, f, name)
+			d.section(val, []reflect.Value{f}, name)
 		} else {
 			d.leaf(val, f, name)
 		}
@@ -367,25 +381,37 @@ func decodeInto(n *yaml.Node, v reflect.Value) bool {
 }
 
 // A configKey is one key of a section: the name it has in YAML, the
-// struct field it fills, and whether it holds keys of its own.
+// struct (of those sharing the section) and field it fills, and whether
+// it holds keys of its own.
 type configKey struct {
 	name    string
+	target  int
 	index   int
 	section bool
 }
 
-// configKeys lists the keys of a section's struct, from its yaml tags.
-func configKeys(t reflect.Type) []configKey {
+// configKeys lists the keys of a section's structs, from their yaml tags.
+func configKeys(types []reflect.Type) []configKey {
 	var keys []configKey
-	for i := range t.NumField() {
-		name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
-		if name == "" || name == "-" {
-			continue
+	for target, t := range types {
+		for i := range t.NumField() {
+			name, _, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			ft := t.Field(i).Type
+			keys = append(keys, configKey{name, target, i, ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(unmarshalerType)})
 		}
-		ft := t.Field(i).Type
-		keys = append(keys, configKey{name, i, ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(unmarshalerType)})
 	}
 	return keys
+}
+
+func typesOf(vs []reflect.Value) []reflect.Type {
+	types := make([]reflect.Type, len(vs))
+	for i, v := range vs {
+		types[i] = v.Type()
+	}
+	return types
 }
 
 var (
@@ -395,15 +421,15 @@ var (
 	secretType      = reflect.TypeFor[Secret]()
 )
 
-// allConfigKeys lists every key of a config in dotted form, sections
-// before the keys they hold.
-func allConfigKeys(t reflect.Type, path string) []string {
+// allConfigKeys lists every key of the structs of types, which share the
+// section at path, in dotted form, sections before the keys they hold.
+func allConfigKeys(types []reflect.Type, path string) []string {
 	var all []string
-	for _, k := range configKeys(t) {
+	for _, k := range configKeys(types) {
 		name := dotted(path, k.name)
 		all = append(all, name)
 		if k.section {
-			all = append(all, allConfigKeys(t.Field(k.index).Type, name)...)
+			all = append(all, allConfigKeys([]reflect.Type{types[k.target].Field(k.index).Type}, name)...)
 		}
 	}
 	return all
@@ -500,15 +526,16 @@ func resolveAlias(n *yaml.Node) *yaml.Node {
 func isNull(n *yaml.Node) bool { return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null" }
 
 // suggestKey returns "; did you mean KEY?" for the known key nearest to
-// key, unknown in the section at path: first a key of the same section a
-// typo or two from it or that starts with it, then one in another section
-// ("token" at the top: discord.token). It returns "" when none is near.
-func suggestKey(key, path string) string {
+// key, unknown in the section at path of a config of the structs top:
+// first a key of the same section a typo or two from it or that starts
+// with it, then one in another section ("token" at the top:
+// discord.token). It returns "" when none is near.
+func suggestKey(key, path string, top []reflect.Type) string {
 	typed := strings.ToLower(strings.ReplaceAll(key, "-", "_"))
 	allowed := text.TyposAllowed(utf8.RuneCountInString(typed))
 	best, bestScore := "", 0
 	for _, pass := range []bool{true, false} { // the same section, then the others
-		for _, known := range allConfigKeys(reflect.TypeFor[Config](), "") {
+		for _, known := range allConfigKeys(top, "") {
 			parent, last := "", known
 			if i := strings.LastIndex(known, "."); i >= 0 {
 				parent, last = known[:i], known[i+1:]
@@ -560,12 +587,6 @@ func (c *Config) applyEnv(getenv func(string) string) {
 	if v := getenv(EnvDiscordToken); v != "" {
 		c.Discord.Token = Secret(v)
 	}
-	if v := getenv(EnvSeeds); v != "" {
-		c.Seeds = v
-	}
-	if v := getenv(EnvLogLevel); v != "" {
-		c.Log.Level = v
-	}
 }
 
 // Validate reports every invalid field of c, joined with errors.Join: one
@@ -614,16 +635,6 @@ func (c Config) Validate() error {
 	if d := c.RateLimit.Per; d <= 0 {
 		bad("rate_limit.per", "%v must be positive", d)
 	}
-
-	if _, ok := parseLevel(c.Log.Level); !ok {
-		bad("log.level", "%q is not one of debug, info, warn, error", c.Log.Level)
-	}
-	if f := c.Log.Format; f != "text" && f != "json" {
-		bad("log.format", "%q is not one of text, json", f)
-	}
-	if msg := checkListenAddr(c.MetricsAddr); msg != "" {
-		bad("metrics_addr", "%s", msg)
-	}
 	return errors.Join(errs...)
 }
 
@@ -651,22 +662,6 @@ func checkShardIDs(ids []int, n ShardCount) string {
 	return ""
 }
 
-// checkListenAddr returns what is wrong with the listen address s, or "";
-// "" is valid: nothing is served.
-func checkListenAddr(s string) string {
-	if s == "" {
-		return ""
-	}
-	_, port, err := net.SplitHostPort(s)
-	if err != nil {
-		return fmt.Sprintf("%q is not host:port, such as 127.0.0.1:9090 or :9090", s)
-	}
-	if p, err := strconv.ParseUint(port, 10, 16); err != nil || p == 0 {
-		return fmt.Sprintf("%q: port %q is not a number from 1 to 65535", s, port)
-	}
-	return ""
-}
-
 // checkBaseURL returns what is wrong with the API base URL s, or "".
 // It never echoes a password.
 func checkBaseURL(s string) string {
@@ -685,38 +680,6 @@ func checkBaseURL(s string) string {
 		return fmt.Sprintf("%q must not have a query or fragment", s)
 	}
 	return ""
-}
-
-// parseLevel maps a log.level name, in any case, to its slog level.
-func parseLevel(s string) (slog.Level, bool) {
-	switch strings.ToLower(s) {
-	case "debug":
-		return slog.LevelDebug, true
-	case "info":
-		return slog.LevelInfo, true
-	case "warn":
-		return slog.LevelWarn, true
-	case "error":
-		return slog.LevelError, true
-	}
-	return slog.LevelInfo, false
-}
-
-// SlogLevel returns the slog level named by c.Level, or slog.LevelInfo if
-// the name is not valid (Validate reports that).
-func (c LogConfig) SlogLevel() slog.Level {
-	l, _ := parseLevel(c.Level)
-	return l
-}
-
-// Logger returns a logger that writes to w at the configured level, as
-// logfmt-like text or as JSON lines.
-func (c Config) Logger(w io.Writer) *slog.Logger {
-	opts := &slog.HandlerOptions{Level: c.Log.SlogLevel()}
-	if c.Log.Format == "json" {
-		return slog.New(slog.NewJSONHandler(w, opts))
-	}
-	return slog.New(slog.NewTextHandler(w, opts))
 }
 
 // Secret is a string that never prints: fmt with any verb, slog, JSON, YAML

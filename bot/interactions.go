@@ -6,6 +6,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
+
+	"github.com/articlebot/articlebot/bot/reply"
 )
 
 // commands are the slash commands, registered with one bulk overwrite.
@@ -56,13 +58,13 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 		return
 	case discordgo.InteractionApplicationCommand:
 		data := i.ApplicationCommandData()
-		out, err := b.respond(api, i, user.ID, start, data.Name == "help", func(e *loadedEngine) (reply, outcome) {
+		out, err := b.respond(api, i, user.ID, start, data.Name == "help", func(e *loadedEngine) (message, outcome) {
 			return b.commandReply(e, i.ChannelID, data, start)
 		})
 		b.logQuestion(commandSource(data.Name), user.ID, i.GuildID, i.ChannelID, out, start, err)
 	case discordgo.InteractionMessageComponent:
 		id := i.MessageComponentData().CustomID
-		out, err := b.respond(api, i, user.ID, start, true, func(e *loadedEngine) (reply, outcome) {
+		out, err := b.respond(api, i, user.ID, start, true, func(e *loadedEngine) (message, outcome) {
 			return buttonReply(e, id, b.cfg.Answers.Passages)
 		})
 		b.logQuestion("button", user.ID, i.GuildID, i.ChannelID, out, start, err)
@@ -90,7 +92,7 @@ func interactionUser(i *discordgo.Interaction) *discordgo.User {
 }
 
 // commandReply computes the reply to a slash command.
-func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, now time.Time) (reply, outcome) {
+func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, now time.Time) (message, outcome) {
 	opts := data.Options
 	switch data.Name {
 	case "ask":
@@ -98,32 +100,31 @@ func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.Appli
 	case "summary":
 		n := intOption(opts, "sentences", 3)
 		if n < 1 || n > 10 {
-			return reply{Content: "sentences must be between 1 and 10.", Ephemeral: true}, declined
+			return message{Content: "sentences must be between 1 and 10.", Ephemeral: true}, declined
 		}
-		return summaryReply(e, n, stringOption(opts, "speaker"))
+		return render(reply.SummaryOf(e, n, stringOption(opts, "speaker")))
 	case "quote":
-		return quoteReply(e, stringOption(opts, "speaker"), stringOption(opts, "topic"))
+		return render(reply.QuotesOf(e, stringOption(opts, "speaker"), stringOption(opts, "topic")))
 	case "speakers":
-		return speakersReply(e)
+		return render(reply.SpeakersOf(e))
 	case "about":
-		r, out := aboutReply(e, e.at)
-		return withProgramVersion(r, b.programVersion()), out
+		return render(reply.AboutOf(e, e.at, b.programVersion()))
 	case "help":
 		return helpReply(), answered
 	}
-	return reply{Content: "I don't know that command; try /help.", Ephemeral: true}, failed
+	return message{Content: "I don't know that command; try /help.", Ephemeral: true}, failed
 }
 
 // respond answers an interaction. Anything that takes longer than
 // answers.defer_after is deferred first (Discord drops a reply that comes
 // after 3 s) and the answer then replaces the "thinking…" message.
 func (b *Bot) respond(api discordAPI, i *discordgo.Interaction, user string, now time.Time, ephemeral bool,
-	compute func(*loadedEngine) (reply, outcome)) (outcome, error) {
+	compute func(*loadedEngine) (message, outcome)) (outcome, error) {
 	if ok, wait, _ := b.limits.allow(user, now); !ok {
 		return rateLimited, api.InteractionRespond(i, messageResponse(rateLimitedReply(wait)))
 	}
 	type result struct {
-		r   reply
+		r   message
 		out outcome
 	}
 	done := make(chan result, 1)
@@ -132,7 +133,7 @@ func (b *Bot) respond(api discordAPI, i *discordgo.Interaction, user string, now
 		defer func() {
 			if p := recover(); p != nil {
 				b.notePanic("INTERACTION_CREATE", i.ID, p)
-				done <- result{reply{Content: "Something went wrong while answering; please try again.", Ephemeral: true}, failed}
+				done <- result{message{Content: reply.FailedText, Ephemeral: true}, failed}
 			}
 		}()
 		r, out := compute(e)
@@ -164,7 +165,7 @@ func (b *Bot) respond(api discordAPI, i *discordgo.Interaction, user string, now
 }
 
 // messageResponse turns a reply into an immediate interaction response.
-func messageResponse(r reply) *discordgo.InteractionResponse {
+func messageResponse(r message) *discordgo.InteractionResponse {
 	data := &discordgo.InteractionResponseData{
 		Content:         r.Content,
 		Embeds:          r.Embeds,

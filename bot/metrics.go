@@ -150,14 +150,17 @@ func (b *Bot) readiness() check {
 	return c
 }
 
-// serveMetrics listens on metrics_addr, if set, and serves httpHandler
-// until the returned stop is called. Listening first makes a taken port
-// fail the start, not a scrape later.
-func (b *Bot) serveMetrics() (stop func(), err error) {
-	if b.cfg.MetricsAddr == "" {
+// ServeMetrics listens on addr (host:port), if not "", and serves the
+// metrics and health checks (/metrics, /healthz, /readyz) until the
+// returned stop is called, which waits for them to finish. Call it before
+// Run, and stop after Run returns, so that the checks see the bot start
+// and stop. Listening first makes a taken port fail the start, not a
+// scrape later.
+func (b *Bot) ServeMetrics(addr string) (stop func(), err error) {
+	if addr == "" {
 		return func() {}, nil
 	}
-	ln, err := net.Listen("tcp", b.cfg.MetricsAddr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("cannot serve metrics: %w", err)
 	}

@@ -50,7 +50,7 @@ func (b *Bot) install(e Engine, took time.Duration) {
 	b.metrics.indexLoadSeconds.Set(took.Seconds())
 	articles, sentences := indexSize(e)
 	b.log.Info("articles loaded", "articles", articles, "sentences", sentences,
-		"took", took.Round(time.Microsecond), "seeds", b.cfg.Seeds)
+		"took", took.Round(time.Microsecond))
 }
 
 // indexSize counts the articles and sentences e answers from.
@@ -63,21 +63,20 @@ func indexSize(e Engine) (articles, sentences int) {
 }
 
 // WatchSeeds reloads the articles with load whenever the files in the
-// seeds folder change, until ctx is done; the returned channel is closed
+// seeds folder dir change, until ctx is done; the returned channel is closed
 // once it has stopped. Changes are debounced: the reload runs half a
 // second after the last one. A reload that fails (a broken file: the error
 // names it and its line) keeps the articles loaded before, and is logged;
 // one that finds the articles unchanged (editors touch files) keeps them
-// too. With no seeds folder (the articles embedded in the binary, which
-// never change) there is nothing to watch. WatchSeeds returns an error, and
+// too. With no seeds folder (dir "": the articles embedded in the binary,
+// which never change) there is nothing to watch. WatchSeeds returns an error, and
 // watches nothing, if it cannot watch the folder.
 //
 // A ConfigMap volume, which Kubernetes updates by swapping a symlink
 // inside the folder, is reloaded; a folder removed and created again is
 // not watched again.
-func (b *Bot) WatchSeeds(ctx context.Context, load Loader) (<-chan struct{}, error) {
+func (b *Bot) WatchSeeds(ctx context.Context, dir string, load Loader) (<-chan struct{}, error) {
 	done := make(chan struct{})
-	dir := b.cfg.Seeds
 	if dir == "" {
 		close(done)
 		return done, nil
@@ -126,17 +125,18 @@ func (b *Bot) watch(ctx context.Context, w *fsnotify.Watcher, dir string, load L
 			b.log.Warn("watching the seeds folder", "seeds", dir, "err", err)
 			quiet.Reset(b.debounce)
 		case <-quiet.C:
-			b.reload(load)
+			b.reload(dir, load)
 		}
 	}
 }
 
-// reload builds a new engine and installs it if the articles changed.
-func (b *Bot) reload(load Loader) {
+// reload builds a new engine from the folder dir and installs it if the
+// articles changed.
+func (b *Bot) reload(dir string, load Loader) {
 	e, took, err := b.build(load)
 	if err != nil {
 		b.metrics.reloadFailures.Inc()
-		attrs := []any{"err", err, "seeds", b.cfg.Seeds}
+		attrs := []any{"err", err, "seeds", dir}
 		if cur := b.current(); cur != nil {
 			attrs = append(attrs, "loaded_at", cur.at.Format(time.RFC3339))
 		}
@@ -144,7 +144,7 @@ func (b *Bot) reload(load Loader) {
 		return
 	}
 	if cur := b.current(); cur != nil && cur.Version() == e.Version() {
-		b.log.Info("articles unchanged", "seeds", b.cfg.Seeds, "took", took.Round(time.Microsecond))
+		b.log.Info("articles unchanged", "seeds", dir, "took", took.Round(time.Microsecond))
 		return
 	}
 	b.install(e, took)

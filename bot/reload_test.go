@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
@@ -55,24 +56,22 @@ func TestWatchSeeds(t *testing.T) {
 	t.Parallel()
 	dir := t.TempDir()
 	writeAtomically(t, dir, "a.txt", "Storm hits the coast\nThe storm destroyed six houses on Tuesday, the mayor said.\n")
-	cfg := DefaultConfig()
-	cfg.Seeds = dir
 	logs := &syncBuffer{}
-	b := New(cfg, nil, slog.New(slog.NewTextHandler(logs, nil)))
+	b := New(DefaultConfig(), nil, slog.New(slog.NewTextHandler(logs, nil)))
 	b.debounce = 20 * time.Millisecond
 	if err := b.LoadArticles(loadFrom(dir)); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	done, err := b.WatchSeeds(ctx, loadFrom(dir))
+	done, err := b.WatchSeeds(ctx, dir, loadFrom(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cancel(); <-done })
 
 	const question = "How many goals did Ana Ruiz score?"
-	if got := answer(b, question); !strings.Contains(got, qa.NotFoundText) {
-		t.Fatalf("before the new article: got %q, want %q", got, qa.NotFoundText)
+	if got := answer(b, question); !strings.Contains(got, reply.NotFoundText) {
+		t.Fatalf("before the new article: got %q, want %q", got, reply.NotFoundText)
 	}
 	first := b.current()
 	writeAtomically(t, dir, "b.txt", "Ruiz wins the final\nAna Ruiz scored three goals in the final on Sunday, the coach said.\n")
@@ -84,7 +83,7 @@ func TestWatchSeeds(t *testing.T) {
 	if !second.at.After(first.at) {
 		t.Errorf("loaded at %v, not after the first load at %v", second.at, first.at)
 	}
-	if r, _ := aboutReply(second, second.at); !strings.Contains(r.Embeds[0].Footer.Text, second.at.UTC().Format("15:04")) {
+	if r, _ := render(reply.AboutOf(second, second.at, "")); !strings.Contains(r.Embeds[0].Footer.Text, second.at.UTC().Format("15:04")) {
 		t.Errorf("/about footer %q does not show the reload time %v", r.Embeds[0].Footer.Text, second.at)
 	}
 	checkMetric(t, b, "articlebot_index_articles", "2")
@@ -122,9 +121,7 @@ func TestWatchSeedsNothingToWatch(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cfg := DefaultConfig()
-			cfg.Seeds = tt.seeds
-			done, err := New(cfg, seedEngine(), nil).WatchSeeds(t.Context(), nil)
+			done, err := New(DefaultConfig(), seedEngine(), nil).WatchSeeds(t.Context(), tt.seeds, nil)
 			if errText(err) != tt.wantErr {
 				t.Fatalf("error: got %q, want %q", errText(err), tt.wantErr)
 			}

@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,13 +9,15 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
-// A reply is what the bot sends back. Handlers compute replies as values
-// from the engine; send and respond are the only functions that talk to
-// Discord, so tests can check replies without a network.
-type reply struct {
+// A message is what the bot sends back. Handlers compute replies as
+// values (package reply, shared with the command line) and show them as
+// messages here; send and respond are the only functions that talk to
+// Discord, so tests can check messages without a network.
+type message struct {
 	Content    string
 	Embeds     []*discordgo.MessageEmbed
 	Components []discordgo.MessageComponent
@@ -36,35 +37,73 @@ const (
 // askReply answers a question with up to n passages, and buttons for more
 // passages and for the best one's context. The question is read as a
 // follow-up in conv.
-func askReply(e Engine, conv *qa.Conversation, question string, n int, now time.Time) (reply, outcome) {
+func askReply(e Engine, conv *qa.Conversation, question string, n int, now time.Time) (message, outcome) {
 	// Ask for a few more than shown: the rest go behind the More button.
-	answers, err := e.Follow(conv, question, n*3, now)
-	var qerr qa.QuestionError
-	switch {
-	case errors.As(err, &qerr):
-		return reply{Content: qerr.Error(), Ephemeral: true}, declined
-	case err != nil:
-		return reply{Content: "Something went wrong while answering; please try again.", Ephemeral: true}, failed
-	case len(answers) == 0:
-		return notFoundReply(e), declined
+	r := reply.Ask(e, conv, question, n*3, now)
+	found, ok := r.(reply.Answers)
+	if !ok {
+		return render(r)
 	}
+	answers := found.Answers
 	shown := answers[:min(n, len(answers))]
-	r := reply{Embeds: passageEmbeds(shown)}
+	m := message{Embeds: passageEmbeds(shown)}
 	if shown[0].BySpeaker {
 		// "Who said …?": the reply leads with the speaker.
-		r.Content = "**" + markdownEscaper.Replace(shown[0].Speaker) + "**"
+		m.Content = "**" + markdownEscaper.Replace(shown[0].Speaker) + "**"
 	}
 	var refs []qa.Ref
 	for _, a := range answers[len(shown):] {
 		refs = append(refs, a.Ref)
 	}
-	r.Components = passageButtons(e.Version(), refs, shown[0].Ref)
-	return r, answered
+	m.Components = passageButtons(e.Version(), refs, shown[0].Ref)
+	return m, answered
 }
 
-// notFoundReply says politely that the article does not answer, and names
-// a few things it does cover.
-func notFoundReply(e Engine) reply { return reply{Content: fit(e.NotFound(), maxContent)} }
+// render shows a reply as a Discord message (Answers without the buttons
+// askReply adds), with what became of the request.
+func render(r reply.Reply) (message, outcome) {
+	switch r := r.(type) {
+	case reply.Answers:
+		return message{Embeds: passageEmbeds(r.Answers)}, answered
+	case reply.NotFound:
+		return message{Content: fit(r.Text(), maxContent)}, declined
+	case reply.Notice:
+		out := declined
+		if r.Failed {
+			out = failed
+		}
+		return message{Content: fit(r.Text, maxContent), Ephemeral: r.Private}, out
+	case reply.Summary:
+		var embeds []*discordgo.MessageEmbed
+		for _, sec := range r.Sections {
+			if len(embeds) == maxEmbeds {
+				break
+			}
+			if len(sec.Lines) > 0 {
+				embeds = append(embeds, listEmbed(sec.Title, sec.Lines))
+			}
+		}
+		if len(embeds) == 0 {
+			return message{Content: nothingText}, answered
+		}
+		return message{Embeds: trimEmbeds(embeds)}, answered
+	case reply.Quotes:
+		var lines []string
+		for _, q := range r.Quotes {
+			lines = append(lines, "“"+q.Text+"”")
+		}
+		title := ""
+		if r.Speaker != nil {
+			title = reply.SpeakerTitle(r.Speaker)
+		}
+		return message{Embeds: []*discordgo.MessageEmbed{listEmbed(title, lines)}}, answered
+	case reply.Speakers:
+		return speakersMessage(r), answered
+	case reply.About:
+		return aboutMessage(r), answered
+	}
+	return message{Content: reply.FailedText, Ephemeral: true}, failed
+}
 
 // passageEmbeds shows answers one embed each, within the 6,000 characters
 // Discord allows all of a message's embeds together.
@@ -138,13 +177,13 @@ func parseRefsID(id string) (kind, version string, refs []qa.Ref, err error) {
 const staleText = "The articles have changed since this answer: please ask again."
 
 // buttonReply answers a click on More or Context, privately.
-func buttonReply(e Engine, customID string, n int) (reply, outcome) {
+func buttonReply(e Engine, customID string, n int) (message, outcome) {
 	kind, version, refs, err := parseRefsID(customID)
 	if err != nil {
-		return reply{Content: "That button is not one of mine.", Ephemeral: true}, failed
+		return message{Content: "That button is not one of mine.", Ephemeral: true}, failed
 	}
 	if version != e.Version() {
-		return reply{Content: staleText, Ephemeral: true}, declined
+		return message{Content: staleText, Ephemeral: true}, declined
 	}
 	switch kind {
 	case moreID:
@@ -155,10 +194,10 @@ func buttonReply(e Engine, customID string, n int) (reply, outcome) {
 			}
 		}
 		if len(answers) == 0 {
-			return reply{Content: staleText, Ephemeral: true}, declined
+			return message{Content: staleText, Ephemeral: true}, declined
 		}
 		shown := answers[:min(n, len(answers))]
-		r := reply{Embeds: passageEmbeds(shown), Ephemeral: true}
+		r := message{Embeds: passageEmbeds(shown), Ephemeral: true}
 		if rest := refs[len(shown):]; len(rest) > 0 {
 			r.Components = passageButtons(version, rest, shown[0].Ref)
 		} else {
@@ -168,16 +207,16 @@ func buttonReply(e Engine, customID string, n int) (reply, outcome) {
 	case contextID:
 		c, ok := e.Context(refs[0])
 		if !ok {
-			return reply{Content: staleText, Ephemeral: true}, declined
+			return message{Content: staleText, Ephemeral: true}, declined
 		}
 		return contextReply(c), answered
 	}
-	return reply{Content: "That button is not one of mine.", Ephemeral: true}, failed
+	return message{Content: "That button is not one of mine.", Ephemeral: true}, failed
 }
 
 // contextReply shows a passage's paragraph between its neighbours, the
 // paragraph itself in bold-free quote style so it stands out.
-func contextReply(c qa.Context) reply {
+func contextReply(c qa.Context) message {
 	var b strings.Builder
 	for _, p := range c.Paragraphs {
 		text := markdownEscaper.Replace(p.Text)
@@ -188,7 +227,7 @@ func contextReply(c qa.Context) reply {
 	}
 	desc := fit(strings.TrimSpace(b.String()), maxEmbedDesc)
 	first, last := c.Paragraphs[0].Number, c.Paragraphs[len(c.Paragraphs)-1].Number
-	return reply{Ephemeral: true, Embeds: []*discordgo.MessageEmbed{{
+	return message{Ephemeral: true, Embeds: []*discordgo.MessageEmbed{{
 		Title:       fit(c.Article, maxEmbedTitle),
 		Description: desc,
 		Color:       embedColor,
@@ -196,111 +235,37 @@ func contextReply(c qa.Context) reply {
 	}}}
 }
 
-// summaryReply is /summary: the articles in n sentences, or what a speaker
-// said.
-func summaryReply(e Engine, n int, speaker string) (reply, outcome) {
-	if speaker != "" {
-		s := e.FindSpeaker(speaker)
-		if s == nil {
-			return unknownSpeakerReply(speaker), declined
-		}
-		sents, err := e.SpeakerSummary(s, n)
-		if err != nil {
-			return reply{Content: err.Error(), Ephemeral: true}, declined
-		}
-		return listReply(speakerTitle(s), sents), answered
-	}
-	var embeds []*discordgo.MessageEmbed
-	for _, a := range e.Articles() {
-		if len(embeds) == maxEmbeds {
-			break
-		}
-		sents, err := e.Summary(a, n)
-		if err != nil {
-			return reply{Content: err.Error(), Ephemeral: true}, declined
-		}
-		embeds = append(embeds, listReply(a.Title, sents).Embeds...)
-	}
-	return reply{Embeds: trimEmbeds(embeds)}, answered
-}
-
-// quoteReply is /quote: a speaker's quotations, best match to topic first.
-func quoteReply(e Engine, speaker, topic string) (reply, outcome) {
-	s := e.FindSpeaker(speaker)
-	if s == nil {
-		return unknownSpeakerReply(speaker), declined
-	}
-	quotes := e.SpeakerQuotes(s, topic)
-	switch {
-	// The console's words for these too (cmd/articlebot/chat.go).
-	case len(quotes) == 0 && s.Statements > 0:
-		return reply{Content: fmt.Sprintf("%s is reported but not quoted directly. Try /summary speaker:%s.", s.Name, s.Name)}, declined
-	case len(quotes) == 0:
-		return reply{Content: fmt.Sprintf("%s is mentioned, but the articles do not quote or report them.", s.Name)}, declined
-	}
+// speakersMessage is /speakers' list, in one embed.
+func speakersMessage(r reply.Speakers) message {
 	var lines []string
-	for _, q := range quotes {
-		lines = append(lines, "“"+q.Text+"”")
-	}
-	return listReply(speakerTitle(s), lines), answered
-}
-
-func unknownSpeakerReply(name string) reply {
-	return reply{Content: fmt.Sprintf("No one called %q is quoted in the articles. /speakers lists who is.", fit(name, 100)), Ephemeral: true}
-}
-
-func speakerTitle(s *qa.Speaker) string {
-	if s.Role == "" {
-		return s.Name
-	}
-	return s.Name + ", " + s.Role
-}
-
-// speakersReply is /speakers.
-func speakersReply(e Engine) (reply, outcome) {
-	var lines []string
-	for _, s := range e.Speakers() {
+	for _, s := range r.Speakers {
 		line := "**" + markdownEscaper.Replace(s.Name) + "**"
 		if s.Role != "" {
 			line += ", " + markdownEscaper.Replace(s.Role)
 		}
-		line += fmt.Sprintf(" — %s, %s", plural(s.Quotes, "quote"), plural(s.Statements, "statement"))
-		lines = append(lines, line)
+		lines = append(lines, line+" — "+reply.SpeakerCounts(s))
 	}
-	if len(lines) == 0 {
-		return reply{Content: "No one is quoted in the articles."}, declined
-	}
-	return reply{Embeds: []*discordgo.MessageEmbed{{Title: "Who is quoted", Description: fitLines(lines, maxEmbedDesc), Color: embedColor}}}, answered
+	return message{Embeds: []*discordgo.MessageEmbed{{Title: "Who is quoted", Description: fitLines(lines, maxEmbedDesc), Color: embedColor}}}
 }
 
-// aboutReply is /about: the articles loaded, when, and which version of
-// them (the engine's, as `articlebot version` prints it).
-func aboutReply(e Engine, loaded time.Time) (reply, outcome) {
+// aboutMessage is /about: the articles loaded, when, which version of them
+// (the engine's, as `articlebot version` prints it) and, on a line of its
+// own, the program's.
+func aboutMessage(r reply.About) message {
 	var lines []string
-	for _, a := range e.Articles() {
-		st := e.Stats(a)
-		lines = append(lines, fmt.Sprintf("**%s** — %s, %s, %s", markdownEscaper.Replace(a.Title),
-			plural(st.Paragraphs, "paragraph"), plural(st.Sentences, "sentence"), plural(st.Quotes, "quote")))
+	for _, a := range r.Articles {
+		lines = append(lines, "**"+markdownEscaper.Replace(a.Title)+"** — "+a.Counts())
 	}
-	return reply{Embeds: []*discordgo.MessageEmbed{{
+	footer := r.LoadedLine()
+	if r.Program != "" {
+		footer = fit(footer+"\n"+r.Program, maxEmbedFooter)
+	}
+	return message{Embeds: trimEmbeds([]*discordgo.MessageEmbed{{
 		Title:       "Articles loaded",
 		Description: fitLines(lines, maxEmbedDesc),
 		Color:       embedColor,
-		Footer:      &discordgo.MessageEmbedFooter{Text: "Loaded " + loaded.UTC().Format("2006-01-02 15:04 MST") + " · articles " + e.Version()},
-	}}}, answered
-}
-
-// withProgramVersion adds the program's version (see Bot.SetVersion) to
-// the footer of the /about reply r, on a line of its own, changing r's
-// embed in place; "" adds nothing.
-func withProgramVersion(r reply, version string) reply {
-	if version == "" || len(r.Embeds) == 0 || r.Embeds[0].Footer == nil {
-		return r
-	}
-	f := r.Embeds[0].Footer
-	f.Text = fit(f.Text+"\n"+version, maxEmbedFooter)
-	r.Embeds = trimEmbeds(r.Embeds)
-	return r
+		Footer:      &discordgo.MessageEmbedFooter{Text: footer},
+	}})}
 }
 
 const helpText = `I answer questions about the news article(s) I was given, with exact quotes: the passage that answers, the words that answer in bold, and who said them. If the article does not say, I tell you so.
@@ -311,22 +276,22 @@ const helpText = `I answer questions about the news article(s) I was given, with
 **/speakers** — who is quoted.
 **/about** — the articles I know.`
 
-func helpReply() reply { return reply{Content: helpText, Ephemeral: true} }
+func helpReply() message { return message{Content: helpText, Ephemeral: true} }
 
-func rateLimitedReply(wait time.Duration) reply {
-	return reply{Content: fmt.Sprintf("You're asking quickly: try again in %d s.", max(1, int(wait.Round(time.Second)/time.Second))), Ephemeral: true}
+func rateLimitedReply(wait time.Duration) message {
+	return message{Content: fmt.Sprintf("You're asking quickly: try again in %d s.", max(1, int(wait.Round(time.Second)/time.Second))), Ephemeral: true}
 }
 
-// listReply shows lines under a title, in one embed, whole lines only.
-func listReply(title string, lines []string) reply {
-	if len(lines) == 0 {
-		return reply{Content: "Nothing to show."}
-	}
+// nothingText is a list with nothing in it.
+const nothingText = "Nothing to show."
+
+// listEmbed shows lines under a title, in one embed, whole lines only.
+func listEmbed(title string, lines []string) *discordgo.MessageEmbed {
 	var bullets []string
 	for _, l := range lines {
 		bullets = append(bullets, "• "+markdownEscaper.Replace(l))
 	}
-	return reply{Embeds: []*discordgo.MessageEmbed{{Title: fit(title, maxEmbedTitle), Description: fitLines(bullets, maxEmbedDesc), Color: embedColor}}}
+	return &discordgo.MessageEmbed{Title: fit(title, maxEmbedTitle), Description: fitLines(bullets, maxEmbedDesc), Color: embedColor}
 }
 
 // fitLines joins lines with blank lines between them, dropping whole lines
@@ -358,11 +323,4 @@ func trimEmbeds(embeds []*discordgo.MessageEmbed) []*discordgo.MessageEmbed {
 		embeds[0].Description = fit(embeds[0].Description, maxEmbedsTotal-embedsLength(embeds)+utf8.RuneCountInString(embeds[0].Description))
 	}
 	return embeds
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/bwmarrin/discordgo"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
@@ -190,8 +191,7 @@ func TestAboutReply(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r, out := aboutReply(e, loaded)
-			r = withProgramVersion(r, tt.version)
+			r, out := render(reply.AboutOf(e, loaded, tt.version))
 			if out != answered || len(r.Embeds) != 1 || r.Embeds[0].Footer == nil {
 				t.Fatalf("got %+v (%s), want one embed with a footer", r, out)
 			}
@@ -324,7 +324,7 @@ func TestQuoteReplyNames(t *testing.T) {
 		{"Keir Starmer", `No one called "Keir Starmer" is quoted`},
 	}
 	for _, tt := range tests {
-		r, _ := quoteReply(e, tt.speaker, "")
+		r, _ := render(reply.QuotesOf(e, tt.speaker, ""))
 		text := r.Content
 		for _, em := range r.Embeds {
 			text += em.Title + "\n" + em.Description

@@ -13,9 +13,9 @@ const (
 	ConversationIdle  = 10 * time.Minute
 )
 
-// ErrNoContext is the answer to a follow-up with nothing to follow: "What
-// else did he say?" as the first question.
-const ErrNoContext QuestionError = "I'm not sure who or what you mean: ask again with a name or a topic"
+// ErrNoContext is a follow-up with nothing to follow: "What else did he
+// say?" as the first question.
+const ErrNoContext QuestionError = "follow-up with nothing to follow"
 
 // A Conversation remembers the last turn of a conversation, so that a
 // follow-up ("What else did he say?", "Who is she?", "When?", "And

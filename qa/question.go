@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -79,16 +80,25 @@ type Question struct {
 // (see Engine.FindArticles).
 func (q *Question) Within(a *Article) { q.within = a }
 
-// Ask-side limits and errors.
+// A QuestionError is a question the engine cannot read. Callers branch
+// on which one (errors.Is) and word it for the person who asked (the
+// replies in bot/reply); the messages here are for logs.
 type QuestionError string
 
 func (e QuestionError) Error() string { return string(e) }
 
 const (
-	ErrEmptyQuestion QuestionError = "the question is empty: ask something about the article"
-	ErrNoWords       QuestionError = "the question has no words to search for: ask it in words"
-	ErrLongQuestion  QuestionError = "the question is too long: keep it under 1,000 characters"
+	ErrEmptyQuestion QuestionError = "empty question"
+	ErrNoWords       QuestionError = "question without words to search for"
 )
+
+// A LongQuestionError is a question longer than Options.MaxQuestion
+// characters, which it carries so that a reply can say the limit.
+type LongQuestionError struct{ Max int }
+
+func (e LongQuestionError) Error() string {
+	return fmt.Sprintf("question longer than %d characters", e.Max)
+}
 
 // quoteVerbStems are the stems of the verbs that take the very words
 // someone used ("describe", "call"), read once.
@@ -131,7 +141,7 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 		return nil, ErrEmptyQuestion
 	}
 	if len([]rune(txt)) > e.opts.MaxQuestion {
-		return nil, ErrLongQuestion
+		return nil, LongQuestionError{Max: e.opts.MaxQuestion}
 	}
 	q := &Question{Text: txt}
 	toks := text.Tokenize(txt)

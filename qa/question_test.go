@@ -39,7 +39,7 @@ func TestParseQuestion(t *testing.T) {
 		{name: "empty", question: "  \t ", wantErr: ErrEmptyQuestion},
 		{name: "punctuation only", question: "?!", wantErr: ErrNoWords},
 		{name: "emoji only", question: "🤔🤔", wantErr: ErrNoWords},
-		{name: "too long", question: strings.Repeat("why ", 300), wantErr: ErrLongQuestion},
+		{name: "too long", question: strings.Repeat("why ", 300), wantErr: LongQuestionError{Max: DefaultOptions().MaxQuestion}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

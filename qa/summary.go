@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"sort"
-	"strings"
 
 	"github.com/articlebot/articlebot/qa/text"
 )
@@ -152,22 +151,18 @@ func (e *Engine) paragraphText(s *sentence) string {
 	return a.Paragraphs[s.para].Text
 }
 
-// NotFoundText opens the answer to a question the articles do not answer.
-const NotFoundText = "I couldn't find that in the article."
+// A NotFound is the answer to a question the articles do not answer:
+// nothing to quote, and a few things they do cover, most talked about
+// first, so that a reply can suggest what to ask.
+type NotFound struct{ Topics []string }
 
-// NotFound is the polite answer to a question the articles do not answer,
-// with a few things they do cover, for the bot and the console alike.
-func (e *Engine) NotFound() string {
-	topics := e.Topics(3)
-	if len(topics) == 0 {
-		return NotFoundText
-	}
-	and := topics[len(topics)-1]
-	if len(topics) > 1 {
-		and = strings.Join(topics[:len(topics)-1], ", ") + " and " + and
-	}
-	return NotFoundText + " It covers " + and + "."
-}
+// notFoundTopics is how many topics a NotFound offers: a few to choose
+// from, short enough for one sentence.
+const notFoundTopics = 3
+
+// NotFound is the answer to a question the articles do not answer, for
+// the bot and the console alike.
+func (e *Engine) NotFound() NotFound { return NotFound{Topics: e.Topics(notFoundTopics)} }
 
 // Topics returns up to n things the articles talk about most, for telling
 // someone what to ask: the most repeated two-word phrases ("security

@@ -14,8 +14,11 @@ import (
 // Each answer is written as soon as those before it are, and w is flushed
 // whenever no further answer is ready, so a person typing questions sees
 // each answer at once while a file of questions uses every core. When ctx
-// is done it stops at once, with the signal that stopped it.
+// is done it stops at once, with the signal that stopped it; when w fails,
+// it stops reading and answering, and returns the write error.
 func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, answer func(w io.Writer, q string)) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	type job struct {
 		seq int
 		q   string
@@ -48,6 +51,9 @@ func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if ctx.Err() != nil {
+					continue // stopped: the rest would not be written
+				}
 				var b bytes.Buffer
 				answer(&b, j.q)
 				results <- result{j.seq, b.Bytes()}
@@ -70,6 +76,9 @@ func answerAll(ctx context.Context, in io.Reader, w *bufio.Writer, workers int, 
 		}
 		if len(pending) == 0 && writeErr == nil {
 			writeErr = w.Flush()
+		}
+		if writeErr != nil {
+			cancel() // nothing more can be written: stop reading and answering
 		}
 	}
 	if writeErr != nil {

@@ -4,9 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -41,5 +43,28 @@ func TestAnswerAllKeepsOrder(t *testing.T) {
 		if want := fmt.Sprintf("a(q%d)", i); l != want {
 			t.Fatalf("answer %d: got %q, want %q", i, l, want)
 		}
+	}
+}
+
+// failingWriter fails every write, as a closed pipe does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// TestAnswerAllStopsOnWriteError stops reading and answering questions
+// once the output cannot be written, and says why.
+func TestAnswerAllStopsOnWriteError(t *testing.T) {
+	const questions = 10000
+	in := strings.Repeat("q\n", questions)
+	var answered atomic.Int64
+	err := answerAll(context.Background(), strings.NewReader(in), bufio.NewWriter(failingWriter{}), 4, func(w io.Writer, q string) {
+		answered.Add(1)
+		fmt.Fprintf(w, "a(%s)\n", q)
+	})
+	if err == nil || err.Error() != "broken pipe" {
+		t.Fatalf("got error %v, want broken pipe", err)
+	}
+	if n := answered.Load(); n >= questions/2 {
+		t.Errorf("answered %d of %d questions after the output failed, want it to stop", n, questions)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
@@ -25,6 +26,7 @@ const chatHelp = `Ask a question about the article, or type a command:
 // chat is an interactive console that answers like the bot does, for
 // trying articlebot without Discord.
 func chat(ctx context.Context, e *qa.Engine, io stdio) error {
+	loaded := time.Now() // the articles were loaded just before
 	interactive := isTerminal(io.in)
 	w := bufio.NewWriter(io.out)
 	if interactive {
@@ -56,21 +58,22 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 		if line == "/quit" || line == "/exit" {
 			return w.Flush()
 		}
-		chatLine(w, e, &conv, line, styleFor(io.out))
+		chatLine(w, e, &conv, line, styleFor(io.out), loaded)
 	}
 }
 
-func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string, style boldStyle) {
+// chatLine answers one line of the chat: a question, or a command as the
+// bot's slash commands answer it.
+func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string, style boldStyle, loaded time.Time) {
 	if !strings.HasPrefix(line, "/") {
-		answers, err := e.Follow(conv, line, 3, time.Now())
-		writeAskText(w, e, line, answers, err, style)
+		writeReply(w, reply.Ask(e, conv, line, chatAnswers, time.Now()), style)
 		return
 	}
 	cmd, arg, _ := strings.Cut(line, " ")
 	arg = strings.TrimSpace(arg)
 	switch cmd {
 	case "/summary":
-		n, name := 3, arg
+		n, name := defaultSentences, arg
 		if first, rest, _ := strings.Cut(arg, " "); first != "" && first[0] >= '0' && first[0] <= '9' || first == "-" || strings.HasPrefix(first, "-") {
 			v, err := strconv.Atoi(first)
 			if err != nil || v < 1 {
@@ -79,50 +82,15 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 			}
 			n, name = v, strings.TrimSpace(rest)
 		}
-		if name != "" {
-			s := e.FindSpeaker(name)
-			if s == nil {
-				fmt.Fprintf(w, "No one called %q is quoted in the articles. /speakers lists who is.\n\n", name)
-				return
-			}
-			sents, _ := e.SpeakerSummary(s, n) // n ≥ 1 was checked
-			writeSummaryText(w, speakerLine(s), sents)
-			return
-		}
-		for _, a := range e.Articles() {
-			sents, _ := e.Summary(a, n)
-			writeSummaryText(w, a.Title, sents)
-		}
+		// As the bot's /summary option is written, which its replies suggest.
+		name = strings.TrimSpace(strings.TrimPrefix(name, "speaker:"))
+		writeReply(w, reply.SummaryOf(e, n, name), style)
 	case "/quote", "/quotes":
-		s := e.FindSpeaker(arg)
-		if s == nil {
-			fmt.Fprintf(w, "No one called %q is quoted in the articles. /speakers lists who is.\n\n", arg)
-			return
-		}
-		quotes := e.SpeakerQuotes(s, "")
-		switch {
-		// The bot's words for these too (bot/reply.go, quoteReply).
-		case len(quotes) == 0 && s.Statements > 0:
-			fmt.Fprintf(w, "%s is reported but not quoted directly. Try /summary %s.\n\n", s.Name, s.Name)
-			return
-		case len(quotes) == 0:
-			fmt.Fprintf(w, "%s is mentioned, but the articles do not quote or report them.\n\n", s.Name)
-			return
-		}
-		for _, q := range quotes {
-			writeQuoteText(w, q)
-		}
+		writeReply(w, reply.QuotesOf(e, arg, ""), style)
 	case "/speakers":
-		for _, s := range e.Speakers() {
-			writeSpeakerText(w, s)
-		}
-		fmt.Fprintln(w)
+		writeReply(w, reply.SpeakersOf(e), style)
 	case "/about":
-		for _, a := range e.Articles() {
-			st := e.Stats(a)
-			fmt.Fprintf(w, "%s — %s, %s, %s\n", a.Title, plural(st.Paragraphs, "paragraph"), plural(st.Sentences, "sentence"), plural(st.Quotes, "quote"))
-		}
-		fmt.Fprintln(w)
+		writeReply(w, reply.AboutOf(e, loaded, buildVersion()), style)
 	case "/new":
 		conv.Reset()
 		fmt.Fprintln(w, "New conversation.")
@@ -133,6 +101,14 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 		fmt.Fprintf(w, "Unknown command %s.\n%s", cmd, chatHelp)
 	}
 }
+
+// chatAnswers is how many passages the chat quotes, as many as the bot's
+// default answers.passages; defaultSentences is /summary's default length,
+// the bot's too.
+const (
+	chatAnswers      = 3
+	defaultSentences = 3
+)
 
 // isTerminal reports whether r is an interactive terminal, to decide
 // whether to greet and prompt.

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 	"github.com/articlebot/articlebot/seeds"
 )
@@ -214,7 +215,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 	oneShot := f.NArg() > 0
 	question := strings.Join(f.Args(), " ")
 	if oneShot && strings.TrimSpace(question) == "" {
-		return usageError{qa.ErrEmptyQuestion.Error()}
+		return usageError{reply.QuestionNotice(qa.ErrEmptyQuestion).Text}
 	}
 	e, err := f.engine()
 	if err != nil {
@@ -232,7 +233,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 			writeAskJSON(w, q, answers, err, x)
 			return
 		}
-		writeAskText(w, e, q, answers, err, style)
+		writeReply(w, reply.Answered(e, answers, err), style)
 		if x != nil {
 			writeExplainText(w, x)
 		}
@@ -248,7 +249,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 	if oneShot {
 		q, answers, err := ask(question)
 		if err != nil {
-			return usageError{err.Error()}
+			return usageError{reply.QuestionNotice(err).Text}
 		}
 		render(w, question, answers, nil, q)
 		return w.Flush()
@@ -284,7 +285,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 func writeAskJSON(w io.Writer, q string, answers []qa.Answer, qerr error, x *qa.Explanation) {
 	out := askJSON{Question: q, Answers: []answerJSON{}}
 	if qerr != nil {
-		out.Error = qerr.Error()
+		out.Error = reply.QuestionNotice(qerr).Text
 	}
 	for _, a := range answers {
 		out.Answers = append(out.Answers, answerOf(a))
@@ -334,20 +335,23 @@ func runQuotes(args []string, io stdio) error {
 			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
 		}
 	}
-	w := bufio.NewWriter(io.out)
+	list := reply.Quotes{Speaker: only}
 	for _, q := range e.Quotes() {
-		if only != nil && q.Speaker != only {
-			continue
+		if only == nil || q.Speaker == only {
+			list.Quotes = append(list.Quotes, q)
 		}
+	}
+	w := bufio.NewWriter(io.out)
+	if !f.jsonOut {
+		writeReply(w, list, markdownBold)
+		return w.Flush()
+	}
+	for _, q := range list.Quotes {
 		name, role, kind := "", "", ""
 		if q.Speaker != nil {
 			name, role, kind = q.Speaker.Name, q.Speaker.Role, q.Speaker.Kind.String()
 		}
-		if f.jsonOut {
-			writeJSON(w, quoteJSON{q.Text, name, role, kind, q.How.String(), q.Article.Title, q.Paragraph})
-			continue
-		}
-		writeQuoteText(w, q)
+		writeJSON(w, quoteJSON{q.Text, name, role, kind, q.How.String(), q.Article.Title, q.Paragraph})
 	}
 	return w.Flush()
 }
@@ -389,10 +393,11 @@ func runSummary(args []string, io stdio) error {
 		if f.jsonOut {
 			writeJSON(w, summaryJSON{Speaker: s.Name, Role: s.Role, Sentences: nonNil(sents)})
 		} else {
-			writeSummaryText(w, speakerLine(s), sents)
+			writeReply(w, reply.Summary{Sections: []reply.Section{{Title: reply.SpeakerTitle(s), Lines: sents}}}, markdownBold)
 		}
 		return w.Flush()
 	}
+	var sum reply.Summary
 	for _, a := range e.Articles() {
 		sents, err := e.Summary(a, *n)
 		if err != nil {
@@ -400,9 +405,11 @@ func runSummary(args []string, io stdio) error {
 		}
 		if f.jsonOut {
 			writeJSON(w, summaryJSON{Article: a.Title, Sentences: nonNil(sents)})
-		} else {
-			writeSummaryText(w, a.Title, sents)
 		}
+		sum.Sections = append(sum.Sections, reply.Section{Title: a.Title, Lines: sents})
+	}
+	if !f.jsonOut {
+		writeReply(w, sum, markdownBold)
 	}
 	return w.Flush()
 }

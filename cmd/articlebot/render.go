@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
@@ -43,16 +44,44 @@ func withBold(text, highlight string, style boldStyle) string {
 	return text[:i] + bold(highlight, style) + text[i+len(highlight):]
 }
 
-func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr error, style boldStyle) {
-	if qerr != nil {
-		fmt.Fprintf(w, "%s\n\n", qerr)
-		return
-	}
-	if len(answers) == 0 {
-		fmt.Fprintln(w, e.NotFound())
+// writeReply prints a reply (package reply, which the bot shows in
+// Discord) as terminal text: the form of chat's replies and of the
+// commands' text output. Every reply ends with a blank line.
+func writeReply(w io.Writer, r reply.Reply, style boldStyle) {
+	switch r := r.(type) {
+	case reply.Answers:
+		writeAnswersText(w, r.Answers, style)
+	case reply.NotFound:
+		fmt.Fprintf(w, "%s\n\n", r.Text())
+	case reply.Notice:
+		fmt.Fprintf(w, "%s\n\n", r.Text)
+	case reply.Summary:
+		for _, sec := range r.Sections {
+			writeSummaryText(w, sec.Title, sec.Lines)
+		}
+	case reply.Quotes:
+		for _, q := range r.Quotes {
+			writeQuoteText(w, q)
+		}
+	case reply.Speakers:
+		for _, s := range r.Speakers {
+			writeSpeakerText(w, s)
+		}
 		fmt.Fprintln(w)
-		return
+	case reply.About:
+		for _, a := range r.Articles {
+			fmt.Fprintf(w, "%s — %s\n", a.Title, a.Counts())
+		}
+		fmt.Fprintln(w, r.LoadedLine())
+		if r.Program != "" {
+			fmt.Fprintln(w, r.Program)
+		}
+		fmt.Fprintln(w)
 	}
+}
+
+// writeAnswersText numbers the answers when there are several.
+func writeAnswersText(w io.Writer, answers []qa.Answer, style boldStyle) {
 	for i, a := range answers {
 		if len(answers) > 1 {
 			fmt.Fprintf(w, "%d. ", i+1)
@@ -62,26 +91,17 @@ func writeAskText(w io.Writer, e *qa.Engine, q string, answers []qa.Answer, qerr
 		}
 		fmt.Fprintln(w, withBold(a.Text, a.Highlight, style))
 		if a.Speaker != "" {
-			fmt.Fprintf(w, "   — %s\n", speakerName(a.Speaker, a.Role))
+			fmt.Fprintf(w, "   — %s\n", reply.SpeakerName(a.Speaker, a.Role))
 		}
 		fmt.Fprintf(w, "   %s · paragraph %d\n", a.Article, a.Paragraph)
 	}
 	fmt.Fprintln(w)
 }
 
-func speakerName(name, role string) string {
-	if role == "" {
-		return name
-	}
-	return name + ", " + role
-}
-
-func speakerLine(s *qa.Speaker) string { return speakerName(s.Name, s.Role) }
-
 func writeQuoteText(w io.Writer, q qa.Quote) {
 	fmt.Fprintf(w, "“%s”\n", q.Text)
 	if q.Speaker != nil {
-		fmt.Fprintf(w, "   — %s (%s)\n", speakerLine(q.Speaker), q.How)
+		fmt.Fprintf(w, "   — %s (%s)\n", reply.SpeakerTitle(q.Speaker), q.How)
 	} else {
 		fmt.Fprintln(w, "   — (not credited to anyone)")
 	}
@@ -99,13 +119,7 @@ func writeSummaryText(w io.Writer, heading string, sentences []string) {
 	fmt.Fprintln(w)
 }
 
+// writeSpeakerText is one line of `speakers`: the speaker and counts.
 func writeSpeakerText(w io.Writer, s *qa.Speaker) {
-	fmt.Fprintf(w, "%s — %s, %s\n", speakerLine(s), plural(s.Quotes, "quote"), plural(s.Statements, "statement"))
-}
-
-func plural(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	fmt.Fprintf(w, "%s — %s\n", reply.SpeakerTitle(s), reply.SpeakerCounts(s))
 }

@@ -30,11 +30,11 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 		return usageError{"serve takes no arguments"}
 	}
 	watching.Store(true) // a signal drains the bot
-	cfg, err := bot.LoadConfig(*configPath)
+	cfg, err := loadServeConfig(*configPath)
 	if err != nil {
 		return err
 	}
-	b := bot.New(cfg, nil, cfg.Logger(io.err))
+	b := bot.New(cfg.Config, nil, cfg.Log.logger(io.err))
 	b.SetVersion(buildVersion()) // shown by /about
 	load := func() (bot.Engine, error) {
 		e, err := loadEngine(cfg.Seeds)
@@ -46,9 +46,15 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	if err := b.LoadArticles(load); err != nil {
 		return err
 	}
+	// Stopped after the bot, so that the health checks see it stop.
+	stopMetrics, err := b.ServeMetrics(cfg.MetricsAddr)
+	if err != nil {
+		return err
+	}
+	defer stopMetrics()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	watching, err := b.WatchSeeds(ctx, load)
+	watching, err := b.WatchSeeds(ctx, cfg.Seeds, load)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"github.com/articlebot/articlebot/bot/reply"
 	"github.com/articlebot/articlebot/qa"
 )
 
@@ -55,7 +56,7 @@ func articlesVersion(e *qa.Engine, seeds string) string {
 	if seeds != "" {
 		from = "from " + seeds
 	}
-	return fmt.Sprintf("articles %s (%s, %s)", e.Version(), plural(len(e.Articles()), "article"), from)
+	return fmt.Sprintf("articles %s (%s, %s)", e.Version(), reply.Plural(len(e.Articles()), "article"), from)
 }
 
 func runVersion(args []string, io stdio) error {

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"time"
 
@@ -97,15 +98,14 @@ func startBot(ctx context.Context, fake *discordtest.Server, seedsDir string, ve
 	cfg.Discord.Token = bot.Secret(token)
 	cfg.Discord.GuildID = guildID // guild commands, as for development
 	cfg.Discord.APIBaseURL = fake.URL()
-	cfg.Seeds = seedsDir
-	cfg.Log.Level = "warn"
-	if verbose {
-		cfg.Log.Level = "info"
-	}
 	if err := cfg.Validate(); err != nil {
 		return nil, err
 	}
-	b := bot.New(cfg, nil, cfg.Logger(logs))
+	level := slog.LevelWarn
+	if verbose {
+		level = slog.LevelInfo
+	}
+	b := bot.New(cfg, nil, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: level})))
 	load := func() (bot.Engine, error) {
 		e, err := loadEngine(seedsDir)
 		if err != nil {
@@ -120,7 +120,7 @@ func startBot(ctx context.Context, fake *discordtest.Server, seedsDir string, ve
 	// The bot stops when stop is called, not with ctx: after Ctrl-C the
 	// console returns first, then stops the bot before closing the fake.
 	botCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
-	watching, err := b.WatchSeeds(botCtx, load)
+	watching, err := b.WatchSeeds(botCtx, seedsDir, load)
 	if err != nil {
 		cancel()
 		return nil, err
