@@ -212,3 +212,33 @@ func TestRolesAndAliases(t *testing.T) {
 		})
 	}
 }
+
+// TestGender checks what an article shows of a person's gender: a pronoun
+// that is the subject of a verb of saying tells it, one inside what they
+// said may be someone else's.
+func TestGender(t *testing.T) {
+	tests := []struct {
+		name string
+		body []string
+		who  string
+		want Gender
+	}{
+		{"she said", []string{`Dana Obi led the count. "It was close," she said.`}, "Dana Obi", Female},
+		{"a pronoun in what was said", []string{`Kenya's Lee Kiprop won the final on Sunday.`, `Kiprop's coach, Sam Tadei, said she would now rest.`}, "Sam Tadei", GenderUnknown},
+		{"a form of address", []string{`Mr Tadei said the vote was fair.`}, "Tadei", Male},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := analyseText(t, tt.body)
+			for _, en := range res.Entities {
+				if en.Name == tt.who {
+					if en.Gender != tt.want {
+						t.Errorf("got gender %v for %s, want %v", en.Gender, tt.who, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no entity %q in %v", tt.who, res.Entities)
+		})
+	}
+}

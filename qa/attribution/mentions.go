@@ -76,8 +76,10 @@ func (a *article) findMentions(p *para) {
 				g := pronounGender(t.Norm)
 				if e := a.resolvePronoun(p, i, g); e != nil {
 					a.addMention(p, i, i+1, e, Pronoun)
-					if e.Gender == GenderUnknown && (t.Norm == "he" || t.Norm == "she") {
-						e.Gender = g // "he said" of someone is a man
+					if e.Gender == GenderUnknown && (t.Norm == "he" || t.Norm == "she") && i+1 < len(p.Toks) && p.speechAt(i+1) {
+						// "he said" of someone is a man; but in "Lee's
+						// coach, Kim, said she would rest", she may be Lee.
+						e.Gender = g
 					}
 				}
 			}
