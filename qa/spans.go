@@ -268,7 +268,40 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	}
 	v[span.Breaks] = float64(strings.Count(between, ",") + strings.Count(between, ";"))
 	v[span.Apposition] = boolFeature(dist == 0 && strings.TrimSpace(between) == ",")
+	v[span.Relative] = boolFeature(relativeHolds(sv, p, txt, toks))
 }
+
+// relativeHolds reports whether a relative clause set off after the phrase,
+// past an apposition, holds a word of the question: the phrase is who or
+// what the clause is about ("Ann Lee, 68, whose flight was cancelled").
+func relativeHolds(sv *spanView, p phrase, txt string, toks []text.Token) bool {
+	for r := p.end; r < len(toks) && r <= p.end+relativeReach; r++ {
+		if !relativeWords.Has(toks[r].Norm) {
+			continue
+		}
+		if !strings.Contains(txt[toks[r-1].End:toks[r].Start], ",") {
+			return false // "the man who", a restrictive clause, is read as a phrase of its own
+		}
+		for _, a := range sv.anchors {
+			if a > r && a <= r+relativeClause {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// relativeWords open a relative clause about what comes before them.
+var relativeWords = text.NewWordSet(`who whose whom which`)
+
+// relativeReach is how far past the phrase a relative clause may open (an
+// age or a short apposition between), and relativeClause how many words of
+// it may hold the shared word.
+const (
+	relativeReach  = 6
+	relativeClause = 12
+)
 
 // phrases proposes the candidate phrases of a sentence: names (people,
 // bodies, places, others), dates and times, numbers with what they count,

@@ -85,6 +85,7 @@ const (
 	Counted                     // a number whose next words are the question's: "11 goals" for "how many goals"
 	Unit                        // a number with a unit of time, length or weight: "five-year", "45 km"
 	Dateline                    // the place a report was filed from: "COPENHAGEN, Oct. 14 —"
+	Relative                    // a relative clause after the phrase holds a shared word: "Ann Lee, 68, whose flight was cancelled"
 	numGeneral
 )
 
@@ -92,7 +93,7 @@ const (
 const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
-	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline"}
+	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
