@@ -438,8 +438,8 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 				}
 				// A title also stands for its synonyms: "Rep." for a
 				// congressman.
-				if tok := pa.Toks[k]; tok.Is(text.KindTitleHead) && text.FoldTitle(tok.Norm) != tok.Norm {
-					b.alias(b.w.stemTerm(text.FoldTitle(tok.Norm)), alias)
+				if tok := pa.Toks[k]; tok.Is(text.KindTitleHead) && e.lx.FoldTitle(tok.Norm) != tok.Norm {
+					b.alias(b.w.stemTerm(e.lx.FoldTitle(tok.Norm)), alias)
 				}
 			}
 			if en := ap.Sentences[s].Entity; en != nil {

@@ -17,7 +17,7 @@ import (
 func (e *Engine) correctNames(toks []text.Token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.Number || t.IsStop() || text.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) {
+		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) {
 			continue
 		}
 		allowed := text.TyposAllowed(utf8.RuneCountInString(t.Norm))
@@ -37,7 +37,7 @@ func (e *Engine) correctNames(toks []text.Token) {
 			}
 		}
 		if best != "" && ties == 1 {
-			t.Norm = best
+			t.Norm, t.Kinds = best, e.lx.Kinds(best)
 			t.Cap = true
 		}
 	}

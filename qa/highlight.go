@@ -39,19 +39,19 @@ func (e *Engine) roleIn(q *Question, txt string) string {
 			}
 		}
 	}
-	return shortRole(best)
+	return shortRole(e.lx, best)
 }
 
 // shortRole cuts a long role after its title: "urban planning professor at
 // the University of California" → "urban planning professor". A short
 // answer is a few words.
-func shortRole(role string) string {
-	toks := text.Tokenize(role)
+func shortRole(lx *text.Lexicon, role string) string {
+	toks := lx.Tokenize(role)
 	if len(toks) <= 6 {
 		return role
 	}
 	for i, t := range toks {
-		if text.TitleHeads.Has(t.Norm) && i < 6 {
+		if lx.TitleHeads.Has(t.Norm) && i < 6 {
 			return role[:t.End]
 		}
 	}
@@ -71,19 +71,19 @@ func (e *Engine) isPersonName(toks []text.Token) bool {
 
 // timeSpans are dates and times: "last Friday", "on Monday", "March 9,
 // 2007", "10/1/2008", "2012".
-func timeSpans(toks []text.Token, txt string) []phrase {
+func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(text.CalendarWords.Has(t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || text.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
+		if !(lx.CalendarWords.Has(t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
 		start, end := i, i+1
-		if start > 0 && timeModifiers.Has(toks[start-1].Norm) {
+		if start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm) {
 			start--
 		}
 		// A month runs on into its day and year: "March 9, 2007".
-		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || text.CalendarWords.Has(toks[end].Norm)) && gapOK(txt, toks[end-1], toks[end]) {
+		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || lx.CalendarWords.Has(toks[end].Norm)) && gapOK(lx, txt, toks[end-1], toks[end]) {
 			end++
 		}
 		out = append(out, phrase{start, end, span.TypeTime})
@@ -92,18 +92,14 @@ func timeSpans(toks []text.Token, txt string) []phrase {
 	return out
 }
 
-var timeModifiers = text.NewWordSet(`last next this early late mid`)
-
-func isRoleWord(t text.Token) bool {
-	return text.TitleHeads.Has(t.Norm) || text.RoleModifiers.Has(t.Norm)
+func isRoleWord(lx *text.Lexicon, t text.Token) bool {
+	return lx.TitleHeads.Has(t.Norm) || lx.RoleModifiers.Has(t.Norm)
 }
-
-var scaleWords = text.NewWordSet(`hundred thousand million billion trillion`)
 
 func joinedBySpace(txt string, a, b text.Token) bool { return txt[a.End:b.Start] == " " }
 
 // gapOK allows the comma of a date: "March 9, 2007".
-func gapOK(txt string, a, b text.Token) bool {
+func gapOK(lx *text.Lexicon, txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
-	return g == " " || g == ", " || g == ". " && text.CalendarWords.Has(a.Norm) // "Sept. 1"
+	return g == " " || g == ", " || g == ". " && lx.CalendarWords.Has(a.Norm) // "Sept. 1"
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/articlebot/articlebot/qa/text"
 )
@@ -100,29 +99,6 @@ func (e LongQuestionError) Error() string {
 	return fmt.Sprintf("question longer than %d characters", e.Max)
 }
 
-// quoteVerbStems are the stems of the verbs that take the very words
-// someone used ("describe", "call"), read once.
-var quoteVerbStems = sync.OnceValue(func() map[string]bool {
-	return text.DefaultLexicon().VerbStems(text.QuoteVerbs)
-})
-
-// auxiliaries open a yes/no question.
-var auxiliaries = text.NewWordSet(`did does do is are was were will would can could has have had should shall may might must`)
-
-// numberNouns after "what" or "which" ask for a number, timeNouns for a
-// time, placeNouns for a place, termNouns for a quoted word.
-var (
-	numberNouns = text.NewWordSet(`number percentage percent amount share total count figure price cost size majority`)
-	timeNouns   = text.NewWordSet(`time date day year month week hour period season decade century`)
-	placeNouns  = text.NewWordSet(`place country city town state region province location venue site capital`)
-	termNouns   = text.NewWordSet(`term word phrase expression name nickname label slogan`)
-	roleNouns   = text.NewWordSet(`position role job title post office rank`)
-)
-
-// predicateVerbs put a role after them as what someone is or became.
-var predicateVerbs = text.NewWordSet(`is was are were be been become became becomes named appointed elected
-	serves served as`)
-
 // mentionsName reports whether toks hold a capitalised name.
 func (q *Question) mentionsName(toks []text.Token) bool {
 	for _, t := range toks {
@@ -144,19 +120,19 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 		return nil, LongQuestionError{Max: e.opts.MaxQuestion}
 	}
 	q := &Question{Text: txt}
-	toks := text.Tokenize(txt)
+	toks := e.lx.Tokenize(txt)
 	if len(toks) == 0 {
 		return nil, ErrNoWords // "?!", "🤔🤔"
 	}
 	e.correctNames(toks)
 	for _, t := range toks {
-		if !t.IsStop() && !text.QuestionWords.Has(t.Norm) {
+		if !t.IsStop() && !e.lx.QuestionWords.Has(t.Norm) {
 			q.surface = append(q.surface, t.Norm)
 		}
 	}
-	q.classify(toks)
-	q.readNamesOf(toks)
-	q.readFollowUp(toks)
+	q.classify(e.lx, toks)
+	q.readNamesOf(e.lx, toks)
+	q.readFollowUp(e.lx, toks)
 	named := e.findPeople(q, toks)
 	for i := q.speakerFrom; i < q.speakerTo; i++ {
 		if t := toks[i]; t.Cap && !t.IsStop() || t.Is(text.KindTitleHead) {
@@ -171,8 +147,7 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 
 // readNamesOf notes a question that asks for names ("What are the names of
 // the ethnic groups that …?"): only a sentence that names them answers it.
-func (q *Question) readNamesOf(toks []text.Token) {
-	lx := text.DefaultLexicon()
+func (q *Question) readNamesOf(lx *text.Lexicon, toks []text.Token) {
 	for i := 0; i+1 < len(toks); i++ {
 		if (toks[i].Norm != "name" && toks[i].Norm != "names") || toks[i+1].Norm != "of" {
 			continue
@@ -182,7 +157,7 @@ func (q *Question) readNamesOf(toks []text.Token) {
 		head := ""
 		for k := i + 2; k < len(toks); k++ {
 			n := toks[k].Norm
-			if n == "that" || n == "who" || n == "which" || n == "whom" || auxiliaries.Has(n) {
+			if n == "that" || n == "who" || n == "which" || n == "whom" || lx.QuestionAuxiliaries.Has(n) {
 				break
 			}
 			if !toks[k].IsStop() {
@@ -196,7 +171,7 @@ func (q *Question) readNamesOf(toks []text.Token) {
 
 // readFollowUp notes what may make a question refer to the one before: a
 // pronoun, "else", an opening "and" or "what about".
-func (q *Question) readFollowUp(toks []text.Token) {
+func (q *Question) readFollowUp(lx *text.Lexicon, toks []text.Token) {
 	hasQuestionWord := false
 	for i, t := range toks {
 		switch t.Norm {
@@ -207,11 +182,11 @@ func (q *Question) readFollowUp(toks []text.Token) {
 		case "else", "more", "other":
 			q.more = true
 		case "is", "was", "are", "were":
-			if i > 0 && text.QuestionWords.Has(toks[i-1].Norm) {
+			if i > 0 && lx.QuestionWords.Has(toks[i-1].Norm) {
 				q.copula = true
 			}
 		}
-		if text.QuestionWords.Has(t.Norm) && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
+		if lx.QuestionWords.Has(t.Norm) && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
 			hasQuestionWord = true
 		}
 	}
@@ -224,16 +199,16 @@ func (q *Question) readFollowUp(toks []text.Token) {
 }
 
 // classify sets the kind from the question word and the words after it.
-func (q *Question) classify(toks []text.Token) {
+func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 	qw := -1
 	for i, t := range toks {
-		if text.QuestionWords.Has(t.Norm) {
+		if lx.QuestionWords.Has(t.Norm) {
 			qw = i
 			break
 		}
 	}
 	if qw < 0 {
-		if auxiliaries.Has(toks[0].Norm) {
+		if lx.QuestionAuxiliaries.Has(toks[0].Norm) {
 			q.Kind = KindYesNo
 		}
 		q.Future = toks[0].Norm == "will"
@@ -245,7 +220,6 @@ func (q *Question) classify(toks []text.Token) {
 		}
 		return ""
 	}
-	lx := text.DefaultLexicon()
 	speechVerbAt := func(k int) bool {
 		st := lx.Stem(next(k))
 		// "called for", "agreed to", "continued" are not about words said.
@@ -256,13 +230,13 @@ func (q *Question) classify(toks []text.Token) {
 	// a question about someone's words.
 	aux := -1
 	for k := 1; qw+k < len(toks) && k < 10; k++ {
-		if auxiliaries.Has(next(k)) {
+		if lx.QuestionAuxiliaries.Has(next(k)) {
 			if aux < 0 {
 				aux = k
 			}
 		} else if aux >= 0 && speechVerbAt(k) {
 			q.Speech = true
-			q.describes = quoteVerbStems()[lx.Stem(next(k))]
+			q.describes = lx.IsQuoteVerb(lx.Stem(next(k)))
 			// Who is asked about is between: "What did Abbas say about
 			// Bush's visit?" asks about Abbas's words.
 			q.speakerFrom, q.speakerTo = qw+aux+1, qw+k
@@ -293,7 +267,7 @@ func (q *Question) classify(toks []text.Token) {
 		case "many", "much", "long", "old", "often", "far", "big", "large":
 			q.Kind = KindNumber
 			q.measure = next(1)
-			for k := 2; k <= 4 && qw+k < len(toks) && !auxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
+			for k := 2; k <= 4 && qw+k < len(toks) && !lx.QuestionAuxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
 				q.focus = append(q.focus, lx.Stem(next(k)))
 			}
 		default:
@@ -304,21 +278,21 @@ func (q *Question) classify(toks []text.Token) {
 		}
 	case "what", "which":
 		n := next(1)
-		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !frameWords.Has(n) && !auxiliaries.Has(n) {
+		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !lx.FrameWords.Has(n) && !lx.QuestionAuxiliaries.Has(n) {
 			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
 		}
 		switch {
-		case roleNouns.Has(n) && q.mentionsName(toks[qw+2:]):
+		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
-		case numberNouns.Has(n):
+		case lx.NumberNouns.Has(n):
 			q.Kind = KindNumber
-		case timeNouns.Has(n):
+		case lx.TimeNouns.Has(n):
 			q.Kind = KindTime
-		case placeNouns.Has(n):
+		case lx.PlaceNouns.Has(n):
 			q.Kind = KindPlace
-		case termNouns.Has(n):
+		case lx.TermNouns.Has(n):
 			q.Kind, q.wantsTerm = KindQuote, true
-		case text.TitleHeads.Has(n):
+		case lx.TitleHeads.Has(n):
 			q.Kind = KindPerson // "Which congressman sponsored …"
 		case q.Speech:
 			q.Kind = KindQuote
@@ -375,19 +349,19 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 	}
 	// A role: a title noun and the words before it.
 	for i, t := range toks {
-		if !text.TitleHeads.Has(t.Norm) || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
+		if !e.lx.TitleHeads.Has(t.Norm) || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
 			continue
 		}
 		if i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what") {
 			continue // "Which congressman …" asks for a person; it names no one
 		}
-		head := text.FoldTitle(t.Norm)
+		head := e.lx.FoldTitle(t.Norm)
 		var mods []text.Token
 		k := i - 1
-		for ; k >= 0 && k >= i-3 && !toks[k].IsStop() && !text.QuestionWords.Has(toks[k].Norm) && !predicateVerbs.Has(toks[k].Norm); k-- {
+		for ; k >= 0 && k >= i-3 && !toks[k].IsStop() && !e.lx.QuestionWords.Has(toks[k].Norm) && !e.lx.PredicateVerbs.Has(toks[k].Norm); k-- {
 			mods = append(mods, toks[k])
 		}
-		if k >= 0 && predicateVerbs.Has(toks[k].Norm) && q.Kind == KindPerson {
+		if k >= 0 && e.lx.PredicateVerbs.Has(toks[k].Norm) && q.Kind == KindPerson {
 			continue // "Who became prime minister?" asks who has the role
 		}
 		var best *Speaker
@@ -433,15 +407,15 @@ func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool)
 		// the governor say?") is evidence the articles do not answer,
 		// though no veto: they may name it another way ("envoy" for
 		// "ambassador").
-		if !t.Cap && text.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && len(e.byHead[text.FoldTitle(t.Norm)]) == 0 &&
+		if !t.Cap && e.lx.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && len(e.byHead[e.lx.FoldTitle(t.Norm)]) == 0 &&
 			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
 			q.missingRoles++
 			continue
 		}
-		if i == 0 || !t.Cap || named[i] || t.IsStop() && !t.AllCaps || text.QuestionWords.Has(t.Norm) || t.Norm == "i" {
+		if i == 0 || !t.Cap || named[i] || t.IsStop() && !t.AllCaps || e.lx.QuestionWords.Has(t.Norm) || t.Norm == "i" {
 			continue
 		}
-		if e.indexed(t.Norm) || text.TitleHeads.Has(t.Norm) {
+		if e.indexed(t.Norm) || e.lx.TitleHeads.Has(t.Norm) {
 			continue
 		}
 		if key, _ := e.lx.PlaceAt(toks, i); key != "" && e.mentionsPlace(key) {
@@ -465,21 +439,21 @@ func (e *Engine) mentionsPlace(key string) bool {
 func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if text.LogicWords.Has(t.Norm) {
+		if e.lx.LogicWords.Has(t.Norm) {
 			g := q.addTerm(t.Norm, 0.3, true) // "if reforms stall", "why … not"
-			if negations.Has(t.Norm) && g < maxGroups {
+			if e.lx.Negations.Has(t.Norm) && g < maxGroups {
 				q.negations |= 1 << g
 			}
 			continue
 		}
-		if t.IsStop() || text.QuestionWords.Has(t.Norm) || auxiliaries.Has(t.Norm) {
+		if t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.lx.QuestionAuxiliaries.Has(t.Norm) {
 			continue
 		}
 		st := e.lookupTerm(t.Norm)
 		switch {
 		case q.Speech && (st == e.lx.Stem("say") || st == e.lx.Stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
-		case q.Speech && e.lx.IsSpeech(st), frameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how":
+		case q.Speech && e.lx.IsSpeech(st), e.lx.FrameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how":
 			q.addTerm(st, 0.5, true) // warned, described, what kind, how long
 			continue
 		}
@@ -490,8 +464,8 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		if (t.Cap && i > 0 || t.Number) && group < maxGroups {
 			q.nameGroups |= 1 << group // "Which year did Tesla …", "in 1904"
 		}
-		if text.TitleHeads.Has(t.Norm) && text.FoldTitle(t.Norm) != t.Norm {
-			q.addToGroup(e.lookupTerm(text.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
+		if e.lx.TitleHeads.Has(t.Norm) && e.lx.FoldTitle(t.Norm) != t.Norm {
+			q.addToGroup(e.lookupTerm(e.lx.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
 		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.common(st) {
 			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
@@ -586,14 +560,5 @@ func (q *Question) weighTerms(e *Engine) {
 	}
 }
 
-// negations turn a question around: "Who did not …?"
-var negations = text.NewWordSet(`not no never without`)
-
-// frameWords shape a question without naming its topic.
-var frameWords = text.NewWordSet(`kind type sort happen happened happens mean means meant thing things way
-	ways position role job title term word phrase expression name nickname according view else
-	come comes coming came go goes going went get gets got take takes took taken make makes made
-	occur occurs occurred able unable possible likely soon now ever still really actually currently`)
-
 // isNumberWord reports whether a word is a count written out.
-func isNumberWord(w string) bool { return text.NumberWords.Has(w) }
+func isNumberWord(lx *text.Lexicon, w string) bool { return lx.NumberWords.Has(w) }

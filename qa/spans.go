@@ -55,7 +55,7 @@ func askOf(q *Question) (span.Ask, bool) {
 // with their features, and the sentence's text and tokens.
 func (e *Engine) spanCandidates(q *Question, ask span.Ask, doc int32) (string, []text.Token, []phrase, []span.Vector) {
 	txt := e.sentenceText(doc)
-	toks := text.Tokenize(txt)
+	toks := e.lx.Tokenize(txt)
 	quotes := text.FindQuotes(txt)
 	sv := e.spanView(q, toks)
 	var phrases []phrase
@@ -268,15 +268,15 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	}
 	v[span.Breaks] = float64(strings.Count(between, ",") + strings.Count(between, ";"))
 	v[span.Apposition] = boolFeature(dist == 0 && strings.TrimSpace(between) == ",")
-	v[span.Relative] = boolFeature(relativeHolds(sv, p, txt, toks))
+	v[span.Relative] = boolFeature(relativeHolds(e.lx, sv, p, txt, toks))
 }
 
 // relativeHolds reports whether a relative clause set off after the phrase,
 // past an apposition, holds a word of the question: the phrase is who or
 // what the clause is about ("Ann Lee, 68, whose flight was cancelled").
-func relativeHolds(sv *spanView, p phrase, txt string, toks []text.Token) bool {
+func relativeHolds(lx *text.Lexicon, sv *spanView, p phrase, txt string, toks []text.Token) bool {
 	for r := p.end; r < len(toks) && r <= p.end+relativeReach; r++ {
-		if !relativeWords.Has(toks[r].Norm) {
+		if !lx.Relatives.Has(toks[r].Norm) {
 			continue
 		}
 		if !strings.Contains(txt[toks[r-1].End:toks[r].Start], ",") {
@@ -292,9 +292,6 @@ func relativeHolds(sv *spanView, p phrase, txt string, toks []text.Token) bool {
 	return false
 }
 
-// relativeWords open a relative clause about what comes before them.
-var relativeWords = text.NewWordSet(`who whose whom which`)
-
 // relativeReach is how far past the phrase a relative clause may open (an
 // age or a short apposition between), and relativeClause how many words of
 // it may hold the shared word.
@@ -308,7 +305,7 @@ const (
 // sums and shares, quoted words, and phrases in lower case.
 func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase {
 	var out []phrase
-	out = append(out, timeSpans(toks, txt)...)
+	out = append(out, timeSpans(e.lx, toks, txt)...)
 	out = append(out, e.numberPhrases(txt, toks)...)
 	out = append(out, e.namePhrases(txt, toks)...)
 	for _, qs := range quotes {
@@ -329,12 +326,12 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 	// Phrases in lower case: runs of content words, the last few of a long
 	// one: "water security", "a death sentence".
 	for i := 0; i < len(toks); {
-		if !lowerWord(toks[i]) {
+		if !lowerWord(e.lx, toks[i]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && lowerWord(toks[j]) && joinedBySpace(txt, toks[j-1], toks[j]) {
+		for j < len(toks) && lowerWord(e.lx, toks[j]) && joinedBySpace(txt, toks[j-1], toks[j]) {
 			j++
 		}
 		out = append(out, phrase{max(i, j-phraseWords), j, span.TypePhrase})
@@ -375,13 +372,9 @@ func joined(txt string, a, b text.Token) bool {
 // count them.
 const maxShortAnswer = 6
 
-func lowerWord(t text.Token) bool {
-	return !t.Cap && !t.Number && !t.IsStop() && !t.Is(text.KindNumber) && !text.NameParticles.Has(t.Norm)
+func lowerWord(lx *text.Lexicon, t text.Token) bool {
+	return !t.Cap && !t.Number && !t.IsStop() && !t.Is(text.KindNumber) && !lx.NameParticles.Has(t.Norm)
 }
-
-// theConnectors join two parts of a name with "the" after them: "al-Qaida
-// in the Islamic Maghreb".
-var theConnectors = text.NewWordSet(`of for in`)
 
 // numberPhrases are sums ("$2.4 billion"), shares ("34 per cent") and
 // counts with what they count ("six deals", "fifteen senior officials"),
@@ -389,14 +382,14 @@ var theConnectors = text.NewWordSet(`of for in`)
 func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 	var out []phrase
 	for i, t := range toks {
-		if !(t.Number && !t.IsYear() || isNumberWord(t.Norm)) {
+		if !(t.Number && !t.IsYear() || isNumberWord(e.lx, t.Norm)) {
 			continue
 		}
-		if i > 0 && (toks[i-1].Number || isNumberWord(toks[i-1].Norm)) && scaleWords.Has(t.Norm) {
+		if i > 0 && (toks[i-1].Number || isNumberWord(e.lx, toks[i-1].Norm)) && e.lx.ScaleWords.Has(t.Norm) {
 			continue // "million" in "192 million" belongs to the number before it
 		}
 		end := i + 1
-		if end < len(toks) && scaleWords.Has(toks[end].Norm) {
+		if end < len(toks) && e.lx.ScaleWords.Has(toks[end].Norm) {
 			end++ // "192 million"
 		}
 		for end < len(toks) && toks[end].Number && txt[toks[end-1].End:toks[end].Start] == "-" {
@@ -452,21 +445,21 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
-		particle := text.NameParticles.Has(toks[i].Norm) && i+1 < len(toks) && nameWord(toks[i+1]) && txt[toks[i].End:toks[i+1].Start] == "-"
-		if !nameWord(toks[i]) && !particle {
+		particle := e.lx.NameParticles.Has(toks[i].Norm) && i+1 < len(toks) && nameWord(e.lx, toks[i+1]) && txt[toks[i].End:toks[i+1].Start] == "-"
+		if !nameWord(e.lx, toks[i]) && !particle {
 			continue
 		}
 		j := i + 1
 		for j < len(toks) {
 			switch {
-			case nameWord(toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
+			case nameWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
 				j++
 				continue
-			case (text.NameConnectors.Has(toks[j].Norm) || text.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(toks[j+1]) &&
-				!text.CalendarWords.Has(toks[j+1].Norm) && joined(txt, toks[j-1], toks[j]) && joined(txt, toks[j], toks[j+1]):
+			case (e.lx.NameConnectors.Has(toks[j].Norm) || e.lx.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(e.lx, toks[j+1]) &&
+				!e.lx.CalendarWords.Has(toks[j+1].Norm) && joined(txt, toks[j-1], toks[j]) && joined(txt, toks[j], toks[j+1]):
 				j += 2 // "Department of Civil Aviation"; not "Geneva on Monday"
 				continue
-			case theConnectors.Has(toks[j].Norm) && j+2 < len(toks) && toks[j+1].Norm == "the" && nameWord(toks[j+2]) &&
+			case e.lx.TheConnectors.Has(toks[j].Norm) && j+2 < len(toks) && toks[j+1].Norm == "the" && nameWord(e.lx, toks[j+2]) &&
 				joined(txt, toks[j-1], toks[j]):
 				j += 3 // "al-Qaida in the Islamic Maghreb", "Bank of the South"
 				continue
@@ -493,7 +486,7 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		}
 		// "US President Donald Trump": the person without the title.
 		for k := i + 1; k < j; k++ {
-			if !isRoleWord(toks[k-1]) && !text.Honorifics.Has(toks[k-1].Norm) {
+			if !isRoleWord(e.lx, toks[k-1]) && !e.lx.Honorifics.Has(toks[k-1].Norm) {
 				break
 			}
 			if e.isPersonName(toks[k:j]) {
@@ -508,8 +501,8 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 
 // nameWord reports whether a token can be part of a name: capitalised,
 // and no stop word unless an acronym ("US").
-func nameWord(t text.Token) bool {
-	return (t.Cap || t.AllCaps) && (!t.IsStop() || t.AllCaps) && !text.QuestionWords.Has(t.Norm)
+func nameWord(lx *text.Lexicon, t text.Token) bool {
+	return (t.Cap || t.AllCaps) && (!t.IsStop() || t.AllCaps) && !lx.QuestionWords.Has(t.Norm)
 }
 
 // nounLike reports whether a word in lower case may be a noun: no verb
@@ -517,8 +510,8 @@ func nameWord(t text.Token) bool {
 // role ("Mwai Kibaki president"), no time ("yesterday"). There is no
 // tagger; these are the words that follow a name most often.
 func (e *Engine) nounLike(t text.Token) bool {
-	return lowerWord(t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
-		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(t) &&
+	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
+		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(e.lx, t) &&
 		!t.Is(text.KindTime)
 }
 
@@ -537,7 +530,7 @@ func (e *Engine) nameType(txt string, toks []text.Token, i, j int) span.Type {
 		return span.TypePerson
 	}
 	for k := i; k < j; k++ {
-		if text.OrgWords.Has(toks[k].Norm) || len(e.bodies[toks[k].Norm]) > 0 {
+		if e.lx.OrgWords.Has(toks[k].Norm) || len(e.bodies[toks[k].Norm]) > 0 {
 			return span.TypeBody
 		}
 	}

@@ -53,7 +53,7 @@ func growTo[T any](s []T, n int) []T {
 }
 
 // wordTerm returns the worker's number for a word's index term: the word
-// itself for a logic word (see text.LogicWords), else its stem.
+// itself for a logic word (see Lexicon.LogicWords), else its stem.
 func (w *worker) wordTerm(word *text.Word) int32 {
 	if w.termOf[word.ID] == 0 {
 		t := word.Norm

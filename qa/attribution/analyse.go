@@ -102,15 +102,11 @@ type Analyzer struct {
 	// (not half of a hyphenated pair).
 	verb                          []verbKind
 	lowerSeen, capMid, standalone []int32
-
-	// The stems of text.QuoteVerbs and text.DocumentVerbs.
-	quoteStems, documentStems map[string]bool
 }
 
 // NewAnalyzer returns an analyzer for the documents cache reads.
 func NewAnalyzer(cache *text.Cache) *Analyzer {
-	lx := cache.Lexicon()
-	return &Analyzer{cache: cache, lx: lx, quoteStems: lx.VerbStems(text.QuoteVerbs), documentStems: lx.VerbStems(text.DocumentVerbs)}
+	return &Analyzer{cache: cache, lx: cache.Lexicon()}
 }
 
 // grow makes room in the tables by word ID for every word the cache knows.

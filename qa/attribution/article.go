@@ -107,9 +107,9 @@ func (p *para) joined(i int) bool {
 func (p *para) nameHyphen(i int) bool {
 	l, r := p.Toks[i-1], p.Toks[i]
 	switch {
-	case text.TitleHeads.Has(l.Norm) || text.TitleHeads.Has(r.Norm):
+	case p.a.lx.TitleHeads.Has(l.Norm) || p.a.lx.TitleHeads.Has(r.Norm):
 		return true
-	case !l.Cap && text.NameParticles.Has(l.Norm):
+	case !l.Cap && p.a.lx.NameParticles.Has(l.Norm):
 		return r.Cap
 	case !l.Cap || l.Number || r.Number:
 		return false
@@ -119,7 +119,7 @@ func (p *para) nameHyphen(i int) bool {
 	}
 	// A lower-case second half: a given name's (Ki-moon, Jong-un), unless
 	// it makes a compound modifier (Paris-based, Trump-appointed).
-	return !text.CompoundSuffixes.Has(r.Norm) && !strings.HasSuffix(r.Norm, "ed") && !strings.HasSuffix(r.Norm, "ing")
+	return !p.a.lx.CompoundSuffixes.Has(r.Norm) && !strings.HasSuffix(r.Norm, "ed") && !strings.HasSuffix(r.Norm, "ing")
 }
 
 // mentionAt returns the name or description mention that covers token i.

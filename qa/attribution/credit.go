@@ -149,7 +149,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 		if t.Quoted {
 			continue
 		}
-		if t.Norm == "that" && v > from && text.Conjunctions.Has(p.Toks[v-1].Norm) {
+		if t.Norm == "that" && v > from && a.lx.Conjunctions.Has(p.Toks[v-1].Norm) {
 			// "said that A and that the offer was "…"": the clause A
 			// is another thing said, not what introduces the quotation.
 			for v -= 2; v > from && p.Toks[v].Norm != "that"; v-- {
@@ -161,7 +161,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			c.How = ByAccording
 			return c, s
 		}
-		if text.DocVerbs.Has(t.Norm) {
+		if a.lx.DocVerbs.Has(t.Norm) {
 			if c := a.documentBefore(p, from, v); c.Entity != nil {
 				return c, s
 			}
@@ -281,7 +281,7 @@ func (a *article) passiveSource(p *para, v, j int) Credit {
 // verb at v ends.
 func (a *article) documentBefore(p *para, from, v int) Credit {
 	for k := v; k > from; k-- {
-		if strings.HasPrefix(p.Gap(k), ",") && (text.Determiners.Has(p.Toks[k].Norm) || text.Relatives.Has(p.Toks[k].Norm)) {
+		if strings.HasPrefix(p.Gap(k), ",") && (a.lx.Determiners.Has(p.Toks[k].Norm) || a.lx.Relatives.Has(p.Toks[k].Norm)) {
 			if m, ok := p.mentionAt(k - 1); ok {
 				return Credit{m.Entity, ByDocument}
 			}

@@ -61,6 +61,7 @@ type Entity struct {
 	Issuer *Entity
 
 	headCount map[string]int // how often each title noun describes it
+	roleHeads []string       // the title noun of each of Roles, "" for none
 	lastSeen  int            // order of its latest mention so far
 	place     bool           // named after a preposition of place: "in Lagos"
 	country   bool           // a place of the gazetteer, which may speak for its government
@@ -81,8 +82,8 @@ func (e *Entity) Speaks() bool {
 // president" twice beats "the Ukrainian leader" once); else the first role.
 func (e *Entity) Role() string {
 	best, bestCount := "", 0
-	for _, r := range e.Roles {
-		if h := roleHead(r); h != "" && e.headCount[h] > bestCount {
+	for i, r := range e.Roles {
+		if h := e.roleHeads[i]; h != "" && e.headCount[h] > bestCount {
 			best, bestCount = r, e.headCount[h]
 		}
 	}
@@ -94,9 +95,9 @@ func (e *Entity) Role() string {
 
 // roleHead returns the title noun of a role, "" if it has none. A
 // "counterpart" is a relation, not a title.
-func roleHead(role string) string {
-	for _, w := range text.Tokenize(role) {
-		if text.TitleHeads.Has(w.Norm) && w.Norm != "counterpart" {
+func roleHead(lx *text.Lexicon, role string) string {
+	for _, w := range lx.Tokenize(role) {
+		if lx.TitleHeads.Has(w.Norm) && w.Norm != "counterpart" {
 			return w.Norm
 		}
 	}
@@ -106,14 +107,15 @@ func roleHead(role string) string {
 // addRole records a role the article gives the entity, written
 // txt[toks[0].Start:toks[len-1].End].
 func (e *Entity) addRole(lx *text.Lexicon, toks []text.Token, txt string) {
-	if len(toks) == 0 || honorificsOnly(toks) {
+	if len(toks) == 0 || honorificsOnly(lx, toks) {
 		return // "Dr." or "Mr." is a form of address, not a role
 	}
 	role := strings.TrimRight(txt[toks[0].Start:toks[len(toks)-1].End], ",")
 	if e.headCount == nil {
 		e.headCount = map[string]int{}
 	}
-	if h := roleHead(role); h != "" {
+	h := roleHead(lx, role)
+	if h != "" {
 		e.headCount[h]++
 	}
 	for _, r := range e.Roles {
@@ -122,6 +124,7 @@ func (e *Entity) addRole(lx *text.Lexicon, toks []text.Token, txt string) {
 		}
 	}
 	e.Roles = append(e.Roles, role)
+	e.roleHeads = append(e.roleHeads, h)
 	if e.Heads == nil {
 		e.Heads, e.Mods, e.Country = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	}
@@ -132,11 +135,11 @@ func (e *Entity) addRole(lx *text.Lexicon, toks []text.Token, txt string) {
 			continue
 		}
 		w := toks[i].Norm
-		e.learnGender(w)
-		if text.TitleHeads.Has(w) || i == len(toks)-1 && !toks[i].Cap && !text.StopWords.Has(w) {
+		e.learnGender(lx, w)
+		if lx.TitleHeads.Has(w) || i == len(toks)-1 && !toks[i].Cap && !lx.StopWords.Has(w) {
 			// A title, or the noun a role ends with: "glaciologist".
-			e.Heads[text.FoldTitle(w)] = true
-		} else if !text.StopWords.Has(w) {
+			e.Heads[lx.FoldTitle(w)] = true
+		} else if !lx.StopWords.Has(w) {
 			e.Mods[w] = true
 		}
 	}
@@ -156,18 +159,18 @@ func (e *Entity) titled() bool {
 
 // learnGender reads a word of a person's role or form of address for
 // their gender: "spokeswoman", "Mr".
-func (e *Entity) learnGender(w string) {
+func (e *Entity) learnGender(lx *text.Lexicon, w string) {
 	switch {
-	case text.FemaleWords.Has(w):
+	case lx.FemaleWords.Has(w):
 		e.Gender = Female
-	case text.MaleWords.Has(w):
+	case lx.MaleWords.Has(w):
 		e.Gender = Male
 	}
 }
 
-func honorificsOnly(toks []text.Token) bool {
+func honorificsOnly(lx *text.Lexicon, toks []text.Token) bool {
 	for _, t := range toks {
-		if !text.Honorifics.Has(t.Norm) {
+		if !lx.Honorifics.Has(t.Norm) {
 			return false
 		}
 	}

@@ -21,7 +21,7 @@ func (a *article) findMentions(p *para) {
 				// ("Moscow", "the Congressional Website", "H.R.1424").
 				n = i
 			}
-			if text.CalendarWords.Has(p.Toks[n].Norm) && end-n == 1 {
+			if a.lx.CalendarWords.Has(p.Toks[n].Norm) && end-n == 1 {
 				i = end
 				continue // a weekday or a month is never anyone
 			}
@@ -38,7 +38,7 @@ func (a *article) findMentions(p *para) {
 				}
 				a.people = append(a.people, e)
 			}
-			if i > 0 && text.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
+			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
 				e.place = true // "in Lagos"
 			}
 			a.addMention(p, n, end, e, ByNameForm)
@@ -110,11 +110,11 @@ func (a *article) someoneUnnamed(p *para, i int) {
 	if _, named := p.mentionAt(h); named || p.Toks[h].Cap {
 		return
 	}
-	if kind, plural := headNoun(p.Toks[h].Norm); plural || kind != personNoun && kind != titleNoun {
+	if kind, plural := headNoun(a.lx, p.Toks[h].Norm); plural || kind != personNoun && kind != titleNoun {
 		return
 	}
 	c := a.unnamed(p, ph.start, h+1, Unnamed, false)
-	if g := nounGender(p.Toks[h].Norm); g != GenderUnknown {
+	if g := nounGender(a.lx, p.Toks[h].Norm); g != GenderUnknown {
 		c.Entity.Gender = g
 	}
 	for k := range p.refs {
@@ -146,18 +146,18 @@ func (a *article) learnAcronym(p *para, end int, e *Entity) {
 // "coauthor Erik Demaine", "striker Callum Hartley". English puts such a
 // noun there; a verb before a name ("met Zelenskyy", "told Smith") has no
 // such ending.
-func occupation(t text.Token) bool {
-	return !t.Cap && !closedClass(t) && !adverb(t) && !t.Number && occupationWord(t.Norm, true)
+func occupation(lx *text.Lexicon, t text.Token) bool {
+	return !t.Cap && !closedClass(lx, t) && !adverb(lx, t) && !t.Number && occupationWord(lx, t.Norm, true)
 }
 
 // occupationWord reports whether a normalised word is a noun for what
 // someone is or does, by the lists or by its ending (see
 // text.HasOccupationSuffix).
-func occupationWord(norm string, loose bool) bool {
-	if kind, _ := headNoun(norm); kind == titleNoun || kind == personNoun {
+func occupationWord(lx *text.Lexicon, norm string, loose bool) bool {
+	if kind, _ := headNoun(lx, norm); kind == titleNoun || kind == personNoun {
 		return true
 	}
-	if text.StopWords.Has(norm) || text.Quantifiers.Has(norm) || text.SpeechNouns.Has(norm) {
+	if lx.StopWords.Has(norm) || lx.Quantifiers.Has(norm) || lx.SpeechNouns.Has(norm) {
 		return false
 	}
 	return text.HasOccupationSuffix(norm, loose)
@@ -168,7 +168,7 @@ func occupationWord(norm string, loose bool) bool {
 // "President", "Judge".
 func (a *article) titledName(p *para, start, n int) bool {
 	for k := start; k < n; k++ {
-		if norm := p.Toks[k].Norm; text.Honorifics.Has(norm) || text.TitleHeads.Has(norm) {
+		if norm := p.Toks[k].Norm; a.lx.Honorifics.Has(norm) || a.lx.TitleHeads.Has(norm) {
 			return true
 		}
 	}
@@ -217,8 +217,8 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 	roleStart := start
 	for roleStart > 0 && p.joined(roleStart) && p.Toks[roleStart-1].Quoted == p.Toks[n].Quoted {
 		t := p.Toks[roleStart-1]
-		if !(text.RoleModifiers.Has(t.Norm) || text.TitleHeads.Has(t.Norm) || t.Norm == "incumbent" || t.Cap && !t.IsStop() ||
-			roleStart == start && occupation(t)) {
+		if !(a.lx.RoleModifiers.Has(t.Norm) || a.lx.TitleHeads.Has(t.Norm) || t.Norm == "incumbent" || t.Cap && !t.IsStop() ||
+			roleStart == start && occupation(a.lx, t)) {
 			break
 		}
 		roleStart--
@@ -226,7 +226,7 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 			break // "Russia's" opens the role
 		}
 	}
-	if roleStart < n && !honorificsOnly(p.Toks[roleStart:n]) {
+	if roleStart < n && !honorificsOnly(a.lx, p.Toks[roleStart:n]) {
 		e.addRole(a.lx, p.Toks[roleStart:n], p.Text)
 		return true
 	}
@@ -237,17 +237,17 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 	if start >= 2 && p.Gap(start) == ", " {
 		// A role run just before: "Vice President of X, Steve Ellis,".
 		k := start - 1
-		for k > 0 && p.joined(k) && (p.Toks[k-1].Cap || text.NameConnectors.Has(p.Toks[k-1].Norm)) {
+		for k > 0 && p.joined(k) && (p.Toks[k-1].Cap || a.lx.NameConnectors.Has(p.Toks[k-1].Norm)) {
 			k--
 		}
-		if k < start-1 && (text.TitleHeads.Has(p.Toks[k].Norm) || text.RoleModifiers.Has(p.Toks[k].Norm)) && p.Toks[k].Initial {
+		if k < start-1 && (a.lx.TitleHeads.Has(p.Toks[k].Norm) || a.lx.RoleModifiers.Has(p.Toks[k].Norm)) && p.Toks[k].Initial {
 			e.addRole(a.lx, p.Toks[k:start], p.Text)
 			return true
 		}
 	}
 	if roleStart < n {
 		for k := roleStart; k < n; k++ {
-			e.learnGender(p.Toks[k].Norm) // "Mr", "Mrs"
+			e.learnGender(a.lx, p.Toks[k].Norm) // "Mr", "Mrs"
 		}
 	}
 	return false
@@ -262,22 +262,22 @@ func (a *article) apposition(p *para, end int) []text.Token {
 	k := end
 	// "Susan Rice, who is also the US ambassador to the UN,": a relative
 	// clause that gives a role is an apposition too.
-	if p.Toks[k].Norm == "who" && k+1 < len(p.Toks) && relativeCopulas.Has(p.Toks[k+1].Norm) {
+	if p.Toks[k].Norm == "who" && k+1 < len(p.Toks) && a.lx.RelativeCopulas.Has(p.Toks[k+1].Norm) {
 		k += 2
-		for k < len(p.Toks) && (relativeCopulas.Has(p.Toks[k].Norm) || roleAdverbs.Has(p.Toks[k].Norm)) {
+		for k < len(p.Toks) && (a.lx.RelativeCopulas.Has(p.Toks[k].Norm) || a.lx.RoleAdverbs.Has(p.Toks[k].Norm)) {
 			k++ // "has been", "is both", "was then"
 		}
 		if k >= len(p.Toks) {
 			return nil
 		}
 	}
-	if text.Determiners.Has(p.Toks[k].Norm) {
+	if a.lx.Determiners.Has(p.Toks[k].Norm) {
 		k++
 	}
 	from := k
 	head := -1
 	for j := k; j < len(p.Toks) && j <= k+maxRoleLead; j++ {
-		if text.TitleHeads.Has(p.Toks[j].Norm) {
+		if a.lx.TitleHeads.Has(p.Toks[j].Norm) {
 			head = j
 			break
 		}
@@ -314,13 +314,6 @@ const (
 	maxRoleTail = 11
 )
 
-// relativeCopulas and roleAdverbs open a relative clause that gives a
-// role: "who is", "who has been", "who was then", "who is both".
-var (
-	relativeCopulas = text.NewWordSet(`is was has had been`)
-	roleAdverbs     = text.NewWordSet(`also both now currently then still formerly once`)
-)
-
 // resolveDescription reads a description ending in the title noun at token
 // h ("the Ukrainian president", "Russia's president") and returns where it
 // starts and the person it most likely describes.
@@ -348,7 +341,7 @@ func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
 			anchored = true
 			break
 		}
-		if !(t.Cap || text.RoleModifiers.Has(t.Norm)) || t.IsStop() {
+		if !(t.Cap || a.lx.RoleModifiers.Has(t.Norm)) || t.IsStop() {
 			break
 		}
 		start--
@@ -364,7 +357,7 @@ func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
 	// The description is a role too: "the Ukrainian president" for a man
 	// introduced as "his Ukrainian counterpart".
 	from := start
-	if text.Determiners.Has(p.Toks[from].Norm) {
+	if a.lx.Determiners.Has(p.Toks[from].Norm) {
 		from++
 	}
 	best.addRole(a.lx, p.Toks[from:h+1], p.Text)
@@ -376,7 +369,7 @@ func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
 // several ministers is the one last mentioned; one with words that fit no
 // one is no one.
 func (a *article) describedPerson(mods []text.Token, head string) *Entity {
-	head = text.FoldTitle(head)
+	head = a.lx.FoldTitle(head)
 	best, bestScore, heads := (*Entity)(nil), 0, 0
 	for _, e := range a.people {
 		if e.titled() && !e.Heads[head] {
@@ -589,10 +582,10 @@ func (p *para) subjectAt(i int) bool {
 			return true
 		}
 		t := p.Toks[k-1]
-		if text.Conjunctions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || t.Norm == "that" {
+		if p.a.lx.Conjunctions.Has(t.Norm) || p.a.lx.Subordinators.Has(t.Norm) || t.Norm == "that" {
 			return true
 		}
-		if !(t.Cap || text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) || t.Possessive) {
+		if !(t.Cap || p.a.lx.Determiners.Has(t.Norm) || p.a.lx.PossessiveDeterminers.Has(t.Norm) || t.Possessive) {
 			return false
 		}
 	}

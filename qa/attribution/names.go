@@ -20,7 +20,7 @@ func (a *article) proper(p *para, i int) bool {
 	if !t.Initial {
 		return true
 	}
-	if t.IsStop() || text.QuestionWords.Has(t.Norm) {
+	if t.IsStop() || a.lx.QuestionWords.Has(t.Norm) {
 		return false
 	}
 	an := a.an
@@ -30,7 +30,7 @@ func (a *article) proper(p *para, i int) bool {
 	if key, _ := a.lx.PlaceAt(p.Toks, i); key != "" {
 		return true
 	}
-	if an.lowerSeen[t.W.ID] == an.serial || text.GroupNouns.Has(t.Norm) || text.Quantifiers.Has(t.Norm) || text.Subordinators.Has(t.Norm) {
+	if an.lowerSeen[t.W.ID] == an.serial || a.lx.GroupNouns.Has(t.Norm) || a.lx.Quantifiers.Has(t.Norm) || a.lx.Subordinators.Has(t.Norm) {
 		return false
 	}
 	// "Trump said …" opening a sentence: a word right before a verb of
@@ -58,14 +58,14 @@ func (a *article) nameRun(p *para, i int) int {
 			j++ // joined by a name's hyphen: "Ki-moon"
 			continue
 		case t.Cap || t.Number:
-		case text.NameParticles.Has(t.Norm) || text.NameConnectors.Has(t.Norm):
+		case a.lx.NameParticles.Has(t.Norm) || a.lx.NameConnectors.Has(t.Norm):
 			// Particles and connectors, one or two ("de la", "van der"),
 			// between capitalised words.
 			k := j + 1
-			if k < len(p.Toks) && p.joined(k) && !p.Toks[k].Cap && text.NameParticles.Has(p.Toks[k].Norm) {
+			if k < len(p.Toks) && p.joined(k) && !p.Toks[k].Cap && a.lx.NameParticles.Has(p.Toks[k].Norm) {
 				k++
 			}
-			if k >= len(p.Toks) || !p.Toks[k].Cap || p.Toks[k].Number || !p.joined(k) || text.CalendarWords.Has(p.Toks[k].Norm) {
+			if k >= len(p.Toks) || !p.Toks[k].Cap || p.Toks[k].Number || !p.joined(k) || a.lx.CalendarWords.Has(p.Toks[k].Norm) {
 				break
 			}
 			if (t.Norm == "of" || t.Norm == "for") && j-i >= 2 && a.personName(p, i, j) {
@@ -86,7 +86,7 @@ func (a *article) nameRun(p *para, i int) int {
 	}
 	// "Fire and Rescue Service", "Commission for England and Wales" are
 	// one body each; "Trump and Zelenskyy" two names.
-	if and >= 0 && !text.OrgWords.Has(p.Toks[j-1].Norm) && !(bodied >= 0 && bodied < and) {
+	if and >= 0 && !a.lx.OrgWords.Has(p.Toks[j-1].Norm) && !(bodied >= 0 && bodied < and) {
 		return and
 	}
 	// Letters after a name, "Simon Latchford KC", are not part of it.
@@ -104,7 +104,7 @@ const postNominalLength = 3
 // body: "Commission" in "Charity Commission for England".
 func (a *article) bodyWordIn(p *para, from, to int) bool {
 	for k := from; k < to; k++ {
-		if text.OrgWords.Has(p.Toks[k].Norm) {
+		if a.lx.OrgWords.Has(p.Toks[k].Norm) {
 			return true
 		}
 	}
@@ -120,27 +120,27 @@ func (a *article) splitRun(p *para, start, end int) (n int) {
 	connector := false
 	for k := start; k < end; k++ {
 		t := p.Toks[k]
-		if text.NameConnectors.Has(t.Norm) && !t.Cap {
+		if a.lx.NameConnectors.Has(t.Norm) && !t.Cap {
 			connector = true
 		}
 		// A place counts as role only before a title ("Russian President"),
 		// which the title itself takes care of: "George Washington" is a name.
-		role := text.TitleHeads.Has(t.Norm) || text.RoleModifiers.Has(t.Norm)
+		role := a.lx.TitleHeads.Has(t.Norm) || a.lx.RoleModifiers.Has(t.Norm)
 		if role && k == end-1 && n == start && k > start {
 			role = false // a surname after a name: "Howard Dean", "Gordon Brown"
 		}
-		if role || text.OrgWords.Has(t.Norm) || t.AllCaps ||
-			k == start && t.Initial && end-start > 2 && occupationWord(t.Norm, true) && a.an.capMid[t.W.ID] != a.an.serial {
+		if role || a.lx.OrgWords.Has(t.Norm) || t.AllCaps ||
+			k == start && t.Initial && end-start > 2 && occupationWord(a.lx, t.Norm, true) && a.an.capMid[t.W.ID] != a.an.serial {
 			// A role, or the word for what someone does that opens a
 			// sentence: "Photographer Tim Hetherington".
 			n = k + 1
 		}
 	}
 	first := p.Toks[start].Norm
-	if connector && (text.TitleHeads.Has(first) || text.RoleModifiers.Has(first)) {
+	if connector && (a.lx.TitleHeads.Has(first) || a.lx.RoleModifiers.Has(first)) {
 		return end
 	}
-	if n < end && text.NameConnectors.Has(p.Toks[n].Norm) && !p.Toks[n].Cap {
+	if n < end && a.lx.NameConnectors.Has(p.Toks[n].Norm) && !p.Toks[n].Cap {
 		return end // "University of California": a body's name, not a person's
 	}
 	return n
@@ -154,10 +154,10 @@ func (a *article) personName(p *para, start, end int) bool {
 	words, particles := 0, 0
 	for i, t := range toks {
 		switch {
-		case text.NameParticles.Has(t.Norm) && !t.Cap:
+		case a.lx.NameParticles.Has(t.Norm) && !t.Cap:
 			// One group of particles, before the surname: "Ursula von der
 			// Leyen"; "Direction de la Surveillance du Territoire" is a body.
-			if i > 0 && !text.NameParticles.Has(toks[i-1].Norm) {
+			if i > 0 && !a.lx.NameParticles.Has(toks[i-1].Norm) {
 				particles++
 			}
 			if particles > 1 {
@@ -166,16 +166,16 @@ func (a *article) personName(p *para, start, end int) bool {
 			continue
 		case !t.Cap && !(i > 0 && p.hyphenBefore(start+i)):
 			return false
-		case t.AllCaps || t.Number || text.CalendarWords.Has(t.Norm):
+		case t.AllCaps || t.Number || a.lx.CalendarWords.Has(t.Norm):
 			return false
-		case text.OrgWords.Has(t.Norm):
+		case a.lx.OrgWords.Has(t.Norm):
 			// "Pacific Ridge Power" is a body; "Samantha Power" a woman.
 			if _, known := a.lx.GivenName(toks[0].Norm); !known || i == 0 {
 				return false
 			}
-		case text.TitleHeads.Has(t.Norm) && (i < len(toks)-1 || i == 0):
+		case a.lx.TitleHeads.Has(t.Norm) && (i < len(toks)-1 || i == 0):
 			return false // a title, but a surname last: "Howard Dean"
-		case text.PlaceWords.Has(t.Norm) && i > 0:
+		case a.lx.PlaceWords.Has(t.Norm) && i > 0:
 			// "Crosson Ice Shelf" is a place; "Linda Park" a woman.
 			if _, known := a.lx.GivenName(toks[0].Norm); !known {
 				return false
@@ -192,7 +192,7 @@ func (a *article) personName(p *para, start, end int) bool {
 	if words == 0 || words > 5 || len(toks) == 1 && utf8.RuneCountInString(toks[0].Norm) < 2 {
 		return false
 	}
-	if len(toks) == 2 && toks[0].Cap && text.NameParticles.Has(toks[0].Norm) && p.hyphenBefore(start+1) {
+	if len(toks) == 2 && toks[0].Cap && a.lx.NameParticles.Has(toks[0].Norm) && p.hyphenBefore(start+1) {
 		return false // "Al-Arabiya", "El-Watan": a particle and a name, no one's given name
 	}
 	// "the Crosson Shelf", "the Banyan Tree": a person has no article.
@@ -220,23 +220,23 @@ func (a *article) findBodies(p *para) {
 // bodyContext reports whether the words around the name [i, end) say it
 // is a body's.
 func (a *article) bodyContext(p *para, i, end int) bool {
-	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && text.BodyModifiers.Has(p.Toks[i-1].Norm) {
+	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && a.lx.BodyModifiers.Has(p.Toks[i-1].Norm) {
 		return true // "Portland-based Tidewater Live"
 	}
-	if end < len(p.Toks) && p.Toks[end-1].Possessive && text.BodyParts.Has(p.Toks[end].Norm) {
+	if end < len(p.Toks) && p.Toks[end-1].Possessive && a.lx.BodyParts.Has(p.Toks[end].Norm) {
 		return true // "Tidewater Live's founder"
 	}
-	if end < len(p.Toks) && strings.HasPrefix(p.Gap(end), ",") && text.Determiners.Has(p.Toks[end].Norm) {
+	if end < len(p.Toks) && strings.HasPrefix(p.Gap(end), ",") && a.lx.Determiners.Has(p.Toks[end].Norm) {
 		// "Lattice Forge, the San Jose-based maker of chip-design
 		// software": an apposition that says what sort of body.
 		ph := p.npRight(end, len(p.Toks))
 		for k := ph.start; k < ph.end; k++ {
-			if p.hyphenBefore(k) && text.BodyModifiers.Has(p.Toks[k].Norm) {
+			if p.hyphenBefore(k) && a.lx.BodyModifiers.Has(p.Toks[k].Norm) {
 				return true
 			}
 		}
 		if h := p.headOf(ph); h > ph.start {
-			if kind, _ := headNoun(p.Toks[h].Norm); kind == orgNoun {
+			if kind, _ := headNoun(a.lx, p.Toks[h].Norm); kind == orgNoun {
 				return true
 			}
 		}
@@ -273,7 +273,7 @@ func (a *article) registerNames(p *para) {
 // whose a role is: "Carrow Vale manager Luis Ortega" names a club, not a
 // person, before the manager's name.
 func (a *article) modifiesRole(p *para, end int) bool {
-	return end+1 < len(p.Toks) && p.joined(end) && occupation(p.Toks[end]) && p.joined(end+1) && p.Toks[end+1].Cap
+	return end+1 < len(p.Toks) && p.joined(end) && occupation(a.lx, p.Toks[end]) && p.joined(end+1) && p.Toks[end+1].Cap
 }
 
 // nameKey returns the key of a name: its normalised words, spaced. Most
@@ -394,18 +394,18 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 		}
 	}
 	kind := Unknown
-	if len(toks) == 2 && toks[0].Cap && text.NameParticles.Has(toks[0].Norm) {
+	if len(toks) == 2 && toks[0].Cap && a.lx.NameParticles.Has(toks[0].Norm) {
 		kind = Organisation // "Al-Arabiya", "Al-Shabaab": no one's given name
 	}
 	country := false // a country or a capital, which speaks for its government
 	for i, t := range toks {
-		if text.OrgWords.Has(t.Norm) || t.AllCaps && len(toks) == 1 {
+		if a.lx.OrgWords.Has(t.Norm) || t.AllCaps && len(toks) == 1 {
 			kind = Organisation
 		}
 		if key, n := a.lx.PlaceAt(toks, i); key != "" && i == 0 && n == len(toks) {
 			kind, country = Place, true
 		}
-		if text.PlaceWords.Has(t.Norm) && i == len(toks)-1 {
+		if a.lx.PlaceWords.Has(t.Norm) && i == len(toks)-1 {
 			kind, country = Place, false // "Kaafu Atoll"
 		}
 	}

@@ -44,10 +44,10 @@ func (p *para) inWord(i int) bool {
 
 // closedClass reports whether a token is a function word, which a noun
 // phrase may not take in its middle.
-func closedClass(t text.Token) bool {
+func closedClass(lx *text.Lexicon, t text.Token) bool {
 	n := t.Norm
-	return text.Prepositions.Has(n) || text.Conjunctions.Has(n) || text.Subordinators.Has(n) ||
-		text.Relatives.Has(n) || text.Auxiliaries.Has(n) || isPronoun(t) || text.StopWords.Has(n) && !t.AllCaps
+	return lx.Prepositions.Has(n) || lx.Conjunctions.Has(n) || lx.Subordinators.Has(n) ||
+		lx.Relatives.Has(n) || lx.Auxiliaries.Has(n) || isPronoun(t) || lx.StopWords.Has(n) && !t.AllCaps
 }
 
 // isPronoun reports whether a token is a personal pronoun: "he", but not
@@ -65,11 +65,11 @@ func isPronoun(t text.Token) bool {
 
 // adverb reports whether a token is an adverb that may stand between a
 // subject and its verb: "Trump later said", "repeatedly warned".
-func adverb(t text.Token) bool {
+func adverb(lx *text.Lexicon, t text.Token) bool {
 	if t.Cap {
 		return false
 	}
-	return text.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !text.LyNouns.Has(t.Norm)
+	return lx.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !lx.LyNouns.Has(t.Norm)
 }
 
 // singular returns a noun's singular form by dropping a plural ending:
@@ -99,19 +99,19 @@ const (
 
 // headNoun says what the common noun norm names as the head of a phrase,
 // and whether it is plural.
-func headNoun(norm string) (nounKind, bool) {
+func headNoun(lx *text.Lexicon, norm string) (nounKind, bool) {
 	one := singular(norm)
 	plural := one != norm
 	switch {
-	case text.DocNouns.Has(norm) || text.DocNouns.Has(one):
+	case lx.DocNouns.Has(norm) || lx.DocNouns.Has(one):
 		return documentNoun, plural
-	case text.OrgNouns.Has(norm) || text.OrgNouns.Has(one):
+	case lx.OrgNouns.Has(norm) || lx.OrgNouns.Has(one):
 		return orgNoun, plural
-	case text.TitleHeads.Has(norm):
+	case lx.TitleHeads.Has(norm):
 		return titleNoun, false
-	case text.PersonNouns.Has(norm) || text.PersonNouns.Has(one) || text.GroupNouns.Has(norm) || text.TitleHeads.Has(one) ||
-		text.FemaleWords.Has(norm) || text.MaleWords.Has(norm):
-		return personNoun, plural || text.GroupNouns.Has(norm)
+	case lx.PersonNouns.Has(norm) || lx.PersonNouns.Has(one) || lx.GroupNouns.Has(norm) || lx.TitleHeads.Has(one) ||
+		lx.FemaleWords.Has(norm) || lx.MaleWords.Has(norm):
+		return personNoun, plural || lx.GroupNouns.Has(norm)
 	}
 	return notANoun, false
 }
@@ -121,9 +121,9 @@ func headNoun(norm string) (nounKind, bool) {
 func (p *para) nounLike(i int) bool {
 	t := p.Toks[i]
 	if t.Cap || t.Number {
-		return !closedClass(t) || t.AllCaps || t.Initial && !t.IsStop()
+		return !closedClass(p.a.lx, t) || t.AllCaps || t.Initial && !t.IsStop()
 	}
-	if closedClass(t) || adverb(t) {
+	if closedClass(p.a.lx, t) || adverb(p.a.lx, t) {
 		return false
 	}
 	if p.a.verbKind(t) == notSpeech {
@@ -131,8 +131,8 @@ func (p *para) nounLike(i int) bool {
 	}
 	// A verb of saying that is also a noun, after a word of its phrase:
 	// "The report notes", "an engineering report".
-	kind, _ := headNoun(t.Norm)
-	return kind != notANoun && i > 0 && p.inWord(i) && !closedClass(p.Toks[i-1]) || i > 0 && opensNoun(p.Toks[i-1])
+	kind, _ := headNoun(p.a.lx, t.Norm)
+	return kind != notANoun && i > 0 && p.inWord(i) && !closedClass(p.a.lx, p.Toks[i-1]) || i > 0 && opensNoun(p.a.lx, p.Toks[i-1])
 }
 
 // skipToVerb returns where the subject of the verb at token v ends: before
@@ -143,11 +143,11 @@ func (p *para) skipToVerb(v, lo int) int {
 	for e > lo && p.inWord(e) {
 		t := p.Toks[e-1]
 		switch {
-		case adverb(t) || text.Auxiliaries.Has(t.Norm):
+		case adverb(p.a.lx, t) || p.a.lx.Auxiliaries.Has(t.Norm):
 			e--
 		case t.Norm == "as" && e-2 > lo && strings.HasSuffix(p.Toks[e-2].Norm, "ed") && p.inWord(e-1):
 			e -= 2 // "quoted as saying", "cited as saying"
-		case t.Norm == "to" && e-2 > lo && p.inWord(e-1) && !p.Toks[e-2].Cap && !closedClass(p.Toks[e-2]) &&
+		case t.Norm == "to" && e-2 > lo && p.inWord(e-1) && !p.Toks[e-2].Cap && !closedClass(p.a.lx, p.Toks[e-2]) &&
 			(strings.HasSuffix(p.Toks[e-2].Norm, "ed") || strings.HasSuffix(p.Toks[e-2].Norm, "s")):
 			e -= 2 // "liked to point out", "wants to add"
 		default:
@@ -173,11 +173,11 @@ func (p *para) subjectBefore(v, lo int) (phrase, bool) {
 	}
 	t := p.Toks[e-1]
 	switch {
-	case text.Conjunctions.Has(t.Norm):
+	case p.a.lx.Conjunctions.Has(t.Norm):
 		return phrase{}, true
 	case isPronoun(t):
 		return phrase{e - 1, e}, false
-	case text.Relatives.Has(t.Norm):
+	case p.a.lx.Relatives.Has(t.Norm):
 		// "her family, who said", "a study …, which concluded": the
 		// phrase the relative stands for, right before it.
 		k := e - 1
@@ -204,7 +204,7 @@ func (p *para) phraseBefore(e, lo int) phrase {
 		return phrase{}
 	}
 	ph := phrase{start, e}
-	if start-2 > lo && text.Prepositions.Has(p.Toks[start-1].Norm) && p.inWord(start) && p.inWord(start-1) && pastParticiple(p.Toks[start-2]) {
+	if start-2 > lo && p.a.lx.Prepositions.Has(p.Toks[start-1].Norm) && p.inWord(start) && p.inWord(start-1) && pastParticiple(p.a.lx, p.Toks[start-2]) {
 		if k := p.npLeft(start-2, lo); k < start-2 {
 			return p.apposedBefore(phrase{k, start - 2}, lo)
 		}
@@ -214,7 +214,7 @@ func (p *para) phraseBefore(e, lo int) phrase {
 	// stated", the subject is the phrase before "which".
 	if start > lo && p.inWord(start) && !p.clauseOpener(start-1) {
 		for r := start - 1; r > lo && p.inWord(r+1); r-- {
-			if text.Relatives.Has(p.Toks[r].Norm) {
+			if p.a.lx.Relatives.Has(p.Toks[r].Norm) {
 				if k := p.npLeft(r, lo); k < r && p.inWord(r) {
 					ph = phrase{k, r}
 				}
@@ -227,16 +227,16 @@ func (p *para) phraseBefore(e, lo int) phrase {
 
 // pastParticiple reports whether a word may be a verb's past participle:
 // "seen", "written", "obtained".
-func pastParticiple(t text.Token) bool {
+func pastParticiple(lx *text.Lexicon, t text.Token) bool {
 	n := t.Norm
-	return !t.Cap && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || text.IrregularParticiples.Has(n))
+	return !t.Cap && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "en") || lx.IrregularParticiples.Has(n))
 }
 
 // clauseOpener reports whether token i opens a clause, so that the phrase
 // after it may be a subject: "and", "when", "that", "later".
 func (p *para) clauseOpener(i int) bool {
 	t := p.Toks[i]
-	return text.Conjunctions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || t.Norm == "that" || adverb(t) || p.timeWord(i)
+	return p.a.lx.Conjunctions.Has(t.Norm) || p.a.lx.Subordinators.Has(t.Norm) || t.Norm == "that" || adverb(p.a.lx, t) || p.timeWord(i)
 }
 
 // apposedBefore returns, for a subject that describes rather than names
@@ -297,7 +297,7 @@ func (p *para) npLeft(end, lo int) int {
 			// "talks that officials described as …": the phrase after
 			// "that" is the subject of its clause.
 			return k
-		case text.Relatives.Has(t.Norm) && k < end:
+		case p.a.lx.Relatives.Has(t.Norm) && k < end:
 			// What lies between is a relative clause: the phrase ends
 			// before it.
 			if k-1 <= lo || !p.inWord(k-1) {
@@ -305,20 +305,20 @@ func (p *para) npLeft(end, lo int) int {
 			}
 			end = k - 1
 			k = end
-		case isPronoun(t) && (k == end || !text.PossessiveDeterminers.Has(t.Norm)):
+		case isPronoun(t) && (k == end || !p.a.lx.PossessiveDeterminers.Has(t.Norm)):
 			if k == end {
 				return k - 1
 			}
 			return k
-		case text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) || text.Quantifiers.Has(t.Norm):
+		case p.a.lx.Determiners.Has(t.Norm) || p.a.lx.PossessiveDeterminers.Has(t.Norm) || p.a.lx.Quantifiers.Has(t.Norm):
 			k--
 			// "of the", in "the office of the president".
-			if k-2 >= lo && text.ChainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
+			if k-2 >= lo && p.a.lx.ChainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
 				k--
 				continue
 			}
 			return k
-		case text.ChainPrepositions.Has(t.Norm):
+		case p.a.lx.ChainPrepositions.Has(t.Norm):
 			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) {
 				return k
 			}
@@ -403,9 +403,9 @@ func (p *para) asideStart(s int) bool {
 	}
 	n := t.Norm
 	switch {
-	case text.Relatives.Has(n) && n != "that", text.Prepositions.Has(n), text.Subordinators.Has(n), adverb(t):
+	case p.a.lx.Relatives.Has(n) && n != "that", p.a.lx.Prepositions.Has(n), p.a.lx.Subordinators.Has(n), adverb(p.a.lx, t):
 		return true
-	case strings.HasSuffix(n, "ing") && len(n) > 5 && !text.PersonNouns.Has(n):
+	case strings.HasSuffix(n, "ing") && len(n) > 5 && !p.a.lx.PersonNouns.Has(n):
 		return true
 	case strings.HasSuffix(n, "ed") && len(n) > 4 && !t.Cap:
 		return true // "based in London", "dated Aug. 29 and circulated …"
@@ -426,16 +426,16 @@ func (p *para) npRight(a, limit int) phrase {
 		return phrase{a, a + 1}
 	}
 	b := a
-	for b < limit && b < a+2 && (text.Determiners.Has(p.Toks[b].Norm) || text.PossessiveDeterminers.Has(p.Toks[b].Norm) || text.Quantifiers.Has(p.Toks[b].Norm)) {
+	for b < limit && b < a+2 && (p.a.lx.Determiners.Has(p.Toks[b].Norm) || p.a.lx.PossessiveDeterminers.Has(p.Toks[b].Norm) || p.a.lx.Quantifiers.Has(p.Toks[b].Norm)) {
 		b++
 	}
 	headSeen, ofHead := false, false
 	for b < limit && (b == a || p.inWord(b)) && !p.Toks[b].Quoted {
 		t := p.Toks[b]
-		if (t.Norm == "of" || t.Norm == "to") && ofHead && b+1 < limit && p.inWord(b+1) && (p.Toks[b+1].Cap || text.Determiners.Has(p.Toks[b+1].Norm)) {
+		if (t.Norm == "of" || t.Norm == "to") && ofHead && b+1 < limit && p.inWord(b+1) && (p.Toks[b+1].Cap || p.a.lx.Determiners.Has(p.Toks[b+1].Norm)) {
 			b++ // "the office of the Maldives President", "Ambassador to the United States"
 			headSeen = false
-			for b < limit && text.Determiners.Has(p.Toks[b].Norm) {
+			for b < limit && p.a.lx.Determiners.Has(p.Toks[b].Norm) {
 				b++
 			}
 			continue
@@ -454,12 +454,12 @@ func (p *para) npRight(a, limit int) phrase {
 			// A name is a head, unless it owns what follows: "Malaysia's
 			// transport ministry".
 			headSeen = t.Cap && !t.Possessive
-			ofHead = text.OrgWords.Has(t.Norm) || text.TitleHeads.Has(t.Norm)
+			ofHead = p.a.lx.OrgWords.Has(t.Norm) || p.a.lx.TitleHeads.Has(t.Norm)
 			b++
 			continue
 		}
-		kind, _ := headNoun(t.Norm)
-		if headSeen && kind == notANoun && !text.RoleModifiers.Has(t.Norm) && !p.hyphenBefore(b) {
+		kind, _ := headNoun(p.a.lx, t.Norm)
+		if headSeen && kind == notANoun && !p.a.lx.RoleModifiers.Has(t.Norm) && !p.hyphenBefore(b) {
 			break // a verb or an adverb after the head: "Hood suggested"
 		}
 		if kind != notANoun {
@@ -478,7 +478,7 @@ func (p *para) npRight(a, limit int) phrase {
 func (p *para) headOf(ph phrase) int {
 	h := ph.end
 	for k := ph.start + 1; k < ph.end; k++ {
-		if text.ChainPrepositions.Has(p.Toks[k].Norm) && !p.Toks[k].Cap {
+		if p.a.lx.ChainPrepositions.Has(p.Toks[k].Norm) && !p.Toks[k].Cap {
 			if m, ok := p.mentionAt(k); ok && m.Start < k {
 				continue // inside a name: "University of California"
 			}
@@ -489,7 +489,7 @@ func (p *para) headOf(ph phrase) int {
 			break
 		}
 	}
-	for h-1 > ph.start && (text.CalendarWords.Has(p.Toks[h-1].Norm) || p.Toks[h-1].Number || p.postNominal(h-1)) {
+	for h-1 > ph.start && (p.a.lx.CalendarWords.Has(p.Toks[h-1].Norm) || p.Toks[h-1].Number || p.postNominal(h-1)) {
 		h--
 	}
 	return h - 1
@@ -518,8 +518,8 @@ func (p *para) mainSubject(k, v int) phrase {
 			k++
 			continue
 		}
-		if !(text.Prepositions.Has(t.Norm) || text.Subordinators.Has(t.Norm) || adverb(t) && !t.Cap ||
-			text.Conjunctions.Has(t.Norm) || t.Norm == "however" || t.Norm == "meanwhile" || t.Norm == "afterwards" ||
+		if !(p.a.lx.Prepositions.Has(t.Norm) || p.a.lx.Subordinators.Has(t.Norm) || adverb(p.a.lx, t) && !t.Cap ||
+			p.a.lx.Conjunctions.Has(t.Norm) || t.Norm == "however" || t.Norm == "meanwhile" || t.Norm == "afterwards" ||
 			p.timeWord(k) || p.asideStart(k) && !isPronoun(t) || p.openingParticiple(k, v)) {
 			break
 		}
@@ -534,10 +534,10 @@ func (p *para) mainSubject(k, v int) phrase {
 			continue
 		}
 		k++
-		if text.Prepositions.Has(t.Norm) {
+		if p.a.lx.Prepositions.Has(t.Norm) {
 			obj := p.npRight(k, v)
 			k = max(obj.end, k)
-			for k < v && !text.Determiners.Has(p.Toks[k].Norm) && !isPronoun(p.Toks[k]) && !p.Toks[k].Cap {
+			for k < v && !p.a.lx.Determiners.Has(p.Toks[k].Norm) && !isPronoun(p.Toks[k]) && !p.Toks[k].Cap {
 				k++
 			}
 		}
@@ -552,7 +552,7 @@ func (p *para) mainSubject(k, v int) phrase {
 // off by a comma before v: "Asked whether …, van der Berg chose …".
 func (p *para) openingParticiple(k, v int) bool {
 	n := p.Toks[k].Norm
-	if !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing")) || len(n) < 5 || text.PersonNouns.Has(n) {
+	if !(strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "ing")) || len(n) < 5 || p.a.lx.PersonNouns.Has(n) {
 		return false
 	}
 	for end := k + 1; end < v; end++ {
@@ -567,6 +567,6 @@ func (p *para) openingParticiple(k, v int) bool {
 // open a sentence: "Last Thursday", "This year", "Yesterday".
 func (p *para) timeWord(k int) bool {
 	t := p.Toks[k]
-	return t.Is(text.KindTime) || text.CalendarWords.Has(t.Norm) || t.IsYear() ||
+	return t.Is(text.KindTime) || p.a.lx.CalendarWords.Has(t.Norm) || t.IsYear() ||
 		(t.Norm == "last" || t.Norm == "this" || t.Norm == "next" || t.Norm == "early" || t.Norm == "late") && k+1 < len(p.Toks) && p.Toks[k+1].Is(text.KindTime)
 }

@@ -42,8 +42,8 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	if t.Cap && !t.Initial || t.Number {
 		return Credit{}
 	}
-	kind, plural := headNoun(t.Norm)
-	if kind == notANoun && (a.someoneIs(t.Norm) || occupationWord(t.Norm, false)) {
+	kind, plural := headNoun(a.lx, t.Norm)
+	if kind == notANoun && (a.someoneIs(t.Norm) || occupationWord(a.lx, t.Norm, false)) {
 		kind = personNoun // "the Dutch glaciologist", "the juror"
 	}
 	// "The company said", "the midfielder said": someone the article has
@@ -51,7 +51,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	// or "another" bring in someone new.
 	first := p.Toks[ph.start].Norm
 	definite := first == "the" || first == "this" || first == "that"
-	indefinite := text.Quantifiers.Has(first) || first == "a" || first == "an"
+	indefinite := a.lx.Quantifiers.Has(first) || first == "a" || first == "an"
 	for k := ph.start; k < h; k++ {
 		if p.Toks[k].Possessive {
 			definite = false // "the minister's brother" is not whom "the" points back to
@@ -66,7 +66,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 			if e := a.byNoun[strings.ToLower(t.Norm)]; definite && e != nil && e.Kind == Unnamed {
 				return Credit{e, ByTitle} // "One juror said …" then "the juror said"
 			}
-			if e := a.resolvePronoun(p, ph.start, nounGender(t.Norm)); definite && e != nil && a.couldBe(e, p.modifiers(ph.start, h), t.Norm) {
+			if e := a.resolvePronoun(p, ph.start, nounGender(a.lx, t.Norm)); definite && e != nil && a.couldBe(e, p.modifiers(ph.start, h), t.Norm) {
 				return Credit{e, ByTitle}
 			}
 		}
@@ -86,14 +86,14 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	case documentNoun:
 		return a.document(p, ph, h)
 	}
-	if text.SpeechNouns.Has(t.Norm) && h > ph.start {
+	if a.lx.SpeechNouns.Has(t.Norm) && h > ph.start {
 		// "His answer was simple:", "the minister's reply": the one whose
 		// words they are.
 		if o := a.owner(p, phrase{ph.start, h}); o != nil {
 			return Credit{o, ByPronoun}
 		}
 	}
-	if h == ph.start && text.Quantifiers.Has(t.Norm) {
+	if h == ph.start && a.lx.Quantifiers.Has(t.Norm) {
 		// "Another added": one more of the speakers the article has just
 		// named by a noun.
 		if e := a.lastUnnamed(p); e != nil {
@@ -127,19 +127,19 @@ func (a *article) ofCountry(p *para, i int, key string) Credit {
 // title and not this one ("the young North Korean leader" is not the US
 // Secretary of State), nor a country the description contradicts.
 func (a *article) couldBe(e *Entity, mods []text.Token, head string) bool {
-	if e.titled() && !e.Heads[text.FoldTitle(head)] && text.TitleHeads.Has(head) {
+	if e.titled() && !e.Heads[a.lx.FoldTitle(head)] && a.lx.TitleHeads.Has(head) {
 		return false
 	}
-	_, ok := a.describes(e, mods, text.FoldTitle(head))
+	_, ok := a.describes(e, mods, a.lx.FoldTitle(head))
 	return ok
 }
 
 // nounGender is the gender a noun for a person shows: "actress", "brother".
-func nounGender(norm string) Gender {
+func nounGender(lx *text.Lexicon, norm string) Gender {
 	switch {
-	case text.FemaleWords.Has(norm):
+	case lx.FemaleWords.Has(norm):
 		return Female
-	case text.MaleWords.Has(norm):
+	case lx.MaleWords.Has(norm):
 		return Male
 	}
 	return GenderUnknown
@@ -256,7 +256,7 @@ func (p *para) pronounMention(i int) (Mention, bool) {
 func (p *para) modifiers(start, h int) []text.Token {
 	var mods []text.Token
 	for k := start; k < h; k++ {
-		if t := p.Toks[k]; !text.Determiners.Has(t.Norm) && !text.Quantifiers.Has(t.Norm) && !t.IsStop() {
+		if t := p.Toks[k]; !p.a.lx.Determiners.Has(t.Norm) && !p.a.lx.Quantifiers.Has(t.Norm) && !t.IsStop() {
 			mods = append(mods, t)
 		}
 	}
@@ -275,7 +275,7 @@ func (a *article) unnamed(p *para, start, end int, kind Kind, plural bool) Credi
 	}
 	for start < end-1 {
 		t := p.Toks[start]
-		if !(text.Determiners.Has(t.Norm) || text.Quantifiers.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm) ||
+		if !(a.lx.Determiners.Has(t.Norm) || a.lx.Quantifiers.Has(t.Norm) || a.lx.PossessiveDeterminers.Has(t.Norm) ||
 			t.Number || t.IsStop() && !t.Cap) {
 			break
 		}
@@ -318,9 +318,9 @@ func (a *article) document(p *para, ph phrase, h int) Credit {
 	head := singular(p.Toks[h].Norm)
 	key := "document:" + head
 	doc := a.byNoun[key]
-	definite := text.Determiners.Has(p.Toks[ph.start].Norm) && p.Toks[ph.start].Norm != "a" && p.Toks[ph.start].Norm != "an"
+	definite := a.lx.Determiners.Has(p.Toks[ph.start].Norm) && p.Toks[ph.start].Norm != "a" && p.Toks[ph.start].Norm != "an"
 	if doc == nil || !definite || issuer != nil {
-		if issuer == nil && text.IssuedDocNouns.Has(head) {
+		if issuer == nil && a.lx.IssuedDocNouns.Has(head) {
 			// "the statement" points back past its own sentence, whose
 			// subject may be anyone ("The board is "…," the statement
 			// said"); "a statement" is issued by its sentence's subject.
@@ -332,7 +332,7 @@ func (a *article) document(p *para, ph phrase, h int) Credit {
 			issuer = a.issuerBefore(p, from, p.Toks[h].Norm)
 		}
 		start := ph.start
-		for start < h && (text.Determiners.Has(p.Toks[start].Norm) || text.Quantifiers.Has(p.Toks[start].Norm)) {
+		for start < h && (a.lx.Determiners.Has(p.Toks[start].Norm) || a.lx.Quantifiers.Has(p.Toks[start].Norm)) {
 			start++
 		}
 		doc = a.newEntity(p.Phrase(start, h+1), nameWords(p.Toks[start:h+1]), Document)
@@ -368,7 +368,7 @@ func (a *article) owner(p *para, ph phrase) *Entity {
 	for k := ph.start; k < ph.end; k++ {
 		t := p.Toks[k]
 		switch {
-		case text.PossessiveDeterminers.Has(t.Norm) && t.Norm != "its" && t.Norm != "their" && t.Norm != "our" && t.Norm != "my" && t.Norm != "your":
+		case a.lx.PossessiveDeterminers.Has(t.Norm) && t.Norm != "its" && t.Norm != "their" && t.Norm != "our" && t.Norm != "my" && t.Norm != "your":
 			if m, ok := p.pronounMention(k); ok {
 				return m.Entity
 			}
@@ -432,7 +432,7 @@ func (a *article) issuerBefore(p *para, h int, head string) *Entity {
 				k = from
 				continue
 			}
-			if kind, _ := headNoun(q.Toks[q.headOf(subj)].Norm); kind == documentNoun {
+			if kind, _ := headNoun(a.lx, q.Toks[q.headOf(subj)].Norm); kind == documentNoun {
 				return nil // "the report cites a memo": documents issue none
 			}
 			if c := a.resolve(q, subj); c.Entity != nil && c.Entity.Kind != Document {

@@ -12,10 +12,10 @@ type verbKind int8
 const (
 	verbUnknown verbKind = iota // not looked up yet
 	notSpeech
-	speechVerb   // say, tell, add, warn … (text.SpeechVerbs)
+	speechVerb   // say, tell, add, warn … (Lexicon.SpeechVerbs)
 	pointVerb    // "point", a verb of saying in "pointed out"
-	quoteVerb    // text.QuoteVerbs: only before a quotation
-	documentVerb // text.DocumentVerbs: only before a quotation, for a document
+	quoteVerb    // Lexicon.QuoteVerbs: only before a quotation
+	documentVerb // Lexicon.DocumentVerbs: only before a quotation, for a document
 )
 
 // quoteReach is how many words a quoteVerb's object may take before the
@@ -41,9 +41,9 @@ func (a *article) verbKind(t text.Token) verbKind {
 	switch st := an.cache.Stem(t.W); {
 	case st == "point":
 		k = pointVerb
-	case an.quoteStems[st]:
+	case a.lx.IsQuoteVerb(st):
 		k = quoteVerb
-	case an.documentStems[st]:
+	case a.lx.IsDocumentVerb(st):
 		k = documentVerb
 	case a.lx.IsSpeech(st):
 		k = speechVerb
@@ -56,14 +56,14 @@ func (a *article) verbKind(t text.Token) verbKind {
 // saying where it stands.
 func (p *para) speechAt(v int) bool {
 	t := p.Toks[v]
-	if t.Quoted || t.Cap && !t.Initial || t.Number || adverb(t) {
+	if t.Quoted || t.Cap && !t.Initial || t.Number || adverb(p.a.lx, t) {
 		return false // "reportedly" stems as "report" does
 	}
 	kind := p.a.verbKind(t) // known of most words at once, by word ID
 	if kind == notSpeech {
 		return false
 	}
-	if v > 0 && p.inWord(v) && (opensNoun(p.Toks[v-1]) || p.Toks[v-1].Possessive) {
+	if v > 0 && p.inWord(v) && (opensNoun(p.a.lx, p.Toks[v-1]) || p.Toks[v-1].Possessive) {
 		return false // a noun: "the report", "his call", "the group's brands"
 	}
 	if p.passive(v) && kind != quoteVerb && kind != documentVerb {
@@ -75,7 +75,7 @@ func (p *para) speechAt(v int) bool {
 	switch kind {
 	case speechVerb:
 		// "added to the evidence" adds to something, and says nothing.
-		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && text.AddForms.Has(t.Norm))
+		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && p.a.lx.AddForms.Has(t.Norm))
 	case pointVerb:
 		return v+1 < len(p.Toks) && p.Toks[v+1].Norm == "out"
 	case quoteVerb, documentVerb:
@@ -100,14 +100,14 @@ func participle(t text.Token) bool { return len(t.Norm) > 4 && strings.HasSuffix
 
 // opensNoun reports whether a word is a determiner that only a noun
 // follows: "the", "his"; not "that", which also opens a clause.
-func opensNoun(t text.Token) bool {
-	return t.Norm != "that" && (text.Determiners.Has(t.Norm) || text.PossessiveDeterminers.Has(t.Norm))
+func opensNoun(lx *text.Lexicon, t text.Token) bool {
+	return t.Norm != "that" && (lx.Determiners.Has(t.Norm) || lx.PossessiveDeterminers.Has(t.Norm))
 }
 
 // passive reports whether the verb at v is a participle after a form of
 // "be": "was told", "had been denied", "is reported".
 func (p *para) passive(v int) bool {
-	if v == 0 || !p.inWord(v) || !pastParticiple(p.Toks[v]) {
+	if v == 0 || !p.inWord(v) || !pastParticiple(p.a.lx, p.Toks[v]) {
 		return false
 	}
 	switch p.Toks[v-1].Norm {
@@ -122,8 +122,8 @@ func (p *para) passive(v int) bool {
 // in -s: "member" in "that member states saw".
 func (p *para) bareNoun(k int) bool {
 	t := p.Toks[k]
-	if t.Cap || closedClass(t) || adverb(t) || !p.nounLike(k) {
+	if t.Cap || closedClass(p.a.lx, t) || adverb(p.a.lx, t) || !p.nounLike(k) {
 		return false
 	}
-	return k == 0 || !p.inWord(k) || closedClass(p.Toks[k-1]) && !opensNoun(p.Toks[k-1])
+	return k == 0 || !p.inWord(k) || closedClass(p.a.lx, p.Toks[k-1]) && !opensNoun(p.a.lx, p.Toks[k-1])
 }

@@ -1,17 +1,24 @@
 // Package data holds what articlebot knows of English and the world beyond
 // the articles, as data files embedded in the binary: the gazetteer of
-// countries, the irregular verbs, given names and their gender, and the
+// countries, the irregular verbs, given names and their gender, the English
+// word lists of the lexicon and the titles that stand for others, and the
 // WordNet table of related words.
 // Each file's header says what it is and where it comes from.
 package data
 
 import "embed"
 
-// Files are the tab-separated tables: gazetteer.tsv, irregular.tsv and
-// given-names.tsv.
+// Files are the tab-separated tables: gazetteer.tsv, irregular.tsv,
+// given-names.tsv and title-synonyms.tsv.
 //
-//go:embed gazetteer.tsv irregular.tsv given-names.tsv
+//go:embed gazetteer.tsv irregular.tsv given-names.tsv title-synonyms.tsv
 var Files embed.FS
+
+// Words are the word lists of qa/text's Lexicon, one a file under words/:
+// stop words, title nouns, prepositions and the like.
+//
+//go:embed words
+var Words embed.FS
 
 // Related is the WordNet table of related stems, kept as a string so that
 // it is searched where it lies in the binary (see qa's related.go).

@@ -50,7 +50,7 @@ func (c *Cache) Len() int { return len(c.words) }
 func (c *Cache) Intern(norm string) *Word {
 	w := c.words[norm]
 	if w == nil {
-		w = &Word{Norm: norm, Kinds: kindsOf(norm) | c.lx.placeKinds(norm), ID: int32(len(c.words))}
+		w = &Word{Norm: norm, Kinds: c.lx.kinds[norm], ID: int32(len(c.words))}
 		c.words[norm] = w
 	}
 	return w

@@ -12,13 +12,27 @@ import (
 )
 
 // A Lexicon is reference data about English and the world that every
-// article shares: irregular verbs, so that "took" finds "take", and a
-// gazetteer, so that "Ukrainian", "Kyiv" and "Ukraine" are one place. It is
-// data, not code: see qa/data. It is read-only once built and safe for
+// article shares: word lists, such as the stop words and the nouns of
+// office; irregular verbs, so that "took" finds "take"; and a gazetteer, so
+// that "Ukrainian", "Kyiv" and "Ukraine" are one place. It is data, not
+// code: see qa/data. It is read-only once built and safe for
 // concurrent use.
 type Lexicon struct {
+	Words // the word lists, read from qa/data/words
+
+	// kinds holds the kinds of every word of a kind (see WordKind),
+	// places included, so that a word's kinds are one lookup.
+	kinds map[string]WordKind
+
 	irregular map[string]string // inflected form → base form: "took" → "take"
-	speech    map[string]bool   // stems of SpeechVerbs
+
+	// titleSynonyms map a title to the one it stands for: "leader" →
+	// "president" (see FoldTitle).
+	titleSynonyms map[string]string
+
+	// The stems of every form of SpeechVerbs, QuoteVerbs and
+	// DocumentVerbs.
+	speech, quote, document map[string]bool
 
 	// givenNames tells, of a given name, whether it is a woman's (true)
 	// or a man's (false).
@@ -41,23 +55,21 @@ var DefaultLexicon = sync.OnceValue(func() *Lexicon {
 	return lx
 })
 
-// irregularAmbiguous are past forms that are more often another word in news
-// text (a left-wing party, a found object is rare, but a wound, the ground, a
-// rose, the lead): mapping them to a verb would join unrelated topics.
-var irregularAmbiguous = NewWordSet(`left ground wound bound found felt rose saw lay lead fell spoke bore ground meant lit`)
-
 func parseLexicon() (*Lexicon, error) {
 	lx := &Lexicon{
 		irregular:  make(map[string]string),
 		places:     make(map[string]string),
 		placeFirst: make(map[string]bool),
 	}
+	if err := lx.Words.read(); err != nil {
+		return nil, err
+	}
 	err := readTSV("irregular.tsv", 4, func(f []string) {
 		base := strings.ToLower(f[0])
 		for _, col := range f[1:] {
 			for _, form := range splitList(col) {
 				form = strings.ToLower(form)
-				if form != base && !irregularAmbiguous.Has(form) {
+				if form != base && !lx.IrregularAmbiguous.Has(form) {
 					lx.irregular[form] = base
 				}
 			}
@@ -66,7 +78,16 @@ func parseLexicon() (*Lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lx.speech = lx.VerbStems(SpeechVerbs)
+	lx.speech = lx.VerbStems(lx.SpeechVerbs)
+	lx.quote = lx.VerbStems(lx.QuoteVerbs)
+	lx.document = lx.VerbStems(lx.DocumentVerbs)
+	lx.titleSynonyms = make(map[string]string)
+	err = readTSV("title-synonyms.tsv", 2, func(f []string) {
+		lx.titleSynonyms[f[0]] = f[1]
+	})
+	if err != nil {
+		return nil, err
+	}
 	lx.givenNames = make(map[string]bool)
 	err = readTSV("given-names.tsv", 2, func(f []string) {
 		lx.givenNames[f[0]] = f[1] == "f"
@@ -94,8 +115,36 @@ func parseLexicon() (*Lexicon, error) {
 			}
 		}
 	})
-	return lx, err
+	if err != nil {
+		return nil, err
+	}
+	lx.kinds = lx.wordKinds()
+	return lx, nil
 }
+
+// wordKinds returns the kinds of every word that has any.
+func (lx *Lexicon) wordKinds() map[string]WordKind {
+	kinds := make(map[string]WordKind)
+	for _, ks := range lx.kindLists() {
+		for _, set := range ks.sets {
+			for _, w := range set.Words() {
+				kinds[w] |= ks.kind
+			}
+		}
+	}
+	for p := range lx.places {
+		if !strings.Contains(p, " ") {
+			kinds[p] |= KindPlace
+		}
+	}
+	for w := range lx.placeFirst {
+		kinds[w] |= KindPlaceStart
+	}
+	return kinds
+}
+
+// Kinds returns the kinds of a normalised word.
+func (lx *Lexicon) Kinds(norm string) WordKind { return lx.kinds[norm] }
 
 // inflections returns a regular verb's forms: the stemmer maps "added" to
 // "ad" but "add" to "add", so each form is stemmed on its own.
@@ -137,6 +186,23 @@ func (lx *Lexicon) GivenName(norm string) (female, known bool) {
 // IsSpeech reports whether a stem is a verb of saying (see SpeechVerbs).
 func (lx *Lexicon) IsSpeech(stem string) bool { return lx.speech[stem] }
 
+// IsQuoteVerb reports whether a stem is a verb that takes the very words
+// someone used: "described", "called" (see QuoteVerbs).
+func (lx *Lexicon) IsQuoteVerb(stem string) bool { return lx.quote[stem] }
+
+// IsDocumentVerb reports whether a stem is a verb that introduces a
+// document's words: "discusses", "outlined" (see DocumentVerbs).
+func (lx *Lexicon) IsDocumentVerb(stem string) bool { return lx.document[stem] }
+
+// FoldTitle returns the title noun that stands for a title and its
+// synonyms: "spokeswoman" and "spokesman" are "spokesperson".
+func (lx *Lexicon) FoldTitle(w string) string {
+	if s, ok := lx.titleSynonyms[w]; ok {
+		return s
+	}
+	return w
+}
+
 // IrregularVerb reports whether a normalised word is an irregular form of
 // a verb: "told", "took", "spoken".
 func (lx *Lexicon) IrregularVerb(norm string) bool {
@@ -159,7 +225,7 @@ func (lx *Lexicon) Stem(norm string) string {
 
 // placeKey normalises a place name the way tokens are normalised.
 func placeKey(name string) string {
-	toks := Tokenize(name)
+	toks := appendTokens(nil, name, nil)
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Norm
@@ -196,18 +262,6 @@ func readTSV(name string, columns int, row func([]string)) error {
 		row(fields)
 	}
 	return sc.Err()
-}
-
-// placeKinds returns the kinds of a normalised word as a place.
-func (lx *Lexicon) placeKinds(norm string) WordKind {
-	var k WordKind
-	if _, ok := lx.places[norm]; ok {
-		k |= KindPlace
-	}
-	if lx.placeFirst[norm] {
-		k |= KindPlaceStart
-	}
-	return k
 }
 
 // PlaceAt returns the country key and length in tokens of the longest place

@@ -9,12 +9,13 @@ import (
 
 // A Token is a word or a number in a paragraph.
 type Token struct {
-	Start, End int    // byte range in the paragraph: "Russia’s", "U.S.", "250,000"
-	Norm       string // lower case, straight apostrophe, no possessive, no dots: "russia", "us", "250,000"
-	Cap        bool   // begins with an upper-case letter
-	AllCaps    bool   // two or more letters, all upper case: "US", "NATO", "U.S."
-	Number     bool   // begins with a digit
-	Possessive bool   // ended in 's as written (a closing apostrophe ends the word before it)
+	Start, End int      // byte range in the paragraph: "Russia’s", "U.S.", "250,000"
+	Norm       string   // lower case, straight apostrophe, no possessive, no dots: "russia", "us", "250,000"
+	Cap        bool     // begins with an upper-case letter
+	AllCaps    bool     // two or more letters, all upper case: "US", "NATO", "U.S."
+	Number     bool     // begins with a digit
+	Possessive bool     // ended in 's as written (a closing apostrophe ends the word before it)
+	Kinds      WordKind // its word's kinds in the lexicon that read it (see Token.Is)
 
 	// What reading a paragraph (Cache.Read) knows; zero elsewhere. W is
 	// what the cache knows of the word, shared by its tokens.
@@ -28,7 +29,19 @@ type Token struct {
 // apostrophes (don't, Russia’s) and inner dots (U.S., H.R.1424); hyphens
 // split words (power-sharing → power, sharing) because each half is a word a
 // question may use. Numbers keep inner separators (250,000, 10/1/2008, 3.5).
-func Tokenize(text string) []Token { return appendTokens(nil, text, nil) }
+// Each token knows its word's kinds in DefaultLexicon; a stage that was
+// given a lexicon calls its Tokenize instead.
+func Tokenize(text string) []Token { return DefaultLexicon().Tokenize(text) }
+
+// Tokenize splits text into tokens as the package's Tokenize does, each
+// knowing its word's kinds in lx.
+func (lx *Lexicon) Tokenize(text string) []Token {
+	toks := appendTokens(nil, text, nil)
+	for i := range toks {
+		toks[i].Kinds = lx.kinds[toks[i].Norm]
+	}
+	return toks
+}
 
 // appendTokens appends text's tokens to toks and, with a cache, gives each
 // token its word: the token's Norm is then the word's, shared by every token
@@ -142,11 +155,11 @@ func (t *Token) setWord(text string, start, end int, cache *Cache, scratch []byt
 		t.normUnicode(written)
 		if cache != nil {
 			t.W = cache.Intern(t.Norm)
-			t.Norm = t.W.Norm
+			t.Norm, t.Kinds = t.W.Norm, t.W.Kinds
 		}
 	case cache != nil:
 		t.W = cache.internBytes(norm)
-		t.Norm = t.W.Norm
+		t.Norm, t.Kinds = t.W.Norm, t.W.Kinds
 	case string(norm) == written:
 		t.Norm = written // no copy when the word is written as it is normalised
 	default:
@@ -219,15 +232,8 @@ func isAllCaps(s string) bool {
 	return letters >= 2
 }
 
-// Is reports whether the token's word is of kind k, one kind: for a token
-// with no cached word it looks the word up in the kind's list, and the place
-// kinds, which have none, are false.
-func (t Token) Is(k WordKind) bool {
-	if t.W != nil {
-		return t.W.Kinds&k != 0
-	}
-	return kindsOf(t.Norm)&k != 0
-}
+// Is reports whether the token's word is of kind k, one kind.
+func (t Token) Is(k WordKind) bool { return t.Kinds&k != 0 }
 
 // IsStop reports whether a token carries no topic: articles, pronouns,
 // auxiliaries, prepositions, question words. An acronym that spells a stop
