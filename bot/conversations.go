@@ -9,11 +9,11 @@ import (
 
 // conversations keeps each channel's conversation, so that "What else did
 // he say?" follows the question before it in the same channel. It holds at
-// most max channels, forgetting the least recently used; a conversation
+// most limit channels, forgetting the least recently used; a conversation
 // itself forgets after a few turns or minutes (qa.ConversationTurns,
 // qa.ConversationIdle).
 type conversations struct {
-	max int
+	limit int
 
 	mu    sync.Mutex
 	order *list.List               // of *channelConversation, most recent first
@@ -29,8 +29,8 @@ type channelConversation struct {
 	conv    qa.Conversation
 }
 
-func newConversations(max int) *conversations {
-	return &conversations{max: max, order: list.New(), byID: make(map[string]*list.Element)}
+func newConversations(limit int) *conversations {
+	return &conversations{limit: limit, order: list.New(), byID: make(map[string]*list.Element)}
 }
 
 // lock returns the conversation of channel, locked; the caller unlocks it.
@@ -42,7 +42,7 @@ func (c *conversations) lock(channel string) *channelConversation {
 	} else {
 		el = c.order.PushFront(&channelConversation{channel: channel})
 		c.byID[channel] = el
-		for c.order.Len() > c.max {
+		for c.order.Len() > c.limit {
 			oldest := c.order.Back()
 			c.order.Remove(oldest)
 			delete(c.byID, oldest.Value.(*channelConversation).channel)

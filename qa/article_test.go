@@ -6,8 +6,6 @@ import (
 	"testing"
 )
 
-// TestHugeParagraph loads an article of one 10 MB paragraph: nothing in
-// loading, splitting, attribution or indexing may grow faster than the text.
 // TestLongSentenceIndex indexes a paragraph with no full stop, one
 // sentence of hundreds of terms each said several times, and checks that
 // the index holds each term once a sentence with its count.
@@ -43,6 +41,8 @@ func TestLongSentenceIndex(t *testing.T) {
 	}
 }
 
+// TestHugeParagraph loads an article of one 10 MB paragraph: nothing in
+// loading, splitting, attribution or indexing may grow faster than the text.
 func TestHugeParagraph(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10 MB article")

@@ -538,7 +538,7 @@ func (b *sentenceBuilder) alias(term int32, w float32) {
 }
 
 // find returns where the sentence being built has a term, or -1. It looks
-// where the worker last put the term (see wordCache.termAt) rather than
+// where the worker last put the term (see worker.termAt) rather than
 // read through the sentence: a paragraph with no full stop is one sentence
 // of thousands of terms.
 func (b *sentenceBuilder) find(term int32) int {

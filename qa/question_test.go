@@ -115,8 +115,6 @@ func TestAskAnswers(t *testing.T) {
 	}
 }
 
-// TestPassageJoinsItsQuote checks that an answer inside a quotation of
-// several sentences brings the neighbouring sentence of the same quotation.
 // TestDatelines asks where, of a paragraph opening with a dateline and of
 // one with an all-capitals word later on (which once read past its end).
 func TestDatelines(t *testing.T) {
@@ -128,6 +126,8 @@ func TestDatelines(t *testing.T) {
 	}
 }
 
+// TestPassageJoinsItsQuote checks that an answer inside a quotation of
+// several sentences brings the neighbouring sentence of the same quotation.
 func TestPassageJoinsItsQuote(t *testing.T) {
 	e := evalEngine(t, "kenya_annan_warning")
 	answers, err := e.Ask("Who can solve the crisis?", 1)

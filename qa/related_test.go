@@ -95,12 +95,12 @@ func TestRelatedTable(t *testing.T) {
 	}
 }
 
-// checkRelated reports whether text is a related table that related can
+// checkRelated reports whether table is a related table that related can
 // search: every line "key\trelated", keys strictly increasing, every line
 // ended by a newline.
-func checkRelated(text string) error {
+func checkRelated(table string) error {
 	n, prev := 0, ""
-	for line := range strings.Lines(text) {
+	for line := range strings.Lines(table) {
 		n++
 		line, ok := strings.CutSuffix(line, "\n")
 		if !ok {
@@ -150,14 +150,14 @@ func TestCheckRelated(t *testing.T) {
 // TestRelatedLookup searches small tables, whose lines are long and short
 // so that midpoints fall anywhere in them.
 func TestRelatedLookup(t *testing.T) {
-	const text = "ab\tx\n" +
+	const table = "ab\tx\n" +
 		"abc\tx y\n" +
 		"ceasefir\ttruce armistic peac\n" +
 		"soldier\ttroop soldieri militari serviceman warrior fighter\n" +
 		"troop\tsoldier\n" +
 		"truce\tceasefir armistic\n" +
 		"zymurgi\tzymolog biochemistri\n"
-	if err := checkRelated(text); err != nil {
+	if err := checkRelated(table); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -184,14 +184,14 @@ func TestRelatedLookup(t *testing.T) {
 		{"troop\n", nil},
 	}
 	for _, tt := range tests {
-		if got := relatedTable(text).related(tt.stem); !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
+		if got := relatedTable(table).related(tt.stem); !slices.Equal(got, tt.want) || (got == nil) != (tt.want == nil) {
 			t.Errorf("related(%q) = %q, want %q", tt.stem, got, tt.want)
 		}
 	}
-	for _, text := range []string{"", "ab\tx\n"} {
+	for _, table := range []string{"", "ab\tx\n"} {
 		for _, stem := range []string{"", "a", "abc", "b"} {
-			if got := relatedTable(text).related(stem); got != nil {
-				t.Errorf("table %q: related(%q) = %q, want nil", text, stem, got)
+			if got := relatedTable(table).related(stem); got != nil {
+				t.Errorf("table %q: related(%q) = %q, want nil", table, stem, got)
 			}
 		}
 	}

@@ -1,136 +1,84 @@
 package qa
 
 import (
-	"errors"
-	"math"
-	"sort"
-
+	"github.com/articlebot/articlebot/qa/summary"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
 // ErrSummaryLength is returned for a summary of fewer than one sentence.
-var ErrSummaryLength = errors.New("a summary needs at least one sentence")
+var ErrSummaryLength = summary.ErrLength
 
 // Summary returns an extractive summary of article a: n of its sentences,
-// in article order. News puts what matters first, so a sentence's position
-// counts; so does how much of the article's main vocabulary (its most
-// repeated names and words) it covers that the sentences already chosen do
-// not. More sentences than the article has gives them all.
+// in article order (see package summary). More sentences than the article
+// has gives them all.
 func (e *Engine) Summary(a *Article, n int) ([]string, error) {
-	if n < 1 {
-		return nil, ErrSummaryLength
-	}
-	var units []sentenceRange
+	var docs []int32
+	var sents []summary.Sentence
 	for i := range e.sents {
 		s := &e.sents[i]
 		if e.articles[s.art] == a && s.prose && s.para != titlePara {
-			units = append(units, sentenceRange{int32(i), int32(i)})
+			docs = append(docs, int32(i))
+			sents = append(sents, e.summarySentence(int32(i)))
 		}
 	}
-	return e.pick(units, n, true), nil
+	picked, err := summary.Article(sents, n)
+	return e.passageTexts(docs, picked), err
 }
 
 // SpeakerSummary returns up to n key statements of a speaker, in article
 // order: each quotation whole (all the sentences it runs through) or a
 // sentence of reported speech, the ones covering most of what they talked
-// about first.
+// about first (see package summary).
 func (e *Engine) SpeakerSummary(s *Speaker, n int) ([]string, error) {
-	if n < 1 {
-		return nil, ErrSummaryLength
-	}
-	var units []sentenceRange
-	for i := 0; i < len(e.sents); i++ {
+	var docs []int32
+	var sents []summary.Sentence
+	for i := range e.sents {
 		sn := &e.sents[i]
-		if sn.speaker != s || !sn.prose || sn.para == titlePara {
-			continue
+		if sn.speaker == s && sn.prose && sn.para != titlePara {
+			docs = append(docs, int32(i))
+			sents = append(sents, e.summarySentence(int32(i)))
 		}
-		r := sentenceRange{int32(i), int32(i)}
-		for e.sameQuote(r.last, r.last+1) && e.sents[r.last+1].speaker == s {
-			r.last++
-		}
-		units = append(units, r)
-		i = int(r.last)
 	}
-	return e.pick(units, n, false), nil
+	picked, err := summary.Statements(sents, n)
+	return e.passageTexts(docs, picked), err
 }
 
-// A sentenceRange is the sentences first to last, inclusive, of one
-// paragraph.
-type sentenceRange struct{ first, last int32 }
-
-func (e *Engine) rangeText(r sentenceRange) string {
-	f, l := &e.sents[r.first], &e.sents[r.last]
-	return e.paragraphText(f)[f.span.Start:l.span.End]
+// summarySentence describes sentence doc for package summary.
+func (e *Engine) summarySentence(doc int32) summary.Sentence {
+	s := &e.sents[doc]
+	q := summary.NoQuotation
+	if s.quote >= 0 {
+		q = int(s.quote)
+	}
+	return summary.Sentence{Terms: e.textTerms(e.sentenceText(doc)), Paragraph: int(e.paraOf[doc]), Position: int(doc), Quotation: q}
 }
 
-// pick chooses n of the units greedily by salience and returns their texts
-// in article order.
-func (e *Engine) pick(units []sentenceRange, n int, byPosition bool) []string {
-	if len(units) == 0 {
+// passageTexts returns the texts of passages of the sentences docs: each
+// passage's sentences lie in one paragraph.
+func (e *Engine) passageTexts(docs []int32, passages []summary.Passage) []string {
+	if len(passages) == 0 {
 		return nil
 	}
-	// The weight of a term is how often the candidates use it, damped: a
-	// name repeated ten times is central, not ten times so.
-	termsOf := make([]map[string]float64, len(units))
-	weight := make(map[string]float64)
-	for i, u := range units {
-		termsOf[i] = e.textTerms(e.rangeText(u))
-		for t := range termsOf[i] {
-			weight[t]++
-		}
-	}
-	for t, c := range weight {
-		weight[t] = math.Log1p(c - 1)
-	}
-	covered := make(map[string]bool)
-	chosen := make([]bool, len(units))
-	var picked []int
-	for len(picked) < n && len(picked) < len(units) {
-		best, bestScore := -1, -1.0
-		for i := range units {
-			if chosen[i] {
-				continue
-			}
-			gain := 0.0
-			for t := range termsOf[i] {
-				if !covered[t] {
-					gain += weight[t]
-				}
-			}
-			// Long sentences cover more by being long; divide by the square
-			// root of the length to prefer dense ones without favouring
-			// fragments.
-			score := gain / math.Sqrt(float64(len(termsOf[i])+1))
-			if byPosition {
-				score *= 1 + 1.5/float64(i+1)
-				if e.sents[units[i].first].quote >= 0 {
-					score *= 0.8 // a summary reports; quotes are for quotes
-				}
-			}
-			if score > bestScore {
-				best, bestScore = i, score
-			}
-		}
-		chosen[best] = true
-		picked = append(picked, best)
-		for t := range termsOf[best] {
-			covered[t] = true
-		}
-	}
-	sort.Ints(picked)
-	out := make([]string, len(picked))
-	for k, i := range picked {
-		out[k] = e.rangeText(units[i])
+	out := make([]string, len(passages))
+	for k, p := range passages {
+		f, l := &e.sents[docs[p.First]], &e.sents[docs[p.Last]]
+		out[k] = e.paragraphText(f)[f.span.Start:l.span.End]
 	}
 	return out
 }
 
-// textTerms returns the index terms of the words of text.
-func (e *Engine) textTerms(txt string) map[string]float64 {
-	terms := make(map[string]float64)
+// textTerms returns the index terms of the words of text, each once, in
+// the order they first appear.
+func (e *Engine) textTerms(txt string) []string {
+	var terms []string
+	seen := make(map[string]bool)
 	for _, t := range text.Tokenize(txt) {
-		if !t.IsStop() {
-			terms[e.lookupTerm(t.Norm)]++
+		if t.IsStop() {
+			continue
+		}
+		if term := e.lookupTerm(t.Norm); !seen[term] {
+			seen[term] = true
+			terms = append(terms, term)
 		}
 	}
 	return terms
@@ -149,59 +97,4 @@ func (e *Engine) paragraphText(s *sentence) string {
 		return a.Title
 	}
 	return a.Paragraphs[s.para].Text
-}
-
-// A NotFound is the answer to a question the articles do not answer:
-// nothing to quote, and a few things they do cover, most talked about
-// first, so that a reply can suggest what to ask.
-type NotFound struct{ Topics []string }
-
-// notFoundTopics is how many topics a NotFound offers: a few to choose
-// from, short enough for one sentence.
-const notFoundTopics = 3
-
-// NotFound is the answer to a question the articles do not answer, for
-// the bot and the console alike.
-func (e *Engine) NotFound() NotFound { return NotFound{Topics: e.Topics(notFoundTopics)} }
-
-// Topics returns up to n things the articles talk about most, for telling
-// someone what to ask: the most repeated two-word phrases ("security
-// guarantees"), then the most quoted speakers.
-func (e *Engine) Topics(n int) []string {
-	counts := make(map[string]int)
-	var order []string
-	for i := range e.sents {
-		if !e.sents[i].prose || e.sents[i].para == titlePara {
-			continue
-		}
-		toks := text.Tokenize(e.sentenceText(int32(i)))
-		for k := 1; k < len(toks); k++ {
-			a, b := toks[k-1], toks[k]
-			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < 3 || len(b.Norm) < 3 {
-				continue
-			}
-			key := a.Norm + " " + b.Norm
-			if counts[key] == 0 {
-				order = append(order, key)
-			}
-			counts[key]++
-		}
-	}
-	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
-	var out []string
-	for _, p := range order {
-		if len(out) == n-1 || counts[p] < 2 {
-			break
-		}
-		out = append(out, p)
-	}
-	for _, s := range e.Speakers() {
-		if len(out) == n {
-			break
-		}
-		if s.person {
-			out = append(out, s.Name)
-		}
-	}
-	return out
 }

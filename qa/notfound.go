@@ -1,0 +1,62 @@
+package qa
+
+import (
+	"sort"
+
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// A NotFound is the answer to a question the articles do not answer:
+// nothing to quote, and a few things they do cover, most talked about
+// first, so that a reply can suggest what to ask.
+type NotFound struct{ Topics []string }
+
+// notFoundTopics is how many topics a NotFound offers: a few to choose
+// from, short enough for one sentence.
+const notFoundTopics = 3
+
+// NotFound is the answer to a question the articles do not answer, for
+// the bot and the console alike.
+func (e *Engine) NotFound() NotFound { return NotFound{Topics: e.Topics(notFoundTopics)} }
+
+// Topics returns up to n things the articles talk about most, for telling
+// someone what to ask: the most repeated two-word phrases ("security
+// guarantees"), then the most quoted speakers.
+func (e *Engine) Topics(n int) []string {
+	counts := make(map[string]int)
+	var order []string
+	for i := range e.sents {
+		if !e.sents[i].prose || e.sents[i].para == titlePara {
+			continue
+		}
+		toks := text.Tokenize(e.sentenceText(int32(i)))
+		for k := 1; k < len(toks); k++ {
+			a, b := toks[k-1], toks[k]
+			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < 3 || len(b.Norm) < 3 {
+				continue
+			}
+			key := a.Norm + " " + b.Norm
+			if counts[key] == 0 {
+				order = append(order, key)
+			}
+			counts[key]++
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
+	var out []string
+	for _, p := range order {
+		if len(out) == n-1 || counts[p] < 2 {
+			break
+		}
+		out = append(out, p)
+	}
+	for _, s := range e.Speakers() {
+		if len(out) == n {
+			break
+		}
+		if s.person {
+			out = append(out, s.Name)
+		}
+	}
+	return out
+}
