@@ -36,7 +36,8 @@ import (
 
 // Engine is what the bot needs from the question-answering engine: what
 // the replies need, and the passages and speakers its buttons and
-// autocomplete show; *qa.Engine provides it.
+// autocomplete show (the articles it suggests are reply.Engine's);
+// *qa.Engine provides it.
 type Engine interface {
 	reply.Engine
 	Passage(ref qa.Ref) (qa.Answer, bool)
@@ -381,15 +382,16 @@ func (b *Bot) messageReply(user, channel, q string, now time.Time) (*message, ou
 		r := helpReply()
 		return &r, declined
 	}
-	r, out := b.ask(b.current(), channel, q, now)
+	r, out := b.ask(b.current(), channel, q, nil, now)
 	return &r, out
 }
 
-// ask answers q as the next turn of the channel's conversation.
-func (b *Bot) ask(e Engine, channel, q string, now time.Time) (message, outcome) {
+// ask answers q as the next turn of the channel's conversation, from
+// article in alone unless it is nil.
+func (b *Bot) ask(e Engine, channel, q string, in *qa.Article, now time.Time) (message, outcome) {
 	cc := b.convs.lock(channel)
 	defer cc.unlock()
-	return askReply(e, &cc.conv, q, b.cfg.Answers.Passages, now)
+	return askReply(e, &cc.conv, q, in, b.cfg.Answers.Passages, now)
 }
 
 // logQuestion logs and counts a question handled: its source (mention,

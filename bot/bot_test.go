@@ -606,9 +606,9 @@ type gatedEngine struct {
 	gate chan struct{}
 }
 
-func (g gatedEngine) Follow(c *qa.Conversation, q string, k int, now time.Time) ([]qa.Answer, error) {
+func (g gatedEngine) FollowQuestion(c *qa.Conversation, q *qa.Question, k int, now time.Time) ([]qa.Answer, error) {
 	<-g.gate
-	return g.Engine.Follow(c, q, k, now)
+	return g.Engine.FollowQuestion(c, q, k, now)
 }
 
 func TestDeferredWhenSlow(t *testing.T) {
@@ -665,7 +665,7 @@ func TestLongAnswersFitDiscordLimits(t *testing.T) {
 		t.Fatal(err)
 	}
 	e := qa.New([]*qa.Article{a}, qa.DefaultOptions())
-	r, out := askReply(e, &qa.Conversation{}, "What did the minister say about partners?", 5, time.Now())
+	r, out := askReply(e, &qa.Conversation{}, "What did the minister say about partners?", nil, 5, time.Now())
 	if out != answered {
 		t.Fatalf("outcome %s", out)
 	}
@@ -848,13 +848,13 @@ func (a *recordingAPI) sends() []string {
 }
 
 // panicEverywhere panics in every engine call a handler makes for a user,
-// as a bug would; Follow only once gate is closed.
+// as a bug would; ParseQuestion only once gate is closed.
 type panicEverywhere struct {
 	Engine
 	gate chan struct{}
 }
 
-func (p panicEverywhere) Follow(*qa.Conversation, string, int, time.Time) ([]qa.Answer, error) {
+func (p panicEverywhere) ParseQuestion(string) (*qa.Question, error) {
 	<-p.gate
 	panic(errBoom)
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/bwmarrin/discordgo"
@@ -10,22 +11,41 @@ import (
 	"github.com/articlebot/articlebot/bot/reply"
 )
 
+// articleOption is the option that picks an article, last on /ask,
+// /summary, /quote and /speakers; its values autocomplete.
+const articleOption = "article"
+
+// discordPicker says how to pick an article in Discord.
+var discordPicker = reply.Picker{
+	Option:  articleOption + ":",
+	Another: "pick another with the article option",
+	Titles:  "/about lists the titles, and the article option suggests them as you type",
+}
+
 // commands are the slash commands, registered with one bulk overwrite.
 func commands() []*discordgo.ApplicationCommand {
 	minSentences, minLen := float64(1), 1
+	article := func(description string) *discordgo.ApplicationCommandOption {
+		return &discordgo.ApplicationCommandOption{Type: discordgo.ApplicationCommandOptionString, Name: articleOption, Description: description, Autocomplete: true}
+	}
 	return []*discordgo.ApplicationCommand{
 		{Name: "ask", Description: "Ask a question about the article", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "question", Description: "Your question", Required: true, MinLength: &minLen, MaxLength: 1000},
+			article("Answer from this article only (default: all)"),
 		}},
 		{Name: "summary", Description: "The article in a few sentences, or what someone said", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionInteger, Name: "sentences", Description: "How many sentences (1–10, default 3)", MinValue: &minSentences, MaxValue: 10},
 			{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Summarise what this person said", Autocomplete: true},
+			article("Summarise this article (default: the newest)"),
 		}},
 		{Name: "quote", Description: "What a speaker said, in their words", Options: []*discordgo.ApplicationCommandOption{
 			{Type: discordgo.ApplicationCommandOptionString, Name: "speaker", Description: "Who", Required: true, Autocomplete: true},
 			{Type: discordgo.ApplicationCommandOptionString, Name: "topic", Description: "About what (best match first)"},
+			article("In this article only (default: all)"),
 		}},
-		{Name: "speakers", Description: "Who is quoted in the article"},
+		{Name: "speakers", Description: "Who is quoted in the article", Options: []*discordgo.ApplicationCommandOption{
+			article("In this article only, with their counts there (default: all)"),
+		}},
 		{Name: "about", Description: "The articles I know"},
 		{Name: "help", Description: "What I do and how to ask"},
 	}
@@ -47,7 +67,12 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 	start := time.Now()
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
-		choices := speakerChoices(b.current(), focusedValue(i.ApplicationCommandData().Options))
+		var choices []*discordgo.ApplicationCommandOptionChoice
+		if name, typed := focused(i.ApplicationCommandData().Options); name == articleOption {
+			choices = articleChoices(b.current(), typed)
+		} else {
+			choices = speakerChoices(b.current(), typed)
+		}
 		err := api.InteractionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
 			Data: &discordgo.InteractionResponseData{Choices: choices},
@@ -94,19 +119,23 @@ func interactionUser(i *discordgo.Interaction) *discordgo.User {
 // commandReply computes the reply to a slash command.
 func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, now time.Time) (message, outcome) {
 	opts := data.Options
+	in, ok := reply.ChooseArticle(e, stringOption(opts, articleOption))
+	if !ok {
+		return render(reply.UnknownArticle(stringOption(opts, articleOption), discordPicker))
+	}
 	switch data.Name {
 	case "ask":
-		return b.ask(e, channel, stringOption(opts, "question"), now)
+		return b.ask(e, channel, stringOption(opts, "question"), in, now)
 	case "summary":
 		n := intOption(opts, "sentences", 3)
 		if n < 1 || n > 10 {
 			return message{Content: "sentences must be between 1 and 10.", Ephemeral: true}, declined
 		}
-		return render(reply.SummaryOf(e, n, stringOption(opts, "speaker")))
+		return render(reply.SummaryOf(e, n, stringOption(opts, "speaker"), in, discordPicker))
 	case "quote":
-		return render(reply.QuotesOf(e, stringOption(opts, "speaker"), stringOption(opts, "topic")))
+		return render(reply.QuotesOf(e, stringOption(opts, "speaker"), stringOption(opts, "topic"), in))
 	case "speakers":
-		return render(reply.SpeakersOf(e))
+		return render(reply.SpeakersOf(e, in))
 	case "about":
 		return render(reply.AboutOf(e, e.at, b.programVersion()))
 	case "help":
@@ -198,17 +227,16 @@ func intOption(opts []*discordgo.ApplicationCommandInteractionDataOption, name s
 	return def
 }
 
-// focusedValue is what the user has typed so far in the option being
-// autocompleted.
-func focusedValue(opts []*discordgo.ApplicationCommandInteractionDataOption) string {
+// focused is the option being autocompleted and what the user has typed
+// in it so far.
+func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, typed string) {
 	for _, o := range opts {
 		if o.Focused {
-			if s, ok := o.Value.(string); ok {
-				return s
-			}
+			s, _ := o.Value.(string)
+			return o.Name, s
 		}
 	}
-	return ""
+	return "", ""
 }
 
 // speakerChoices offers the speakers matching what was typed (see
@@ -221,6 +249,29 @@ func speakerChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptio
 			name = string([]rune(name)[:maxChoiceName])
 		}
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: name})
+	}
+	return choices
+}
+
+// articleChoices offers the articles whose titles hold the words typed
+// (see reply.ChooseArticle), newest first, at most 25. Discord allows
+// names and values of 100 characters: a longer title is shown cut with
+// "…", and its value cut after a whole word, whose words still find it.
+func articleChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
+	choices := []*discordgo.ApplicationCommandOptionChoice{}
+	for _, a := range e.FindArticles(typed) {
+		if len(choices) == maxChoices {
+			break
+		}
+		name, value := a.Title, a.Title
+		if r := []rune(a.Title); len(r) > maxChoiceName {
+			name = string(r[:maxChoiceName-1]) + "…"
+			value = string(r[:maxChoiceName])
+			if cut := strings.LastIndexFunc(value, unicode.IsSpace); cut > 0 {
+				value = strings.TrimRightFunc(value[:cut], unicode.IsSpace)
+			}
+		}
+		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: value})
 	}
 	return choices
 }

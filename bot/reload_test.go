@@ -41,7 +41,7 @@ func loadFrom(dir string) Loader {
 // answer asks the bot's current engine q in a fresh channel and returns
 // the reply's text.
 func answer(b *Bot, q string) string {
-	r, _ := askReply(b.current(), &qa.Conversation{}, q, 1, time.Now())
+	r, _ := askReply(b.current(), &qa.Conversation{}, q, nil, 1, time.Now())
 	text := r.Content
 	for _, em := range r.Embeds {
 		text += "\n" + em.Description

@@ -34,12 +34,12 @@ const (
 	failed      outcome = "error"
 )
 
-// askReply answers a question with up to n passages, and buttons for more
-// passages and for the best one's context. The question is read as a
-// follow-up in conv.
-func askReply(e Engine, conv *qa.Conversation, question string, n int, now time.Time) (message, outcome) {
+// askReply answers a question with up to n passages, from article in
+// alone unless it is nil, and buttons for more passages and for the best
+// one's context. The question is read as a follow-up in conv.
+func askReply(e Engine, conv *qa.Conversation, question string, in *qa.Article, n int, now time.Time) (message, outcome) {
 	// Ask for a few more than shown: the rest go behind the More button.
-	r := reply.Ask(e, conv, question, n*3, now)
+	r := reply.Ask(e, conv, question, in, n*3, now)
 	found, ok := r.(reply.Answers)
 	if !ok {
 		return render(r)
@@ -86,7 +86,7 @@ func render(r reply.Reply) (message, outcome) {
 		if len(embeds) == 0 {
 			return message{Content: nothingText}, answered
 		}
-		return message{Embeds: trimEmbeds(embeds)}, answered
+		return message{Content: fit(r.Note, maxContent), Embeds: trimEmbeds(embeds)}, answered
 	case reply.Quotes:
 		var lines []string
 		for _, q := range r.Quotes {
@@ -235,7 +235,8 @@ func contextReply(c qa.Context) message {
 	}}}
 }
 
-// speakersMessage is /speakers' list, in one embed.
+// speakersMessage is /speakers' list, in one embed, titled with the
+// article when they are one article's.
 func speakersMessage(r reply.Speakers) message {
 	var lines []string
 	for _, s := range r.Speakers {
@@ -245,7 +246,11 @@ func speakersMessage(r reply.Speakers) message {
 		}
 		lines = append(lines, line+" — "+reply.SpeakerCounts(s))
 	}
-	return message{Embeds: []*discordgo.MessageEmbed{{Title: "Who is quoted", Description: fitLines(lines, maxEmbedDesc), Color: embedColor}}}
+	title := "Who is quoted"
+	if r.In != "" {
+		title += " in “" + r.In + "”"
+	}
+	return message{Embeds: []*discordgo.MessageEmbed{{Title: fit(title, maxEmbedTitle), Description: fitLines(lines, maxEmbedDesc), Color: embedColor}}}
 }
 
 // aboutMessage is /about: the articles loaded, when, which version of them
@@ -271,10 +276,11 @@ func aboutMessage(r reply.About) message {
 const helpText = `I answer questions about the news article(s) I was given, with exact quotes: the passage that answers, the words that answer in bold, and who said them. If the article does not say, I tell you so.
 
 **Ask** by mentioning me, replying to one of my answers, in a direct message, or with /ask.
-**/summary** [sentences] [speaker] — the article in a few sentences, or what someone said.
+**/summary** [sentences] [speaker] — the article in a few sentences (the newest, of several), or what someone said.
 **/quote** speaker [topic] — a speaker's quotations.
 **/speakers** — who is quoted.
-**/about** — the articles I know.`
+**/about** — the articles I know.
+With several articles, the **article** option of /ask, /summary, /quote and /speakers picks one: type words of its title.`
 
 func helpReply() message { return message{Content: helpText, Ephemeral: true} }
 

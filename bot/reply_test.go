@@ -302,7 +302,7 @@ func TestFollowUpsPerChannel(t *testing.T) {
 		{"2", "Who is she?", "**Russia’s foreign ministry spokesperson**"},
 	}
 	for _, s := range steps {
-		r, _ := b.ask(seedEngine(), s.channel, s.question, now)
+		r, _ := b.ask(seedEngine(), s.channel, s.question, nil, now)
 		text := r.Content
 		for _, em := range r.Embeds {
 			text += "\n" + em.Description
@@ -324,7 +324,7 @@ func TestQuoteReplyNames(t *testing.T) {
 		{"Keir Starmer", `No one called "Keir Starmer" is quoted`},
 	}
 	for _, tt := range tests {
-		r, _ := render(reply.QuotesOf(e, tt.speaker, ""))
+		r, _ := render(reply.QuotesOf(e, tt.speaker, "", nil))
 		text := r.Content
 		for _, em := range r.Embeds {
 			text += em.Title + "\n" + em.Description

@@ -61,3 +61,35 @@ func articleWords(a *Article) []string {
 	}
 	return out
 }
+
+// SpeakersIn returns the speakers article a quotes or reports, listed as
+// Speakers lists them but counted in a alone: each is a copy whose Quotes
+// and Statements are a's. Use the copies to show, not to look up: the
+// engine's own speaker is the one FindSpeaker returns.
+func (e *Engine) SpeakersIn(a *Article) []*Speaker {
+	var in []*Speaker
+	for _, s := range e.speakers {
+		if c := e.SpeakerIn(s, a); c.Quotes > 0 || c.Statements > 0 {
+			in = append(in, c)
+		}
+	}
+	return listed(in)
+}
+
+// SpeakerIn returns a copy of s whose Quotes and Statements count what it
+// says in article a alone.
+func (e *Engine) SpeakerIn(s *Speaker, a *Article) *Speaker {
+	c := *s
+	c.Quotes, c.Statements = 0, 0
+	for _, q := range e.quotes {
+		if q.Speaker == s && q.Article == a {
+			c.Quotes++
+		}
+	}
+	for _, doc := range s.sentences {
+		if e.articles[e.sents[doc].art] == a {
+			c.Statements++
+		}
+	}
+	return &c
+}

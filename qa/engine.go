@@ -736,9 +736,13 @@ func (e *Engine) Version() string { return e.version }
 // Speakers returns the people and bodies quoted or reported, and the
 // unnamed speakers ("resident"), documents and names of no known kind
 // that are quoted, most quoted first.
-func (e *Engine) Speakers() []*Speaker {
+func (e *Engine) Speakers() []*Speaker { return listed(e.speakers) }
+
+// listed returns the speakers worth listing, most quoted first (see
+// Engine.Speakers).
+func listed(speakers []*Speaker) []*Speaker {
 	var out []*Speaker
-	for _, s := range e.speakers {
+	for _, s := range speakers {
 		switch s.Kind {
 		case attribution.Person, attribution.Organisation:
 			if s.Statements > 0 || s.Quotes > 0 {

@@ -14,12 +14,14 @@
 // What only one transport has stays with it: buttons, passage context,
 // rate limits and Discord's length limits with the bot; /new, /quit and
 // the flags with the command line; and each one's help, which describes
-// its own way of typing commands.
+// its own way of typing commands. Where a reply tells how to pick an
+// article, each passes its own words (a Picker).
 package reply
 
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -29,13 +31,18 @@ import (
 
 // Engine is what the replies need from the engine; *qa.Engine provides it.
 type Engine interface {
-	Follow(c *qa.Conversation, question string, k int, now time.Time) ([]qa.Answer, error)
+	ParseQuestion(question string) (*qa.Question, error)
+	FollowQuestion(c *qa.Conversation, q *qa.Question, k int, now time.Time) ([]qa.Answer, error)
 	Summary(a *qa.Article, n int) ([]string, error)
 	SpeakerSummary(s *qa.Speaker, n int) ([]string, error)
 	SpeakerQuotes(s *qa.Speaker, topic string) []qa.Quote
 	Speakers() []*qa.Speaker
+	SpeakersIn(a *qa.Article) []*qa.Speaker
+	SpeakerIn(s *qa.Speaker, a *qa.Article) *qa.Speaker
 	FindSpeaker(name string) *qa.Speaker
 	Articles() []*qa.Article
+	ArticlesByNewest() []*qa.Article
+	FindArticles(typed string) []*qa.Article
 	Stats(a *qa.Article) qa.Stats
 	NotFound() qa.NotFound
 	Version() string
@@ -48,8 +55,12 @@ type Reply interface{ isReply() }
 // Answers are the passages that answer a question, best first.
 type Answers struct{ Answers []qa.Answer }
 
-// NotFound says the articles do not answer, and what they cover.
-type NotFound struct{ qa.NotFound }
+// NotFound says the articles do not answer, and what they cover; or,
+// for a question kept to one article, that it does not.
+type NotFound struct {
+	qa.NotFound
+	In string // the title of the article the question was kept to; "" for all
+}
 
 // A Notice is a sentence in place of an answer: a question that cannot be
 // read, a speaker the articles do not quote, something that went wrong.
@@ -62,9 +73,14 @@ type Notice struct {
 	Failed bool
 }
 
-// A Summary is a few sentences under a heading, per article or of what
+// A Summary is a few sentences under a heading, of an article or of what
 // one speaker said.
-type Summary struct{ Sections []Section }
+type Summary struct {
+	// Note, when not "", goes above the sections: the article summarised
+	// is the newest of several, and how to pick another.
+	Note     string
+	Sections []Section
+}
 
 // A Section is one heading and its lines.
 type Section struct {
@@ -79,7 +95,10 @@ type Quotes struct {
 }
 
 // Speakers are the people and bodies quoted or reported.
-type Speakers struct{ Speakers []*qa.Speaker }
+type Speakers struct {
+	Speakers []*qa.Speaker
+	In       string // the title of the one article they are counted in; "" for all
+}
 
 // About describes the articles loaded.
 type About struct {
@@ -108,6 +127,10 @@ const NotFoundText = "I couldn't find that in the article."
 
 // Text is the sentence that says so, with the topics the articles cover.
 func (n NotFound) Text() string {
+	if n.In != "" {
+		// The topics are all the articles', not this one's.
+		return "I couldn't find that in “" + n.In + "”."
+	}
 	if len(n.Topics) == 0 {
 		return NotFoundText
 	}
@@ -121,20 +144,26 @@ func (n NotFound) Text() string {
 // FailedText is the reply when answering went wrong.
 const FailedText = "Something went wrong while answering; please try again."
 
-// Ask answers question, with up to k passages, as the next turn of conv.
-func Ask(e Engine, conv *qa.Conversation, question string, k int, now time.Time) Reply {
-	answers, err := e.Follow(conv, question, k, now)
-	return Answered(e, answers, err)
+// Ask answers question, with up to k passages, as the next turn of conv:
+// from article in alone, or from every article when in is nil.
+func Ask(e Engine, conv *qa.Conversation, question string, in *qa.Article, k int, now time.Time) Reply {
+	q, err := e.ParseQuestion(question)
+	if err != nil {
+		return QuestionNotice(err)
+	}
+	q.Within(in)
+	answers, err := e.FollowQuestion(conv, q, k, now)
+	return Answered(e, answers, err, in)
 }
 
 // Answered is the reply to a question the engine answered with answers
-// or refused with err.
-func Answered(e Engine, answers []qa.Answer, err error) Reply {
+// or refused with err; in is the article it was kept to, nil for none.
+func Answered(e Engine, answers []qa.Answer, err error, in *qa.Article) Reply {
 	switch {
 	case err != nil:
 		return QuestionNotice(err)
 	case len(answers) == 0:
-		return NotFound{e.NotFound()}
+		return NotFound{NotFound: e.NotFound(), In: titleOf(in)}
 	}
 	return Answers{answers}
 }
@@ -165,20 +194,32 @@ func grouped(n int) string {
 	return s
 }
 
-// maxEchoedName bounds how much of an unknown name a reply repeats.
+// maxEchoedName bounds how much of an unknown name or title a reply
+// repeats.
 const maxEchoedName = 100
 
 // UnknownSpeaker is the reply about a name the articles do not quote.
 func UnknownSpeaker(name string) Notice {
-	if r := []rune(name); len(r) > maxEchoedName {
-		name = string(r[:maxEchoedName-1]) + "…"
-	}
-	return Notice{Text: fmt.Sprintf("No one called %q is quoted in the articles. /speakers lists who is.", name), Private: true}
+	return Notice{Text: fmt.Sprintf("No one called %q is quoted in the articles. /speakers lists who is.", echoed(name)), Private: true}
 }
 
-// SummaryOf is /summary: each article in n sentences or, with a speaker,
-// what they said. n must be at least 1.
-func SummaryOf(e Engine, n int, speaker string) Reply {
+// echoed is what someone typed, as a reply repeats it: cut at
+// maxEchoedName characters.
+func echoed(s string) string {
+	if r := []rune(s); len(r) > maxEchoedName {
+		return string(r[:maxEchoedName-1]) + "…"
+	}
+	return s
+}
+
+// SummaryOf is /summary: an article in n sentences or, with a speaker,
+// what they said. The article is in; or, when in is nil, the only one
+// loaded, or the newest of several, with a Note that says so and how to
+// pick another in p's words. n must be at least 1.
+func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply {
+	if speaker != "" && in != nil {
+		return Notice{Text: "summarise a speaker or an article, not both: what a speaker said is summarised across the articles", Private: true}
+	}
 	if speaker != "" {
 		s := e.FindSpeaker(speaker)
 		if s == nil {
@@ -188,42 +229,66 @@ func SummaryOf(e Engine, n int, speaker string) Reply {
 		if err != nil {
 			return Notice{Text: err.Error(), Private: true}
 		}
-		return Summary{[]Section{{SpeakerTitle(s), sents}}}
+		return Summary{Sections: []Section{{SpeakerTitle(s), sents}}}
 	}
 	var sum Summary
-	for _, a := range e.Articles() {
-		sents, err := e.Summary(a, n)
-		if err != nil {
-			return Notice{Text: err.Error(), Private: true}
+	if in == nil {
+		newest := e.ArticlesByNewest()
+		if len(newest) == 0 {
+			return sum
 		}
-		sum.Sections = append(sum.Sections, Section{a.Title, sents})
+		in = newest[0]
+		if len(newest) > 1 {
+			sum.Note = fmt.Sprintf("The newest of %d articles; %s.", len(newest), p.Another)
+		}
 	}
+	sents, err := e.Summary(in, n)
+	if err != nil {
+		return Notice{Text: err.Error(), Private: true}
+	}
+	sum.Sections = []Section{{in.Title, sents}}
 	return sum
 }
 
-// QuotesOf is /quote: a speaker's quotations, best match to topic first.
-func QuotesOf(e Engine, speaker, topic string) Reply {
+// QuotesOf is /quote: a speaker's quotations, best match to topic first;
+// those in article in alone, unless in is nil.
+func QuotesOf(e Engine, speaker, topic string, in *qa.Article) Reply {
 	s := e.FindSpeaker(speaker)
 	if s == nil {
 		return UnknownSpeaker(speaker)
 	}
 	quotes := e.SpeakerQuotes(s, topic)
+	counted, where := s, ""
+	if in != nil {
+		quotes = slices.DeleteFunc(quotes, func(q qa.Quote) bool { return q.Article != in })
+		counted, where = e.SpeakerIn(s, in), " in “"+in.Title+"”"
+	}
 	switch {
-	case len(quotes) == 0 && s.Statements > 0:
-		return Notice{Text: fmt.Sprintf("%s is reported but not quoted directly. Try /summary speaker:%s.", s.Name, s.Name)}
+	case len(quotes) == 0 && counted.Statements > 0:
+		return Notice{Text: fmt.Sprintf("%s is reported but not quoted directly%s. Try /summary speaker:%s.", s.Name, where, s.Name)}
+	case len(quotes) == 0 && in != nil:
+		return Notice{Text: fmt.Sprintf("%s is not quoted or reported%s.", s.Name, where)}
 	case len(quotes) == 0:
 		return Notice{Text: fmt.Sprintf("%s is mentioned, but the articles do not quote or report them.", s.Name)}
 	}
 	return Quotes{Speaker: s, Quotes: quotes}
 }
 
-// SpeakersOf is /speakers.
-func SpeakersOf(e Engine) Reply {
+// SpeakersOf is /speakers: who is quoted or reported, in article in
+// alone (with their counts in it) unless in is nil.
+func SpeakersOf(e Engine, in *qa.Article) Reply {
+	if in != nil {
+		speakers := e.SpeakersIn(in)
+		if len(speakers) == 0 {
+			return Notice{Text: "No one is quoted in “" + in.Title + "”."}
+		}
+		return Speakers{Speakers: speakers, In: in.Title}
+	}
 	speakers := e.Speakers()
 	if len(speakers) == 0 {
 		return Notice{Text: "No one is quoted in the articles."}
 	}
-	return Speakers{speakers}
+	return Speakers{Speakers: speakers}
 }
 
 // AboutOf is /about: the articles, loaded at loaded, and the program's

@@ -33,7 +33,7 @@ func TestNotFoundText(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (NotFound{qa.NotFound{Topics: tt.topics}}).Text(); got != tt.want {
+			if got := (NotFound{NotFound: qa.NotFound{Topics: tt.topics}}).Text(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
@@ -67,7 +67,7 @@ func TestQuestionNotice(t *testing.T) {
 // the reply says the limit the engine holds, not one typed here.
 func TestLongQuestionSaysTheLimit(t *testing.T) {
 	e := seedEngine(t)
-	r := Ask(e, &qa.Conversation{}, strings.Repeat("why ", 300), 3, time.Now())
+	r := Ask(e, &qa.Conversation{}, strings.Repeat("why ", 300), nil, 3, time.Now())
 	want := "the question is too long: keep it under " + grouped(qa.DefaultOptions().MaxQuestion) + " characters"
 	if n, ok := r.(Notice); !ok || n.Text != want {
 		t.Errorf("got %+v, want a notice %q", r, want)
@@ -82,13 +82,13 @@ func TestCommands(t *testing.T) {
 		r    Reply
 		want string // the reply, as %+v
 	}{
-		{"an answer", Ask(e, &qa.Conversation{}, "Who said Europe is the first line of defence?", 1, time.Now()), "Europe is the first line of defence"},
-		{"not found", Ask(e, &qa.Conversation{}, "What is the capital of France?", 3, time.Now()), "Topics:[security guarantees"},
-		{"a follow-up with nothing to follow", Ask(e, &qa.Conversation{}, "What else did he say?", 3, time.Now()), "I'm not sure who or what you mean"},
-		{"quotes", QuotesOf(e, "zakharova", ""), "(This) could lead"},
-		{"quotes of someone mentioned only", QuotesOf(e, "Putin", ""), "Vladimir Putin is mentioned, but the articles do not quote or report them."},
-		{"quotes of no one", QuotesOf(e, "Keir Starmer", ""), `No one called "Keir Starmer" is quoted in the articles. /speakers lists who is. Private:true`},
-		{"a speaker's summary", SummaryOf(e, 1, "Zelenskyy"), "Title:Volodymyr Zelenskyy, Ukrainian president"},
+		{"an answer", Ask(e, &qa.Conversation{}, "Who said Europe is the first line of defence?", nil, 1, time.Now()), "Europe is the first line of defence"},
+		{"not found", Ask(e, &qa.Conversation{}, "What is the capital of France?", nil, 3, time.Now()), "Topics:[security guarantees"},
+		{"a follow-up with nothing to follow", Ask(e, &qa.Conversation{}, "What else did he say?", nil, 3, time.Now()), "I'm not sure who or what you mean"},
+		{"quotes", QuotesOf(e, "zakharova", "", nil), "(This) could lead"},
+		{"quotes of someone mentioned only", QuotesOf(e, "Putin", "", nil), "Vladimir Putin is mentioned, but the articles do not quote or report them."},
+		{"quotes of no one", QuotesOf(e, "Keir Starmer", "", nil), `No one called "Keir Starmer" is quoted in the articles. /speakers lists who is. Private:true`},
+		{"a speaker's summary", SummaryOf(e, 1, "Zelenskyy", nil, Picker{}), "Title:Volodymyr Zelenskyy, Ukrainian president"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -100,7 +100,7 @@ func TestCommands(t *testing.T) {
 }
 
 func TestSpeakersOf(t *testing.T) {
-	r := SpeakersOf(seedEngine(t))
+	r := SpeakersOf(seedEngine(t), nil)
 	if s, ok := r.(Speakers); !ok || len(s.Speakers) == 0 || s.Speakers[0].Name != "Donald Trump" {
 		t.Errorf("got %+v, want the speakers, Donald Trump first", r)
 	}
@@ -119,7 +119,7 @@ func TestAbout(t *testing.T) {
 }
 
 func ExampleNotFound_Text() {
-	fmt.Println(NotFound{qa.NotFound{Topics: []string{"security guarantees", "Donald Trump"}}}.Text())
+	fmt.Println(NotFound{NotFound: qa.NotFound{Topics: []string{"security guarantees", "Donald Trump"}}}.Text())
 	// Output:
 	// I couldn't find that in the article. It covers security guarantees and Donald Trump.
 }

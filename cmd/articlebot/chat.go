@@ -14,10 +14,13 @@ import (
 )
 
 const chatHelp = `Ask a question about the article, or type a command:
-  /summary [N] [NAME] the article in N sentences (default 3), or what NAME said
+  /summary [N] [NAME] the article in N sentences (default 3; the newest of
+                      several), or what NAME said
   /quote NAME         NAME's quotations
   /speakers           who is quoted
   /about              the articles loaded
+  article:WORDS       after /summary, /quote or /speakers: the article whose
+                      title has these words ("/summary article:storm")
   /new                start a new conversation (follow-ups refer to the last question)
   /help               this text
   /quit               leave (or Ctrl-D)
@@ -66,11 +69,20 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 // bot's slash commands answer it.
 func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string, style boldStyle, loaded time.Time) {
 	if !strings.HasPrefix(line, "/") {
-		writeReply(w, reply.Ask(e, conv, line, chatAnswers, time.Now()), style)
+		writeReply(w, reply.Ask(e, conv, line, nil, chatAnswers, time.Now()), style)
 		return
 	}
 	cmd, arg, _ := strings.Cut(line, " ")
-	arg = strings.TrimSpace(arg)
+	arg, opts := chatOptions(arg)
+	var in *qa.Article
+	switch cmd {
+	case "/summary", "/quote", "/quotes", "/speakers":
+		var ok bool
+		if in, ok = reply.ChooseArticle(e, opts[articleOpt]); !ok {
+			writeReply(w, reply.UnknownArticle(opts[articleOpt], chatPicker), style)
+			return
+		}
+	}
 	switch cmd {
 	case "/summary":
 		n, name := defaultSentences, arg
@@ -82,13 +94,14 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 			}
 			n, name = v, strings.TrimSpace(rest)
 		}
-		// As the bot's /summary option is written, which its replies suggest.
-		name = strings.TrimSpace(strings.TrimPrefix(name, "speaker:"))
-		writeReply(w, reply.SummaryOf(e, n, name), style)
+		if opts[speakerOpt] != "" {
+			name = opts[speakerOpt]
+		}
+		writeReply(w, reply.SummaryOf(e, n, name, in, chatPicker), style)
 	case "/quote", "/quotes":
-		writeReply(w, reply.QuotesOf(e, arg, ""), style)
+		writeReply(w, reply.QuotesOf(e, arg, "", in), style)
 	case "/speakers":
-		writeReply(w, reply.SpeakersOf(e), style)
+		writeReply(w, reply.SpeakersOf(e, in), style)
 	case "/about":
 		writeReply(w, reply.AboutOf(e, loaded, buildVersion()), style)
 	case "/new":
@@ -100,6 +113,44 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 	default:
 		fmt.Fprintf(w, "Unknown command %s.\n%s", cmd, chatHelp)
 	}
+}
+
+// The options a chat command takes as the bot's slash commands are
+// written, "name:value", which the bot's replies suggest.
+const (
+	articleOpt = "article:"
+	speakerOpt = "speaker:"
+)
+
+// chatPicker says how to pick an article in the chat.
+var chatPicker = reply.Picker{
+	Option:  articleOpt,
+	Another: "pick another with /summary article:WORDS",
+	Titles:  "/about lists the titles",
+}
+
+// chatOptions splits the words after a chat command into those of its
+// options, each running from "name:" to the next option, and the rest:
+// "Trump article:storm coast" is "Trump" and article "storm coast".
+func chatOptions(arg string) (string, map[string]string) {
+	opts := map[string]string{}
+	var rest []string
+	current := ""
+	for _, word := range strings.Fields(arg) {
+		for _, name := range []string{articleOpt, speakerOpt} {
+			if len(word) >= len(name) && strings.EqualFold(word[:len(name)], name) {
+				current, word = name, word[len(name):]
+			}
+		}
+		switch {
+		case word == "":
+		case current == "":
+			rest = append(rest, word)
+		default:
+			opts[current] = strings.TrimSpace(opts[current] + " " + word)
+		}
+	}
+	return strings.Join(rest, " "), opts
 }
 
 // chatAnswers is how many passages the chat quotes, as many as the bot's

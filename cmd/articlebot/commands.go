@@ -21,10 +21,11 @@ import (
 const usageText = `articlebot answers questions about news articles.
 
 Usage:
-  articlebot ask [--seeds DIR] [--json] [--follow] [--explain] [-k N] [QUESTION]
-  articlebot quotes [--seeds DIR] [--json] [--speaker NAME | NAME]
-  articlebot summary [--seeds DIR] [--json] [-n N] [--speaker NAME | NAME]
-  articlebot speakers [--seeds DIR] [--json]
+  articlebot ask [--seeds DIR] [--json] [--follow] [--explain] [-k N] [--article WORDS] [QUESTION]
+  articlebot quotes [--seeds DIR] [--json] [--article WORDS] [--speaker NAME | NAME]
+  articlebot summary [--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]
+  articlebot speakers [--seeds DIR] [--json] [--article WORDS]
+  articlebot articles [--seeds DIR] [--json]
   articlebot chat [--seeds DIR]
   articlebot serve [--config FILE]
   articlebot version [--seeds DIR]
@@ -33,13 +34,16 @@ Usage:
 Without --seeds the articles embedded in the binary are used; with it, every
 *.txt file in DIR (title on the first line, one paragraph a line).
 With no QUESTION, ask reads questions from standard input, one a line.
+--article keeps a command to one article: the one with that title, else
+the newest whose title or file name has those words ('articlebot articles'
+lists the titles, newest first). Without it, summary summarises the newest.
 Flags may come before or after the other words; after "--" every word is
 a word. Run 'articlebot help COMMAND' for a command's flags.
 `
 
 // commands are the subcommands, for "help COMMAND".
-var commands = map[string]bool{"ask": true, "quotes": true, "summary": true, "speakers": true, "chat": true,
-	"serve": true, "version": true}
+var commands = map[string]bool{"ask": true, "quotes": true, "summary": true, "speakers": true, "articles": true,
+	"chat": true, "serve": true, "version": true}
 
 // usageError is a mistake in the command line: exit status 2.
 type usageError struct{ msg string }
@@ -72,6 +76,8 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 		return runSummary(rest, io)
 	case "speakers":
 		return runSpeakers(rest, io)
+	case "articles":
+		return runArticles(rest, io)
 	case "chat":
 		return runChat(ctx, rest, io)
 	case "serve":
@@ -99,6 +105,7 @@ type commandFlags struct {
 	*flag.FlagSet
 	seeds    string
 	jsonOut  bool
+	article  string // --article: words of the title of the one article to use
 	synopsis string
 	args     []string // the words that are not flags, in order
 }
@@ -117,6 +124,29 @@ func newFlags(name, synopsis string, io stdio) *commandFlags {
 func (f *commandFlags) withJSON() *commandFlags {
 	f.BoolVar(&f.jsonOut, "json", false, "write JSON, one object a line")
 	return f
+}
+
+// withArticle adds --article, with what it does for this command.
+func (f *commandFlags) withArticle(what string) *commandFlags {
+	f.StringVar(&f.article, "article", "", what+": the one with this title, else the newest whose title has these `WORDS` ('articlebot articles' lists them)")
+	return f
+}
+
+// cliPicker says how to pick an article on the command line.
+var cliPicker = reply.Picker{
+	Option:  "--article ",
+	Another: "pick another with --article and words of its title ('articlebot articles' lists them)",
+	Titles:  "'articlebot articles' lists the titles",
+}
+
+// chosenArticle returns the article --article names, nil without it; an
+// --article that names none is a usage error.
+func (f *commandFlags) chosenArticle(e *qa.Engine) (*qa.Article, error) {
+	a, ok := reply.ChooseArticle(e, f.article)
+	if !ok {
+		return nil, usageError{reply.UnknownArticle(f.article, cliPicker).Text}
+	}
+	return a, nil
 }
 
 // parse parses args, flags anywhere among the other words as most command
@@ -201,7 +231,7 @@ type askJSON struct {
 }
 
 func runAsk(ctx context.Context, args []string, std stdio) error {
-	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [--explain] [-k N] [QUESTION]", std).withJSON()
+	f := newFlags("ask", "[--seeds DIR] [--json] [--follow] [--explain] [-k N] [--article WORDS] [QUESTION]", std).withJSON().withArticle("answer from this article only")
 	k := f.Int("k", 3, "answers per question")
 	follow := f.Bool("follow", false, "read stdin as a conversation: follow-ups refer to the question before; a blank line starts anew")
 	explain := f.Bool("explain", false, "show why: what each feature added to every answer's score, and what decided to answer or decline")
@@ -221,6 +251,10 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 	if err != nil {
 		return err
 	}
+	in, err := f.chosenArticle(e)
+	if err != nil {
+		return err
+	}
 	style := styleFor(std.out)
 	// render writes a question's answers; parsed is the question as the
 	// engine read it, for --explain.
@@ -233,7 +267,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 			writeAskJSON(w, q, answers, err, x)
 			return
 		}
-		writeReply(w, reply.Answered(e, answers, err), style)
+		writeReply(w, reply.Answered(e, answers, err, in), style)
 		if x != nil {
 			writeExplainText(w, x)
 		}
@@ -243,6 +277,7 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 		if err != nil {
 			return nil, nil, err
 		}
+		q.Within(in)
 		return q, e.Answer(q, *k), nil
 	}
 	w := bufio.NewWriter(std.out)
@@ -274,7 +309,12 @@ func runAsk(ctx context.Context, args []string, std stdio) error {
 			conv.Reset() // a blank line starts a new conversation
 			continue
 		}
-		answers, err := e.Follow(&conv, line, *k, time.Now())
+		q, err := e.ParseQuestion(line)
+		var answers []qa.Answer
+		if err == nil {
+			q.Within(in)
+			answers, err = e.FollowQuestion(&conv, q, *k, time.Now())
+		}
 		render(w, line, answers, err, conv.Last())
 		if err := w.Flush(); err != nil {
 			return err
@@ -317,7 +357,7 @@ type quoteJSON struct {
 }
 
 func runQuotes(args []string, io stdio) error {
-	f := newFlags("quotes", "[--seeds DIR] [--json] [--speaker NAME | NAME]", io).withJSON()
+	f := newFlags("quotes", "[--seeds DIR] [--json] [--article WORDS] [--speaker NAME | NAME]", io).withJSON().withArticle("only this article's quotations")
 	speaker := f.String("speaker", "", "only this speaker's quotations (full name or surname)")
 	if err := f.parse(args); err != nil {
 		return err
@@ -329,6 +369,10 @@ func runQuotes(args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
+	in, err := f.chosenArticle(e)
+	if err != nil {
+		return err
+	}
 	var only *qa.Speaker
 	if *speaker != "" {
 		if only = e.FindSpeaker(*speaker); only == nil {
@@ -337,7 +381,7 @@ func runQuotes(args []string, io stdio) error {
 	}
 	list := reply.Quotes{Speaker: only}
 	for _, q := range e.Quotes() {
-		if only == nil || q.Speaker == only {
+		if (only == nil || q.Speaker == only) && (in == nil || q.Article == in) {
 			list.Quotes = append(list.Quotes, q)
 		}
 	}
@@ -364,7 +408,8 @@ type summaryJSON struct {
 }
 
 func runSummary(args []string, io stdio) error {
-	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--speaker NAME | NAME]", io).withJSON()
+	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]", io).withJSON().
+		withArticle("summarise this article (default: the newest)")
 	n := f.Int("n", 3, "sentences in the summary")
 	speaker := f.String("speaker", "", "summarise what this speaker said instead")
 	if err := f.parse(args); err != nil {
@@ -376,7 +421,15 @@ func runSummary(args []string, io stdio) error {
 	if *n < 1 {
 		return usageError{fmt.Sprintf("-n %d: %v", *n, qa.ErrSummaryLength)}
 	}
+	if *speaker != "" && f.article != "" {
+		f.Usage()
+		return usageError{fmt.Sprintf("--article %q with the speaker %q: a speaker's summary covers every article; give one or the other", f.article, *speaker)}
+	}
 	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	in, err := f.chosenArticle(e)
 	if err != nil {
 		return err
 	}
@@ -397,19 +450,21 @@ func runSummary(args []string, io stdio) error {
 		}
 		return w.Flush()
 	}
-	var sum reply.Summary
-	for _, a := range e.Articles() {
-		sents, err := e.Summary(a, *n)
-		if err != nil {
-			return err
-		}
-		if f.jsonOut {
-			writeJSON(w, summaryJSON{Article: a.Title, Sentences: nonNil(sents)})
-		}
-		sum.Sections = append(sum.Sections, reply.Section{Title: a.Title, Lines: sents})
+	r := reply.SummaryOf(e, *n, "", in, cliPicker)
+	sum, ok := r.(reply.Summary)
+	if !ok {
+		return fmt.Errorf("cannot summarise: %s", r.(reply.Notice).Text)
 	}
 	if !f.jsonOut {
 		writeReply(w, sum, markdownBold)
+		return w.Flush()
+	}
+	if sum.Note != "" {
+		// Standard output stays one object a line; the article is in it.
+		fmt.Fprintln(io.err, sum.Note)
+	}
+	for _, sec := range sum.Sections {
+		writeJSON(w, summaryJSON{Article: sec.Title, Sentences: nonNil(sec.Lines)})
 	}
 	return w.Flush()
 }
@@ -430,7 +485,8 @@ type speakerJSON struct {
 }
 
 func runSpeakers(args []string, io stdio) error {
-	f := newFlags("speakers", "[--seeds DIR] [--json]", io).withJSON()
+	f := newFlags("speakers", "[--seeds DIR] [--json] [--article WORDS]", io).withJSON().
+		withArticle("only those this article quotes or reports, with their counts in it")
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -441,13 +497,50 @@ func runSpeakers(args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
+	in, err := f.chosenArticle(e)
+	if err != nil {
+		return err
+	}
+	speakers := e.Speakers()
+	if in != nil {
+		speakers = e.SpeakersIn(in)
+	}
 	w := bufio.NewWriter(io.out)
-	for _, s := range e.Speakers() {
+	for _, s := range speakers {
 		if f.jsonOut {
 			writeJSON(w, speakerJSON{s.Name, s.Role, s.Kind.String(), s.Quotes, s.Statements})
 			continue
 		}
 		writeSpeakerText(w, s)
+	}
+	return w.Flush()
+}
+
+type articleJSON struct {
+	Title    string    `json:"title"`
+	File     string    `json:"file"`
+	Modified time.Time `json:"modified,omitzero"` // the file's time; none for the embedded articles
+}
+
+func runArticles(args []string, io stdio) error {
+	f := newFlags("articles", "[--seeds DIR] [--json]", io).withJSON()
+	if err := f.parse(args); err != nil {
+		return err
+	}
+	if err := f.noArgs("articles", ""); err != nil {
+		return err
+	}
+	e, err := f.engine()
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(io.out)
+	for _, a := range e.ArticlesByNewest() {
+		if f.jsonOut {
+			writeJSON(w, articleJSON{a.Title, a.Name, a.Modified.UTC()})
+			continue
+		}
+		fmt.Fprintln(w, a.Title)
 	}
 	return w.Flush()
 }

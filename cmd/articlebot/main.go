@@ -5,7 +5,8 @@
 //
 //	articlebot ask "Who said Europe is the first line of defence?"
 //	articlebot quotes --speaker Trump
-//	articlebot summary -n 3
+//	articlebot summary -n 3 --article "harbour fees"
+//	articlebot articles
 //	articlebot speakers
 //	articlebot chat
 package main

@@ -56,6 +56,9 @@ func writeReply(w io.Writer, r reply.Reply, style boldStyle) {
 	case reply.Notice:
 		fmt.Fprintf(w, "%s\n\n", r.Text)
 	case reply.Summary:
+		if r.Note != "" {
+			fmt.Fprintf(w, "%s\n\n", r.Note)
+		}
 		for _, sec := range r.Sections {
 			writeSummaryText(w, sec.Title, sec.Lines)
 		}

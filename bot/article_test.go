@@ -1,0 +1,149 @@
+package bot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/articlebot/articlebot/bot/discordtest"
+	"github.com/articlebot/articlebot/bot/reply"
+	"github.com/articlebot/articlebot/qa"
+	"github.com/articlebot/articlebot/seeds"
+)
+
+const (
+	trumpTitle = "Trump tells Zelenskyy US will be involved in security guarantees for Ukraine"
+	stormTitle = "Storm hits the coast of Europe"
+)
+
+// twoArticles is an engine over the seed article and a newer one on a
+// storm, which also says who called Europe the first line of defence.
+func twoArticles(t *testing.T, more ...*qa.Article) *qa.Engine {
+	t.Helper()
+	articles, err := qa.LoadDir(seeds.FS, ".", "seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	storm, err := qa.ParseArticle("seeds/storm.txt", strings.NewReader(stormTitle+"\n"+
+		"\"Europe is the first line of defence against the sea,\" Mayor Ann Lee said.\n"+
+		"The storm destroyed six houses on Tuesday, the mayor said.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	storm.Modified = time.Date(2026, 12, 4, 9, 0, 0, 0, time.UTC) // the seed has no time: older
+	return qa.New(append(append(articles, storm), more...), qa.DefaultOptions())
+}
+
+// TestArticleOption runs the article option against the fake Discord:
+// its autocomplete, and each command with and without it.
+func TestArticleOption(t *testing.T) {
+	h := startBot(t, nil)
+	h.bot.SetEngine(twoArticles(t))
+	t.Run("autocomplete", func(t *testing.T) {
+		for _, tt := range []struct {
+			command, typed string
+			want           []string
+		}{
+			{"summary", "", []string{stormTitle, trumpTitle}},
+			{"ask", "eur", []string{stormTitle}},
+			{"quote", "ukraine trump", []string{trumpTitle}},
+			{"speakers", "election", nil},
+		} {
+			in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
+				ChannelID: testChannel, GuildID: testGuild,
+				Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
+				Data: discordtest.InteractionData{Name: tt.command, Type: 1, Options: []discordtest.CommandOption{
+					{Name: "article", Type: 3, Value: tt.typed, Focused: true}}},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var resp struct {
+				Type int `json:"type"`
+				Data struct {
+					Choices []struct{ Name, Value string } `json:"choices"`
+				} `json:"data"`
+			}
+			if err := h.wait(t, 1, callbackOf(in.ID))[0].DecodeBody(&resp); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range resp.Data.Choices {
+				got = append(got, c.Value)
+			}
+			if resp.Type != 8 || !slices.Equal(got, tt.want) {
+				t.Errorf("/%s article:%q: got type %d, %q, want type 8, %q", tt.command, tt.typed, resp.Type, got, tt.want)
+			}
+		}
+	})
+	str := func(name, v string) discordtest.CommandOption {
+		return discordtest.CommandOption{Name: name, Type: 3, Value: v}
+	}
+	defence := str("question", "Who said Europe is the first line of defence?")
+	tests := []struct {
+		name      string
+		command   string
+		opts      []discordtest.CommandOption
+		want      []string // in the reply's text
+		not       string   // not in it
+		ephemeral bool
+	}{
+		{"ask, kept to an article", "ask", []discordtest.CommandOption{defence, str("article", "storm")}, []string{"Ann Lee", stormTitle}, trumpTitle, false},
+		{"ask, kept to the other", "ask", []discordtest.CommandOption{defence, str("article", trumpTitle)}, []string{"Donald Trump"}, stormTitle, false},
+		{"ask, not in the article", "ask", []discordtest.CommandOption{str("question", "How many houses did the storm destroy?"), str("article", "trump")}, []string{"I couldn't find that in “" + trumpTitle + "”."}, "", false},
+		{"summary of the newest", "summary", nil, []string{"The newest of 2 articles; pick another with the article option.", stormTitle}, trumpTitle, false},
+		{"summary of an article", "summary", []discordtest.CommandOption{str("article", "Zelenskyy")}, []string{trumpTitle}, "The newest", false},
+		{"quote in an article", "quote", []discordtest.CommandOption{str("speaker", "Lee"), str("article", "storm")}, []string{"Europe is the first line of defence against the sea"}, "", false},
+		{"speakers in an article", "speakers", []discordtest.CommandOption{str("article", "storm coast")}, []string{"Who is quoted in “" + stormTitle + "”", "Ann Lee**, Mayor — 1 quote, 2 statements"}, "Trump", false},
+		{"no such article", "speakers", []discordtest.CommandOption{str("article", "election")}, []string{`no article matches article:"election": /about lists the titles`}, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := h.slash(t, alice+tt.name, tt.command, tt.opts...)
+			resp := decode[interactionResponse](t, h.wait(t, 1, callbackOf(in.ID))[0])
+			text := resp.Data.text()
+			for _, w := range tt.want {
+				if !strings.Contains(text, w) {
+					t.Errorf("got %q, want %q in it", text, w)
+				}
+			}
+			if tt.not != "" && strings.Contains(text, tt.not) {
+				t.Errorf("got %q, want no %q in it", text, tt.not)
+			}
+			if eph := resp.Data.Flags&64 != 0; eph != tt.ephemeral {
+				t.Errorf("ephemeral %v, want %v", eph, tt.ephemeral)
+			}
+		})
+	}
+}
+
+// TestArticleChoicesFitDiscord checks that a title over Discord's 100
+// characters is offered cut, and that the value sent back still picks it.
+func TestArticleChoicesFitDiscord(t *testing.T) {
+	long := strings.Repeat("Harbour ", 11) + "fees rise again and again in the spring of every year"
+	a, err := qa.ParseArticle("seeds/fees.txt", strings.NewReader(long+"\nThe harbour board raised its fees, chairman Tom Hale said.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Modified = time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	e := twoArticles(t, a)
+	choices := articleChoices(e, "harbour")
+	if len(choices) != 1 {
+		t.Fatalf("got %d choices, want 1", len(choices))
+	}
+	name, value := choices[0].Name, choices[0].Value.(string)
+	if utf8.RuneCountInString(name) > maxChoiceName || utf8.RuneCountInString(value) > maxChoiceName {
+		t.Errorf("name %q or value %q over %d characters", name, value, maxChoiceName)
+	}
+	if !strings.HasSuffix(name, "…") || !strings.HasSuffix(value, " fees rise") {
+		t.Errorf("got name %q, value %q, want the name cut with … and the value after a whole word", name, value)
+	}
+	if got, ok := reply.ChooseArticle(e, value); !ok || got != a {
+		t.Errorf("the value %q picks %v, want the article", value, got)
+	}
+	if n := len(articleChoices(e, "")); n != 3 {
+		t.Errorf("nothing typed: %d choices, want every article", n)
+	}
+}

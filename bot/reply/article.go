@@ -1,0 +1,63 @@
+package reply
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/articlebot/articlebot/qa"
+)
+
+// A Picker says, in one transport's words, how people pick an article,
+// for the replies that tell them: Discord has an option with
+// suggestions, the command line a flag, the chat a word of a command.
+type Picker struct {
+	// Option is the option as typed before its value: "article:",
+	// "--article ".
+	Option string
+	// Another says how to pick another article than the one shown:
+	// "pick another with the article option".
+	Another string
+	// Titles says where the titles are listed: "/about lists the titles".
+	Titles string
+}
+
+// ChooseArticle returns the article typed names: the one whose title it
+// is, in any case; else the newest whose title or file name holds its
+// words, the last perhaps unfinished (qa.Engine.FindArticles). Nothing
+// typed chooses none: nil and true. Words that name no article, or no
+// words at all, are false; UnknownArticle says so.
+func ChooseArticle(e Engine, typed string) (*qa.Article, bool) {
+	typed = strings.TrimSpace(typed)
+	if typed == "" {
+		return nil, true
+	}
+	newest := e.ArticlesByNewest()
+	for _, a := range newest {
+		if strings.EqualFold(a.Title, typed) {
+			return a, true
+		}
+	}
+	if !strings.ContainsFunc(typed, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
+		return nil, false // FindArticles would find every article
+	}
+	found := e.FindArticles(typed)
+	if len(found) == 0 {
+		return nil, false
+	}
+	return found[0], true
+}
+
+// UnknownArticle is the reply about what was typed for an article when it
+// names none.
+func UnknownArticle(typed string, p Picker) Notice {
+	return Notice{Text: fmt.Sprintf("no article matches %s%q: %s", p.Option, echoed(strings.TrimSpace(typed)), p.Titles), Private: true}
+}
+
+// titleOf is a's title, "" for no article.
+func titleOf(a *qa.Article) string {
+	if a == nil {
+		return ""
+	}
+	return a.Title
+}
