@@ -30,11 +30,17 @@ func (e *Engine) Summary(a *Article, n int) ([]string, error) {
 // sentence of reported speech, the ones covering most of what they talked
 // about first (see package summary).
 func (e *Engine) SpeakerSummary(s *Speaker, n int) ([]string, error) {
+	return e.SpeakerSummaryIn(s, nil, n)
+}
+
+// SpeakerSummaryIn is SpeakerSummary of what the speaker says in article
+// a; of every article when a is nil.
+func (e *Engine) SpeakerSummaryIn(s *Speaker, a *Article, n int) ([]string, error) {
 	var docs []int32
 	var sents []summary.Sentence
 	for i := range e.sents {
 		sn := &e.sents[i]
-		if sn.speaker == s && sn.prose && sn.para != titlePara {
+		if sn.speaker == s && sn.prose && sn.para != titlePara && (a == nil || e.articles[sn.art] == a) {
 			docs = append(docs, int32(i))
 			sents = append(sents, e.summarySentence(int32(i)))
 		}

@@ -34,7 +34,7 @@ type Engine interface {
 	ParseQuestion(question string) (*qa.Question, error)
 	FollowQuestion(c *qa.Conversation, q *qa.Question, k int, now time.Time) ([]qa.Answer, error)
 	Summary(a *qa.Article, n int) ([]string, error)
-	SpeakerSummary(s *qa.Speaker, n int) ([]string, error)
+	SpeakerSummaryIn(s *qa.Speaker, in *qa.Article, n int) ([]string, error)
 	SpeakerQuotes(s *qa.Speaker, topic string) []qa.Quote
 	Speakers() []*qa.Speaker
 	SpeakersIn(a *qa.Article) []*qa.Speaker
@@ -217,17 +217,17 @@ func echoed(s string) string {
 // loaded, or the newest of several, with a Note that says so and how to
 // pick another in p's words. n must be at least 1.
 func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply {
-	if speaker != "" && in != nil {
-		return Notice{Text: "summarise a speaker or an article, not both: what a speaker said is summarised across the articles", Private: true}
-	}
 	if speaker != "" {
 		s := e.FindSpeaker(speaker)
 		if s == nil {
 			return UnknownSpeaker(speaker)
 		}
-		sents, err := e.SpeakerSummary(s, n)
-		if err != nil {
+		sents, err := e.SpeakerSummaryIn(s, in, n)
+		switch {
+		case err != nil:
 			return Notice{Text: err.Error(), Private: true}
+		case len(sents) == 0 && in != nil:
+			return Notice{Text: fmt.Sprintf("%s is not quoted or reported in “%s”.", s.Name, in.Title)}
 		}
 		return Summary{Sections: []Section{{SpeakerTitle(s), sents}}}
 	}

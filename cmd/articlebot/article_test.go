@@ -90,8 +90,11 @@ func TestSummaryArticle(t *testing.T) {
 		{name: "JSON keeps its shape, the note to stderr", args: []string{"summary", "--seeds", dir, "--json", "-n", "1"},
 			stdout: `{"article":"Harbour fees rise in spring","sentences":[`, stderr: "The newest of 2 articles", noStdout: "newest"},
 		{name: "one article loaded: no note", args: []string{"summary", "-n", "1"}, stdout: "Trump tells Zelenskyy", noStdout: "newest"},
-		{name: "a speaker and an article", args: []string{"summary", "--seeds", dir, "--article", "storm", "Lee"}, code: 2,
-			stderr: `--article "storm" with the speaker "Lee": a speaker's summary covers every article; give one or the other`},
+		{name: "a speaker in an article", args: []string{"summary", "--seeds", dir, "--article", "fees", "Lee"},
+			stdout: `"The fees must rise," Mayor Ann Lee said.`, noStdout: "no choice"},
+		{name: "a speaker not in the article", args: []string{"summary", "--seeds", dir, "--article", "fees", "Lee", "-n", "1"}, noStdout: "storm"},
+		{name: "a speaker the article does not report", args: []string{"summary", "--seeds", dir, "--article", "storm", "Hale"}, code: 1,
+			stderr: `Tom Hale is not quoted or reported in “Storm hits the coast”`},
 		{name: "no such article", args: []string{"summary", "--seeds", dir, "--article", "election"}, code: 2, stderr: noSuchArticle},
 	})
 }

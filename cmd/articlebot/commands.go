@@ -421,10 +421,6 @@ func runSummary(args []string, io stdio) error {
 	if *n < 1 {
 		return usageError{fmt.Sprintf("-n %d: %v", *n, qa.ErrSummaryLength)}
 	}
-	if *speaker != "" && f.article != "" {
-		f.Usage()
-		return usageError{fmt.Sprintf("--article %q with the speaker %q: a speaker's summary covers every article; give one or the other", f.article, *speaker)}
-	}
 	e, err := f.engine()
 	if err != nil {
 		return err
@@ -439,9 +435,12 @@ func runSummary(args []string, io stdio) error {
 		if s == nil {
 			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
 		}
-		sents, err := e.SpeakerSummary(s, *n)
-		if err != nil {
+		sents, err := e.SpeakerSummaryIn(s, in, *n)
+		switch {
+		case err != nil:
 			return err
+		case len(sents) == 0 && in != nil:
+			return fmt.Errorf("%s is not quoted or reported in “%s”", s.Name, in.Title)
 		}
 		if f.jsonOut {
 			writeJSON(w, summaryJSON{Speaker: s.Name, Role: s.Role, Sentences: nonNil(sents)})
