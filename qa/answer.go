@@ -282,19 +282,26 @@ func (e *Engine) Context(ref Ref) (Context, bool) {
 	return c, true
 }
 
-// shortQuoteIn reports whether a quotation of four words or fewer (a
-// quoted term, “land swapping”) overlaps the span sp of text.
+// A short quote is a quoted term, “land swapping”: at most
+// shortQuoteWords words, and never more than shortQuoteBytes long (a
+// longer quotation's words are not counted at all).
+const (
+	shortQuoteWords = 4
+	shortQuoteBytes = 100
+)
+
+// shortQuoteIn reports whether a short quote overlaps the span sp of text.
 func shortQuoteIn(txt string, quotes []Span, sp Span) bool {
 	first := sort.Search(len(quotes), func(i int) bool { return quotes[i].End > sp.Start })
 	for _, q := range quotes[first:] {
 		if q.Start >= sp.End {
 			break
 		}
-		if q.End-q.Start > 100 {
+		if q.End-q.Start > shortQuoteBytes {
 			continue // too long to be a term; and do not count its words
 		}
 		in := text.QuoteInner(txt, q)
-		if n := len(strings.Fields(txt[in.Start:in.End])); n > 0 && n <= 4 {
+		if n := len(strings.Fields(txt[in.Start:in.End])); n > 0 && n <= shortQuoteWords {
 			return true
 		}
 	}

@@ -30,6 +30,16 @@ type Options struct {
 	// counts (from WordNet, see related.go): less than the word itself.
 	RelatedWeight float64
 
+	// LogicWeight is what a logic word of the question counts ("if",
+	// "not", "because"): it tells apart sentences that match the same
+	// topic, but a topic word says more.
+	LogicWeight float64
+
+	// FrameWeight is what a word that frames the question counts rather
+	// than names its topic: the verb of saying in "how did X describe",
+	// "what kind of", the word after "how" ("how long").
+	FrameWeight float64
+
 	// MissingWordWeight is how much a question word that no article uses
 	// counts against confidence, relative to its IDF. Questions paraphrase
 	// ("How long did Annan spend …" for "a three-day visit"), so a missing
@@ -57,6 +67,8 @@ func DefaultOptions() Options {
 		AliasWeight:       0.5,
 		SpeakerWeight:     0.6,
 		RelatedWeight:     0.35,
+		LogicWeight:       0.3,
+		FrameWeight:       0.5,
 		MissingWordWeight: 0.35,
 		MaxQuestion:       1000,
 	}

@@ -191,7 +191,7 @@ func TestEvalShort(t *testing.T) {
 			}
 			ok := false
 			for _, s := range shorts {
-				ok = ok || h != "" && strings.Contains(h, normText(s)) && len(strings.Fields(h)) <= 6
+				ok = ok || h != "" && strings.Contains(h, normText(s)) && len(strings.Fields(h)) <= maxShortAnswer
 			}
 			if ok {
 				right++

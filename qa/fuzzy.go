@@ -49,6 +49,12 @@ func (e *Engine) correctNames(toks []text.Token) {
 // the most quoted first within each; at most n.
 func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
 	typed = strings.ToLower(strings.TrimSpace(typed))
+	// How a name matches, best first.
+	const (
+		startsWith = iota // "zel" of "Zelenskyy"
+		wordStarts        // "vol" of "Volodymyr Zelenskyy"
+		nearWords         // "zelensky"
+	)
 	type match struct {
 		s    *Speaker
 		rank int
@@ -58,11 +64,11 @@ func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
 		name := strings.ToLower(s.Name)
 		switch {
 		case typed == "" || strings.HasPrefix(name, typed):
-			matches = append(matches, match{s, 0})
+			matches = append(matches, match{s, startsWith})
 		case wordPrefix(name, typed):
-			matches = append(matches, match{s, 1})
+			matches = append(matches, match{s, wordStarts})
 		case nearWord(name, typed):
-			matches = append(matches, match{s, 2})
+			matches = append(matches, match{s, nearWords})
 		}
 	}
 	sort.SliceStable(matches, func(i, j int) bool { return matches[i].rank < matches[j].rank })

@@ -44,14 +44,15 @@ func (e *Engine) roleIn(q *Question, txt string) string {
 
 // shortRole cuts a long role after its title: "urban planning professor at
 // the University of California" → "urban planning professor". A short
-// answer is a few words.
+// answer is a few words: at most maxShortAnswer, the longest a
+// highlight may be.
 func shortRole(lx *text.Lexicon, role string) string {
 	toks := lx.Tokenize(role)
-	if len(toks) <= 6 {
+	if len(toks) <= maxShortAnswer {
 		return role
 	}
 	for i, t := range toks {
-		if lx.TitleHeads.Has(t.Norm) && i < 6 {
+		if lx.TitleHeads.Has(t.Norm) && i < maxShortAnswer {
 			return role[:t.End]
 		}
 	}

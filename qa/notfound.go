@@ -19,6 +19,13 @@ const notFoundTopics = 3
 // the bot and the console alike.
 func (e *Engine) NotFound() NotFound { return NotFound{Topics: e.Topics(notFoundTopics)} }
 
+// A topic is a phrase of two words, each at least minTopicWord letters,
+// that the articles write at least minTopicRepeats times.
+const (
+	minTopicWord    = 3
+	minTopicRepeats = 2
+)
+
 // Topics returns up to n things the articles talk about most, for telling
 // someone what to ask: the most repeated two-word phrases ("security
 // guarantees"), then the most quoted speakers.
@@ -32,7 +39,7 @@ func (e *Engine) Topics(n int) []string {
 		toks := text.Tokenize(e.sentenceText(int32(i)))
 		for k := 1; k < len(toks); k++ {
 			a, b := toks[k-1], toks[k]
-			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < 3 || len(b.Norm) < 3 {
+			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < minTopicWord || len(b.Norm) < minTopicWord {
 				continue
 			}
 			key := a.Norm + " " + b.Norm
@@ -45,7 +52,7 @@ func (e *Engine) Topics(n int) []string {
 	sort.SliceStable(order, func(i, j int) bool { return counts[order[i]] > counts[order[j]] })
 	var out []string
 	for _, p := range order {
-		if len(out) == n-1 || counts[p] < 2 {
+		if len(out) == n-1 || counts[p] < minTopicRepeats {
 			break
 		}
 		out = append(out, p)

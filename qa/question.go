@@ -91,6 +91,23 @@ const (
 	ErrNoWords       QuestionError = "question without words to search for"
 )
 
+// How far a question is read for its parts, in words.
+const (
+	// speechVerbReach is how far after the question word a verb of saying
+	// makes it a question about someone's words: "What did the Kenyan
+	// foreign minister say …".
+	speechVerbReach = 10
+
+	// maxRoleModifiers is how many words before a title may say which
+	// holder of it a question means: "Kenya's foreign minister".
+	maxRoleModifiers = 3
+)
+
+// roleOnly is the score of a person found by the title alone, with none
+// of the question's modifiers of it; a title with modifiers must match
+// one of them ("the Kenyan minister" is not any minister).
+const roleOnly = 1
+
 // A LongQuestionError is a question longer than Options.MaxQuestion
 // characters, which it carries so that a reply can say the limit.
 type LongQuestionError struct{ Max int }
@@ -229,7 +246,7 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 	// Annan say …": a speech verb after an auxiliary and its subject makes it
 	// a question about someone's words.
 	aux := -1
-	for k := 1; qw+k < len(toks) && k < 10; k++ {
+	for k := 1; qw+k < len(toks) && k < speechVerbReach; k++ {
 		if lx.QuestionAuxiliaries.Has(next(k)) {
 			if aux < 0 {
 				aux = k
@@ -358,7 +375,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		head := e.lx.FoldTitle(t.Norm)
 		var mods []text.Token
 		k := i - 1
-		for ; k >= 0 && k >= i-3 && !toks[k].IsStop() && !e.lx.QuestionWords.Has(toks[k].Norm) && !e.lx.PredicateVerbs.Has(toks[k].Norm); k-- {
+		for ; k >= 0 && k >= i-maxRoleModifiers && !toks[k].IsStop() && !e.lx.QuestionWords.Has(toks[k].Norm) && !e.lx.PredicateVerbs.Has(toks[k].Norm); k-- {
 			mods = append(mods, toks[k])
 		}
 		if k >= 0 && e.lx.PredicateVerbs.Has(toks[k].Norm) && q.Kind == KindPerson {
@@ -367,7 +384,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		var best *Speaker
 		bestScore := 0
 		for _, s := range e.byHead[head] {
-			score := 1
+			score := roleOnly
 			for k := range mods {
 				if key, _ := e.lx.PlaceAt(mods, k); key != "" {
 					if s.country[key] {
@@ -384,7 +401,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 				best, bestScore = s, score
 			}
 		}
-		if best != nil && (bestScore >= 2 || len(mods) == 0) {
+		if best != nil && (bestScore > roleOnly || len(mods) == 0) {
 			add(best)
 			named[i] = true
 			if i >= q.speakerFrom && i < q.speakerTo && !slices.Contains(q.asked, best) {
@@ -440,7 +457,7 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if e.lx.LogicWords.Has(t.Norm) {
-			g := q.addTerm(t.Norm, 0.3, true) // "if reforms stall", "why … not"
+			g := q.addTerm(t.Norm, e.opts.LogicWeight, true) // "if reforms stall", "why … not"
 			if e.lx.Negations.Has(t.Norm) && g < maxGroups {
 				q.negations |= 1 << g
 			}
@@ -454,7 +471,7 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		case q.Speech && (st == e.lx.Stem("say") || st == e.lx.Stem("tell")):
 			continue // "what did X say" asks for X's words, whatever they are about
 		case q.Speech && e.lx.IsSpeech(st), e.lx.FrameWords.Has(t.Norm), i > 0 && toks[i-1].Norm == "how":
-			q.addTerm(st, 0.5, true) // warned, described, what kind, how long
+			q.addTerm(st, e.opts.FrameWeight, true) // warned, described, what kind, how long
 			continue
 		}
 		group := q.addTerm(st, 1, false)

@@ -260,10 +260,15 @@ func (a *article) earlierInSentence(p *para, qi, s int) Credit {
 	return Credit{}
 }
 
+// passiveReach is how far after a passive verb of saying its source's
+// preposition may stand.
+const passiveReach = 3
+
 // passiveSource reads `It is noted on the Congressional Website that "…"`:
-// the source follows the verb after on, in or by.
+// the source follows the verb after on, in or by, within passiveReach
+// words ("noted publicly on").
 func (a *article) passiveSource(p *para, v, j int) Credit {
-	for k := v + 1; k < j && k < v+3; k++ {
+	for k := v + 1; k < j && k < v+passiveReach; k++ {
 		switch p.Toks[k].Norm {
 		case "on", "in", "by":
 			c := a.resolve(p, p.npRight(k+1, j))

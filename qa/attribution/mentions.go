@@ -309,6 +309,10 @@ func (a *article) apposition(p *para, end int) []text.Token {
 // ("the current UN Security Council president"), and what follows it
 // within maxRoleTail words ("of the Kenyan National Commission on Human
 // Rights").
+// maxDescriptionWords is the most words a description of a person may
+// run back from its title: "the former French foreign minister".
+const maxDescriptionWords = 4
+
 const (
 	maxRoleLead = 4
 	maxRoleTail = 11
@@ -328,7 +332,7 @@ func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
 	start := h
 	var mods []text.Token
 	anchored := false
-	for start > 0 && p.joined(start) && h-start < 4 {
+	for start > 0 && p.joined(start) && h-start < maxDescriptionWords {
 		t := p.Toks[start-1]
 		if t.Norm == "the" {
 			start--

@@ -8,6 +8,11 @@ import (
 	"github.com/articlebot/articlebot/qa/text"
 )
 
+// maxNameWords is the most capitalised words a person's name has ("Maria
+// Eugenia Vidal de la Torre" counts four): a longer run is a title, a
+// heading or a list, not a name.
+const maxNameWords = 5
+
 // proper reports whether token i is part of a proper name. A capital at the
 // start of a sentence proves nothing, so there the word must also be
 // written with a capital elsewhere, or open a run of capitals and never be
@@ -189,7 +194,7 @@ func (a *article) personName(p *para, start, end int) bool {
 		}
 		words++
 	}
-	if words == 0 || words > 5 || len(toks) == 1 && utf8.RuneCountInString(toks[0].Norm) < 2 {
+	if words == 0 || words > maxNameWords || len(toks) == 1 && utf8.RuneCountInString(toks[0].Norm) < 2 {
 		return false
 	}
 	if len(toks) == 2 && toks[0].Cap && a.lx.NameParticles.Has(toks[0].Norm) && p.hyphenBefore(start+1) {
