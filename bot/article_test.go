@@ -78,6 +78,43 @@ func TestArticleOption(t *testing.T) {
 			}
 		}
 	})
+	t.Run("speaker autocomplete in an article", func(t *testing.T) {
+		for _, tt := range []struct {
+			name, article string
+			want          func([]string) bool
+		}{
+			{"the storm's", "storm", func(got []string) bool { return slices.Equal(got, []string{"Ann Lee"}) }},
+			{"every article's", "", func(got []string) bool { return slices.Contains(got, "Ann Lee") && slices.Contains(got, "Donald Trump") }},
+		} {
+			opts := []discordtest.CommandOption{{Name: "speaker", Type: 3, Value: "", Focused: true}}
+			if tt.article != "" {
+				opts = append(opts, discordtest.CommandOption{Name: "article", Type: 3, Value: tt.article})
+			}
+			in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
+				ChannelID: testChannel, GuildID: testGuild,
+				Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
+				Data:   discordtest.InteractionData{Name: "quote", Type: 1, Options: opts},
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var resp struct {
+				Data struct {
+					Choices []struct{ Name, Value string } `json:"choices"`
+				} `json:"data"`
+			}
+			if err := h.wait(t, 1, callbackOf(in.ID))[0].DecodeBody(&resp); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, c := range resp.Data.Choices {
+				got = append(got, c.Value)
+			}
+			if !tt.want(got) {
+				t.Errorf("%s speakers: got %q", tt.name, got)
+			}
+		}
+	})
 	str := func(name, v string) discordtest.CommandOption {
 		return discordtest.CommandOption{Name: name, Type: 3, Value: v}
 	}

@@ -1,6 +1,8 @@
 package bot
 
 import (
+	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -9,6 +11,7 @@ import (
 	"github.com/bwmarrin/discordgo"
 
 	"github.com/articlebot/articlebot/bot/reply"
+	"github.com/articlebot/articlebot/qa"
 )
 
 // articleOption is the option that picks an article, last on /ask,
@@ -68,10 +71,13 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 	switch i.Type {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		var choices []*discordgo.ApplicationCommandOptionChoice
-		if name, typed := focused(i.ApplicationCommandData().Options); name == articleOption {
+		opts := i.ApplicationCommandData().Options
+		if name, typed := focused(opts); name == articleOption {
 			choices = articleChoices(b.current(), typed)
 		} else {
-			choices = speakerChoices(b.current(), typed)
+			// With an article picked already, only its speakers.
+			in, _ := reply.ChooseArticle(b.current(), stringOption(opts, articleOption))
+			choices = speakerChoices(b.current(), typed, in)
 		}
 		err := api.InteractionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -240,10 +246,20 @@ func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, t
 }
 
 // speakerChoices offers the speakers matching what was typed (see
-// qa.Engine.MatchSpeakers), at most 25, as Discord allows.
-func speakerChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
+// qa.Engine.MatchSpeakers), those article in quotes or reports when it is
+// not nil, at most 25, as Discord allows.
+func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.ApplicationCommandOptionChoice {
+	matches := e.MatchSpeakers(typed, maxChoices)
+	if in != nil {
+		there := make(map[string]bool)
+		for _, s := range e.SpeakersIn(in) {
+			there[s.Name] = true
+		}
+		matches = slices.DeleteFunc(e.MatchSpeakers(typed, math.MaxInt), func(s *qa.Speaker) bool { return !there[s.Name] })
+		matches = matches[:min(len(matches), maxChoices)]
+	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
-	for _, s := range e.MatchSpeakers(typed, maxChoices) {
+	for _, s := range matches {
 		name := s.Name
 		if utf8.RuneCountInString(name) > maxChoiceName {
 			name = string([]rune(name)[:maxChoiceName])

@@ -110,7 +110,7 @@ func TestSpeakerChoices(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.typed, func(t *testing.T) {
-			got := speakerChoices(e, tt.typed)
+			got := speakerChoices(e, tt.typed, nil)
 			first := ""
 			if len(got) > 0 {
 				first = got[0].Name
