@@ -84,7 +84,9 @@ func TestArticleOption(t *testing.T) {
 			want          func([]string) bool
 		}{
 			{"the storm's", "storm", func(got []string) bool { return slices.Equal(got, []string{"Ann Lee"}) }},
-			{"every article's", "", func(got []string) bool { return slices.Contains(got, "Ann Lee") && slices.Contains(got, "Donald Trump") }},
+			{"every article's", "", func(got []string) bool {
+				return slices.Contains(got, "Ann Lee") && slices.Contains(got, "Donald Trump")
+			}},
 		} {
 			opts := []discordtest.CommandOption{{Name: "speaker", Type: 3, Value: "", Focused: true}}
 			if tt.article != "" {
