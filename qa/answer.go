@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -85,15 +86,15 @@ func (e *Engine) picks(q *Question, r *ranking, k int, exclude map[int32]bool) [
 		if len(out) == k {
 			break
 		}
-		if exclude[c.doc] || used[c.doc] {
+		if exclude[c.Doc] || used[c.Doc] {
 			continue
 		}
-		a, covered := e.answerPassage(q, c.doc)
+		a, covered := e.answerPassage(q, c.Doc)
 		for _, s := range covered {
 			used[s] = true
 		}
 		a.Score = round2(c.prob)
-		a.Highlight = e.highlight(q, c.doc)
+		a.Highlight = e.highlight(q, c.Doc)
 		a.BySpeaker = q.WhoSaid && a.Speaker != ""
 		out = append(out, pick{c, a, covered})
 	}
@@ -102,21 +103,34 @@ func (e *Engine) picks(q *Question, r *ranking, k int, exclude map[int32]bool) [
 
 // better reports whether a ranks above b: a higher score, or the same
 // score earlier in the articles.
-func better(a, b hit) bool {
-	if a.score != b.score {
-		return a.score > b.score
+func better(a, b index.Hit) bool {
+	if a.Score != b.Score {
+		return a.Score > b.Score
 	}
-	return a.doc < b.doc
+	return a.Doc < b.Doc
+}
+
+// sortHits orders hits best first, earlier sentences first on a tie.
+func sortHits(hits []index.Hit) {
+	slices.SortFunc(hits, func(a, b index.Hit) int {
+		switch {
+		case better(a, b):
+			return -1
+		case better(b, a):
+			return 1
+		}
+		return 0
+	})
 }
 
 // worstFirst is a heap of hits whose root is the worst, for keeping the
 // best few of many.
-type worstFirst []hit
+type worstFirst []index.Hit
 
 func (h worstFirst) Len() int           { return len(h) }
 func (h worstFirst) Less(i, j int) bool { return better(h[j], h[i]) }
 func (h worstFirst) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *worstFirst) Push(x any)        { *h = append(*h, x.(hit)) }
+func (h *worstFirst) Push(x any)        { *h = append(*h, x.(index.Hit)) }
 func (h *worstFirst) Pop() any {
 	old := *h
 	x := old[len(old)-1]
@@ -129,13 +143,13 @@ func (h *worstFirst) Pop() any {
 //
 // A word matched by its own term counts its full weight; one matched only
 // through what it stands for counts the weight of its best alternative.
-func (e *Engine) coverage(q *Question, h hit) float64 {
+func (e *Engine) coverage(q *Question, h index.Hit) float64 {
 	var sum float64
-	for g := 0; g < q.nGroups && g < maxGroups; g++ {
+	for g := 0; g < q.nGroups && g < index.MaxGroups; g++ {
 		switch bit := uint64(1) << g; {
-		case h.primary&bit != 0:
+		case h.Primary&bit != 0:
 			sum += q.topicIDF[g]
-		case h.groups&bit != 0:
+		case h.Groups&bit != 0:
 			sum += min(q.altIDF[g], q.topicIDF[g])
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/articlebot/articlebot/qa/index"
 )
 
 // TestLongSentenceIndex indexes a paragraph with no full stop, one
@@ -24,19 +26,21 @@ func TestLongSentenceIndex(t *testing.T) {
 		t.Fatalf("%d sentences, want the headline and one", n)
 	}
 	for _, w := range words {
-		id, ok := e.ix.terms.lookup(e.lookupTerm(w))
-		if !ok {
+		term := e.lookupTerm(w)
+		if _, ok := e.ix.Lookup(term); !ok {
 			t.Fatalf("%s: not indexed", w)
 		}
-		if ps := e.ix.postings[id]; len(ps) != 1 || ps[0].doc != 1 {
-			t.Fatalf("%s: postings %v, want one in sentence 1", w, ps)
+		if df, has := e.ix.DocFreq(term), e.ix.Has(term, 1); df != 1 || !has {
+			t.Fatalf("%s: in %d sentences (sentence 1 among them: %v), want only sentence 1", w, df, has)
 		}
 	}
 	// All 300 terms count 3 in a sentence of 900 words, so they score alike.
-	firstID, _ := e.ix.terms.lookup(e.lookupTerm(words[0]))
-	lastID, _ := e.ix.terms.lookup(e.lookupTerm(words[299]))
-	first, last := e.ix.postings[firstID][0].tf, e.ix.postings[lastID][0].tf
-	if first != last {
+	score := func(w string) float64 {
+		found := e.ix.Search([]index.QueryTerm{{Term: e.lookupTerm(w), Weight: 1}}, nil, 0)
+		defer found.Release()
+		return found.At(1).Score
+	}
+	if first, last := score(words[0]), score(words[299]); first != last {
 		t.Errorf("word0 scores %v, word299 %v: want the same count", first, last)
 	}
 }

@@ -7,13 +7,14 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/rank"
 )
 
 // A candidate is a sentence that may answer a question: found by BM25,
 // described by its features, and scored by the ranking model.
 type candidate struct {
-	hit
+	index.Hit
 	paraGroups uint64 // the question words its paragraph matches
 	features   rank.Vector
 	score      float64 // the model's
@@ -62,17 +63,17 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	}
 	// The best by BM25, in a heap whose root is the worst kept; and every
 	// paragraph's sum and the question words it matches.
-	var cands []hit
+	var cands []index.Hit
 	worst := (*worstFirst)(&cands)
-	found := e.ix.search(q.terms, q.topicIDF, candidateWeight*total)
-	defer found.release()
+	found := e.ix.Search(q.terms, q.topicIDF, candidateWeight*total)
+	defer found.Release()
 	paras := e.paraScratch.Get().(*paraSums)
 	defer paras.release(&e.paraScratch)
-	found.each(func(h hit) {
-		if !e.inScope(q, h.doc) {
+	found.Each(func(h index.Hit) {
+		if !e.inScope(q, h.Doc) {
 			return
 		}
-		paras.add(e.paraKey(h.doc), h)
+		paras.add(e.paraKey(h.Doc), h)
 		switch {
 		case len(cands) < maxCandidates:
 			heap.Push(worst, h)
@@ -85,13 +86,13 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	// best that match it, or their first when it names no topic ("What
 	// did Zelenskyy say?").
 	if q.aboutSpeaker() {
-		var theirs []hit
+		var theirs []index.Hit
 		worstOfTheirs := (*worstFirst)(&theirs)
 		for _, p := range q.speakers() {
 			for _, doc := range p.sentences {
-				h := found.at(doc)
+				h := found.At(doc)
 				switch {
-				case !e.sents[doc].prose || h.score == 0 && len(q.terms) > 0 || !e.inScope(q, doc):
+				case !e.sents[doc].prose || h.Score == 0 && len(q.terms) > 0 || !e.inScope(q, doc):
 				case len(theirs) < maxCandidates:
 					heap.Push(worstOfTheirs, h)
 				case better(h, theirs[0]):
@@ -102,7 +103,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 		}
 		sortHits(theirs)
 		for _, h := range theirs {
-			if !slices.ContainsFunc(cands, func(c hit) bool { return c.doc == h.doc }) {
+			if !slices.ContainsFunc(cands, func(c index.Hit) bool { return c.Doc == h.Doc }) {
 				cands = append(cands, h)
 			}
 		}
@@ -113,7 +114,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	sortHits(cands)
 	var best, bestPara float64
 	for _, h := range cands {
-		best = max(best, h.score)
+		best = max(best, h.Score)
 	}
 	for _, k := range paras.touched {
 		bestPara = max(bestPara, paras.sums[k].score)
@@ -124,7 +125,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	model := e.model
 	for i, h := range cands {
 		c := &r.cands[i]
-		c.hit = h
+		c.Hit = h
 		e.describe(q, qv, c, i, best, bestPara, total, paras, found)
 		c.score = model.Score(&c.features)
 		scores[i] = c.score
@@ -139,7 +140,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 		case a.score < b.score:
 			return 1
 		}
-		return int(a.doc - b.doc)
+		return int(a.Doc - b.Doc)
 	})
 	r.signals = e.signals(q, qv, r.cands, total)
 	r.answers = model.Answers(&r.signals)
@@ -183,13 +184,13 @@ type paraSums struct {
 	touched []int32
 }
 
-func (p *paraSums) add(para int32, h hit) {
+func (p *paraSums) add(para int32, h index.Hit) {
 	pm := &p.sums[para]
 	if pm.score == 0 && pm.groups == 0 {
 		p.touched = append(p.touched, para)
 	}
-	pm.score += h.score
-	pm.groups |= h.groups
+	pm.score += h.Score
+	pm.groups |= h.Groups
 }
 
 // release clears the sums and hands them back to pool.
@@ -223,15 +224,15 @@ func (e *Engine) questionView(q *Question) *questionView {
 	qv := &questionView{groupOf: make(map[int32]int), own: make(map[int32]bool), people: make(map[*Speaker]bool),
 		speakers: make(map[*Speaker]bool), kind: -1, namesOf: -1}
 	id := func(term string) int32 {
-		if id, ok := e.ix.terms.lookup(term); ok {
+		if id, ok := e.ix.Lookup(term); ok {
 			return id
 		}
 		return -1
 	}
 	for _, t := range q.terms {
-		if id := id(t.term); id >= 0 {
+		if id := id(t.Term); id >= 0 {
 			if _, ok := qv.groupOf[id]; !ok {
-				qv.groupOf[id] = t.group
+				qv.groupOf[id] = t.Group
 			}
 		}
 	}
@@ -276,15 +277,15 @@ func (e *Engine) questionView(q *Question) *questionView {
 
 // describe works out a candidate's features.
 func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, best, bestPara, total float64,
-	paras *paraSums, found searchResult) {
-	s := &e.sents[c.doc]
+	paras *paraSums, found index.Result) {
+	s := &e.sents[c.Doc]
 	f := &c.features
 	if best > 0 {
-		f[rank.BM25] = c.hit.score / best
+		f[rank.BM25] = c.Hit.Score / best
 		var around float64
-		for _, n := range [2]int32{c.doc - 1, c.doc + 1} {
-			if n >= 0 && int(n) < len(e.sents) && e.paraKey(n) == e.paraKey(c.doc) {
-				around += found.at(n).score
+		for _, n := range [2]int32{c.Doc - 1, c.Doc + 1} {
+			if n >= 0 && int(n) < len(e.sents) && e.paraKey(n) == e.paraKey(c.Doc) {
+				around += found.At(n).Score
 			}
 		}
 		f[rank.Neighbours] = around / best
@@ -293,35 +294,35 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 	if q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker] {
 		// "What did Zelenskyy say about the talks?": a sentence of his
 		// has his name by being his, however it refers to him.
-		c.groups |= q.speakerGroups
-		c.primary |= q.speakerGroups
+		c.Groups |= q.speakerGroups
+		c.Primary |= q.speakerGroups
 	}
 	if total > 0 {
-		f[rank.Coverage] = e.coverage(q, c.hit) / total
-		f[rank.Exact] = exactShare(q, c.primary) / total
+		f[rank.Coverage] = e.coverage(q, c.Hit) / total
+		f[rank.Exact] = exactShare(q, c.Primary) / total
 	}
-	pm := paras.sums[e.paraKey(c.doc)]
+	pm := paras.sums[e.paraKey(c.Doc)]
 	c.paraGroups = pm.groups
 	if bestPara > 0 {
 		f[rank.Paragraph] = pm.score / bestPara
 	}
 	if total > 0 {
-		f[rank.ParagraphCoverage] = e.coverage(q, hit{groups: pm.groups, primary: pm.groups}) / total
+		f[rank.ParagraphCoverage] = e.coverage(q, index.Hit{Groups: pm.groups, Primary: pm.groups}) / total
 	}
-	f[rank.Length] = math.Log1p(float64(e.ix.docLen[c.doc]))
-	f[rank.First] = boolFeature(s.para != titlePara && (c.doc == 0 || e.sents[c.doc-1].para != s.para || e.sents[c.doc-1].art != s.art))
+	f[rank.Length] = math.Log1p(float64(e.ix.DocLen(c.Doc)))
+	f[rank.First] = boolFeature(s.para != titlePara && (c.Doc == 0 || e.sents[c.Doc-1].para != s.para || e.sents[c.Doc-1].art != s.art))
 	f[rank.Headline] = boolFeature(s.para == titlePara)
 	f[rank.Quoted] = boolFeature(s.quote >= 0)
 	f[rank.SpeakerMatch] = boolFeature(q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker])
 	f[rank.Credited] = boolFeature(q.WhoSaid && s.speaker != nil)
 	if q.typeNoun != "" {
-		f[rank.AnswerTypeNoun] = boolFeature(e.ix.has(q.typeNoun, c.doc))
+		f[rank.AnswerTypeNoun] = boolFeature(e.ix.Has(q.typeNoun, c.Doc))
 	}
 	for p := range qv.people {
-		if e.ix.has(e.lookupTerm(p.words[len(p.words)-1]), c.doc) {
+		if e.ix.Has(e.lookupTerm(p.words[len(p.words)-1]), c.Doc) {
 			f[rank.PersonNamed] = 1
 		}
-		if slices.Contains(e.defines[p], c.doc) {
+		if slices.Contains(e.defines[p], c.Doc) {
 			f[rank.Defines] = 1
 			f[rank.DefinesAsked] = boolFeature(q.Kind == KindDefinition)
 		}
@@ -335,7 +336,7 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 // of thing asked for.
 func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 	f := &c.features
-	toks := e.sentenceReads(c.doc)
+	toks := e.sentenceReads(c.Doc)
 	first, last, novel, content := -1, -1, 0, 0
 	matched := uint64(0)
 	for _, t := range toks {
@@ -348,7 +349,7 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 				first = content - 1
 			}
 			last = content - 1
-			if g < maxGroups {
+			if g < index.MaxGroups {
 				matched |= 1 << g
 			}
 		} else if !qv.own[t.term] {
@@ -365,17 +366,17 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 		f[rank.Bigrams] = float64(sharedPairs(qv.terms, toks)) / float64(pairs)
 	}
 	if qv.kind >= 0 {
-		if holds, near := e.holdsKind(qv, toks, c.doc); holds {
+		if holds, near := e.holdsKind(qv, toks, c.Doc); holds {
 			f[qv.kind] = 1
 			f[rank.AnswerNear] = boolFeature(near)
 		}
 	}
-	f[rank.AnswerFuture] = boolFeature(q.Future && e.sents[c.doc].flags.future)
+	f[rank.AnswerFuture] = boolFeature(q.Future && e.sents[c.Doc].flags.future)
 	if q.Kind == KindNumber {
 		f[rank.AnswerMeasured] = boolFeature(measures(q, qv, toks))
 	}
 	if q.wantsTerm {
-		f[rank.AnswerTerm] = boolFeature(e.sents[c.doc].flags.shortQuote)
+		f[rank.AnswerTerm] = boolFeature(e.sents[c.Doc].flags.shortQuote)
 	}
 	if qv.namesOf >= 0 {
 		f[rank.AnswerNames] = boolFeature(namesNear(qv, toks))
@@ -553,7 +554,7 @@ const answerReach = 3
 // the question's own word.
 func exactShare(q *Question, primary uint64) float64 {
 	var sum float64
-	for g := 0; g < q.nGroups && g < maxGroups; g++ {
+	for g := 0; g < q.nGroups && g < index.MaxGroups; g++ {
 		if primary&(1<<g) != 0 {
 			sum += q.topicIDF[g]
 		}
@@ -584,10 +585,10 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 	}
 	s[rank.MissingWords] = float64(len(q.missingWords))
 	s[rank.RolesMissing] = float64(q.missingRoles)
-	if q.Speech && !q.WhoSaid && len(qv.speakers) > 0 && (e.sents[top.doc].speaker == nil || !qv.speakers[e.sents[top.doc].speaker]) {
+	if q.Speech && !q.WhoSaid && len(qv.speakers) > 0 && (e.sents[top.Doc].speaker == nil || !qv.speakers[e.sents[top.Doc].speaker]) {
 		s[rank.SpeakerMissing] = 1
 		if !q.aboutSpeaker() { // "What did Kibaki say …?" of a Kibaki who says nothing
-			s[rank.SpeakerSilent] = e.creditedShare[e.sents[top.doc].art]
+			s[rank.SpeakerSilent] = e.creditedShare[e.sents[top.Doc].art]
 		}
 	}
 	if asked, holds := narrow(q, &top.features); asked {
@@ -602,12 +603,12 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 	} else {
 		s[rank.TopNarrow], s[rank.AnyNarrow] = 1, 1
 	}
-	matched, paraMatched := top.groups|top.primary, top.paraGroups
+	matched, paraMatched := top.Groups|top.Primary, top.paraGroups
 	var heaviest float64
-	for g := 0; g < q.nGroups && g < maxGroups; g++ {
+	for g := 0; g < q.nGroups && g < index.MaxGroups; g++ {
 		heaviest = max(heaviest, q.topicIDF[g])
 	}
-	for g := 0; g < q.nGroups && g < maxGroups; g++ {
+	for g := 0; g < q.nGroups && g < index.MaxGroups; g++ {
 		bit := uint64(1) << g
 		if heaviest > 0 && matched&bit == 0 {
 			s[rank.TopMissingMost] = max(s[rank.TopMissingMost], q.topicIDF[g]/heaviest)
@@ -647,7 +648,7 @@ type Candidate struct {
 func (e *Engine) Candidates(q *Question) (cands []Candidate, signals rank.Signals, declined bool) {
 	r := e.rankQuestion(q)
 	for _, c := range r.cands {
-		a, _ := e.answerPassage(q, c.doc)
+		a, _ := e.answerPassage(q, c.Doc)
 		cands = append(cands, Candidate{Answer: a, Features: c.features, Probability: c.prob})
 	}
 	return cands, r.signals, r.declined || len(q.Unknown) > 0

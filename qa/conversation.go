@@ -186,15 +186,15 @@ func (e *Engine) inheritTerms(q *Question, prev *Question, replacePeople bool) {
 	// Copy the question words whole, with what they stand for.
 	newGroup := make(map[int]int)
 	for _, t := range prev.terms {
-		g := t.group
-		if skip[t.term] || prev.frame[g] {
+		g := t.Group
+		if skip[t.Term] || prev.frame[g] {
 			continue
 		}
 		if ng, ok := newGroup[g]; ok {
-			q.addToGroup(t.term, t.weight, ng)
+			q.addToGroup(t.Term, t.Weight, ng)
 			continue
 		}
-		newGroup[g] = q.addTerm(t.term, t.weight, false)
+		newGroup[g] = q.addTerm(t.Term, t.Weight, false)
 	}
 	q.weighTerms(e)
 }

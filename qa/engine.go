@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"github.com/articlebot/articlebot/qa/attribution"
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/rank"
 	"github.com/articlebot/articlebot/qa/span"
 	"github.com/articlebot/articlebot/qa/text"
@@ -15,7 +16,7 @@ import (
 
 // Options tune an Engine. Start from DefaultOptions.
 type Options struct {
-	K1, B float64 // BM25 term saturation and length normalisation
+	K1, B float64 // BM25 term saturation and length normalisation (see index.BM25)
 
 	// AliasWeight is what a word counts in a sentence that does not write it
 	// but refers to it: "Volodymyr Zelenskyy" in a sentence that says "the
@@ -62,8 +63,8 @@ type Options struct {
 // DefaultOptions returns the options the development sets were tuned with.
 func DefaultOptions() Options {
 	return Options{
-		K1:                DefaultK1,
-		B:                 DefaultB,
+		K1:                index.DefaultK1,
+		B:                 index.DefaultB,
 		AliasWeight:       0.5,
 		SpeakerWeight:     0.6,
 		RelatedWeight:     0.35,
@@ -145,7 +146,7 @@ type Engine struct {
 
 	quotations int32 // how many quotations the quotes are parts of
 	paragraphs int32 // how many paragraphs the sentences are in, headlines too
-	ix         *index
+	ix         *index.Index
 
 	// words holds what indexing learnt of every word the articles write,
 	// by its normalised form. Read-only once New returns.
@@ -206,7 +207,7 @@ func New(articles []*Article, opts Options) *Engine {
 			}
 		}
 		for _, t := range r.prepared.newTerms {
-			termIDs[r.worker] = append(termIDs[r.worker], e.ix.termID(t))
+			termIDs[r.worker] = append(termIDs[r.worker], e.ix.TermID(t))
 		}
 		e.addArticle(ai, r.attr, r.prepared, termIDs[r.worker], book.speakerOf)
 		version = mix(version ^ r.prepared.digest)
@@ -217,7 +218,7 @@ func New(articles []*Article, opts Options) *Engine {
 	for _, w := range an.finish() {
 		e.learnWords(w)
 	}
-	e.ix.finish()
+	e.ix.Finish()
 	e.paraScratch.New = func() any { return &paraSums{sums: make([]paraMatch, e.paragraphs)} }
 	e.indexPeople()
 	e.creditedShare = creditedShares(e.sents, len(articles))
@@ -232,7 +233,7 @@ func newEngine(articles []*Article, opts Options) *Engine {
 		opts:     opts,
 		lx:       text.DefaultLexicon(),
 		articles: articles,
-		ix:       newIndex(opts.K1, opts.B),
+		ix:       index.New(index.BM25{K1: opts.K1, B: opts.B}),
 		defines:  make(map[*Speaker][]int32),
 		model:    opts.Model,
 
@@ -256,7 +257,7 @@ func newEngine(articles []*Article, opts Options) *Engine {
 	e.sents = make([]sentence, 0, sentences)
 	e.readAt = make([]int32, 0, sentences)
 	e.reads = make([]readToken, 0, bytes/bytesPerWord)
-	e.ix.docLen = make([]float32, 0, sentences)
+	e.ix.Reserve(sentences)
 	return e
 }
 
@@ -355,7 +356,7 @@ const bytesPerWord = 5
 const titlePara = -1
 
 // A termWeight is a term of a sentence, by the number its worker gave it
-// (see termTable), and what it counts there.
+// (see index.Terms), and what it counts there.
 type termWeight struct {
 	term   int32
 	weight float32
@@ -396,7 +397,7 @@ type preparedArticle struct {
 func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab articleSlabs) *preparedArticle {
 	a := d.Article
 	pr := &preparedArticle{paras: make([][]preparedSentence, len(d.Paras)), digest: articleDigest(a)}
-	numbered := w.terms.len()
+	numbered := w.terms.Len()
 	words := 0
 	for _, pa := range d.Paras {
 		words += len(pa.Toks)
@@ -474,7 +475,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 		pr.paras[pi] = sents
 	}
 	pr.terms, pr.reads = b.terms, b.reads
-	pr.newTerms = w.terms.since(numbered)
+	pr.newTerms = w.terms.Since(numbered)
 	return pr
 }
 
@@ -626,7 +627,7 @@ func (e *Engine) addArticle(ai int, attr *attribution.Result, pr *preparedArticl
 	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(a.Title)}, quote: -1, prose: true})
 	e.paraOf = append(e.paraOf, e.paragraphs)
 	e.paragraphs++
-	e.ix.add(pr.title.terms, termIDs, pr.title.length)
+	e.indexSentence(&pr.title, termIDs)
 	e.addReads(pr.title.reads, termIDs)
 	for pi := range a.Paragraphs {
 		e.addParagraph(ai, pi, &attr.Paras[pi], pr.paras[pi], termIDs, speakerOf)
@@ -642,6 +643,15 @@ func (e *Engine) addReads(reads []readToken, termIDs []int32) {
 			r.term = termIDs[r.term]
 		}
 		e.reads = append(e.reads, r)
+	}
+}
+
+// indexSentence adds the sentence just added to the index, numbering its
+// terms as the index does.
+func (e *Engine) indexSentence(ps *preparedSentence, termIDs []int32) {
+	e.ix.AddDoc(ps.length)
+	for _, t := range ps.terms {
+		e.ix.Add(termIDs[t.term], t.weight)
 	}
 }
 
@@ -666,7 +676,7 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 		}
 		e.sents = append(e.sents, sn)
 		e.paraOf = append(e.paraOf, e.paragraphs)
-		e.ix.add(prepared[s].terms, termIDs, prepared[s].length)
+		e.indexSentence(&prepared[s], termIDs)
 		e.addReads(prepared[s].reads, termIDs)
 		for _, m := range ap.MentionsOf(int32(s)) {
 			if m.Defines {
@@ -726,16 +736,16 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 	if strings.TrimSpace(topic) == "" || len(mine) < 2 {
 		return mine
 	}
-	var query []qterm
+	var query []index.QueryTerm
 	for _, t := range text.Tokenize(topic) {
 		if !t.IsStop() {
-			query = append(query, qterm{term: e.lookupTerm(t.Norm), weight: 1, group: len(query), primary: true})
+			query = append(query, index.QueryTerm{Term: e.lookupTerm(t.Norm), Weight: 1, Group: len(query), Primary: true})
 		}
 	}
-	found := e.ix.search(query, nil, 0)
-	defer found.release()
+	found := e.ix.Search(query, nil, 0)
+	defer found.Release()
 	sort.SliceStable(mine, func(i, j int) bool {
-		return found.at(mine[i].sentence).score > found.at(mine[j].sentence).score
+		return found.At(mine[i].sentence).Score > found.At(mine[j].sentence).Score
 	})
 	return mine
 }

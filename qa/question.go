@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -47,7 +48,7 @@ type Question struct {
 	surface                []string // the question's own words as written (normalised), for exact matches
 	namesOf                string   // "the names of the ethnic groups": what must be named, as a term
 	focus                  []string // what "how many" counts, as terms: "deal" in "how many deals"
-	terms                  []qterm
+	terms                  []index.QueryTerm
 	nGroups                int // question words
 
 	// What of the question no sentence has: the weight (IDF) of its words
@@ -444,7 +445,7 @@ func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool)
 
 // mentionsPlace reports whether any sentence refers to the country key.
 func (e *Engine) mentionsPlace(key string) bool {
-	_, ok := e.ix.terms.lookup("@" + key)
+	_, ok := e.ix.Lookup("@" + key)
 	return ok
 }
 
@@ -458,7 +459,7 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		t := toks[i]
 		if e.lx.LogicWords.Has(t.Norm) {
 			g := q.addTerm(t.Norm, e.opts.LogicWeight, true) // "if reforms stall", "why … not"
-			if e.lx.Negations.Has(t.Norm) && g < maxGroups {
+			if e.lx.Negations.Has(t.Norm) && g < index.MaxGroups {
 				q.negations |= 1 << g
 			}
 			continue
@@ -475,21 +476,21 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 			continue
 		}
 		group := q.addTerm(st, 1, false)
-		if named[i] && i >= q.speakerFrom && i < q.speakerTo && group < maxGroups {
+		if named[i] && i >= q.speakerFrom && i < q.speakerTo && group < index.MaxGroups {
 			q.speakerGroups |= 1 << group
 		}
-		if (t.Cap && i > 0 || t.Number) && group < maxGroups {
+		if (t.Cap && i > 0 || t.Number) && group < index.MaxGroups {
 			q.nameGroups |= 1 << group // "Which year did Tesla …", "in 1904"
 		}
 		if e.lx.TitleHeads.Has(t.Norm) && e.lx.FoldTitle(t.Norm) != t.Norm {
 			q.addToGroup(e.lookupTerm(e.lx.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
-		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.common(st) {
+		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.Common(st) {
 			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
 			// at less than the question's own word; only those the
 			// articles use, since the others can match nothing.
 			for _, rel := range relatedTerms(st) {
-				if _, ok := e.ix.terms.lookup(rel); ok {
+				if _, ok := e.ix.Lookup(rel); ok {
 					q.addToGroup(rel, e.opts.RelatedWeight, group)
 				}
 			}
@@ -519,14 +520,14 @@ func (q *Question) addTerm(term string, w float64, frame bool) int {
 func (q *Question) addToGroup(term string, w float64, group int) {
 	primary := true
 	for _, t := range q.terms {
-		if t.term == term {
+		if t.Term == term {
 			return
 		}
-		if t.group == group {
+		if t.Group == group {
 			primary = false
 		}
 	}
-	q.terms = append(q.terms, qterm{term, w, group, primary})
+	q.terms = append(q.terms, index.QueryTerm{Term: term, Weight: w, Group: group, Primary: primary})
 }
 
 // topicWords counts the question words that are not frame words.
@@ -549,12 +550,12 @@ func (q *Question) weighTerms(e *Engine) {
 	present := make([]bool, q.nGroups)
 	missing := make([]float64, q.nGroups)
 	for _, t := range q.terms {
-		g := t.group
-		w := t.weight * e.ix.idf(t.term)
-		if _, ok := e.ix.terms.lookup(t.term); ok {
+		g := t.Group
+		w := t.Weight * e.ix.IDF(t.Term)
+		if _, ok := e.ix.Lookup(t.Term); ok {
 			present[g] = true
 			q.topicIDF[g] = max(q.topicIDF[g], w)
-			if !t.primary {
+			if !t.Primary {
 				q.altIDF[g] = max(q.altIDF[g], w)
 			}
 		} else {
@@ -571,8 +572,8 @@ func (q *Question) weighTerms(e *Engine) {
 		}
 	}
 	for _, t := range q.terms {
-		if t.primary && !present[t.group] && !q.frame[t.group] {
-			q.missingWords = append(q.missingWords, t.term)
+		if t.Primary && !present[t.Group] && !q.frame[t.Group] {
+			q.missingWords = append(q.missingWords, t.Term)
 		}
 	}
 }

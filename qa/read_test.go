@@ -33,8 +33,8 @@ func TestSentenceReads(t *testing.T) {
 			if reads[i].has(tokStop) != tok.IsStop() || stop != (reads[i].term < 0) {
 				t.Fatalf("sentence %d, word %q: recorded %+v", doc, tok.Norm, reads[i])
 			}
-			if !stop && e.ix.terms.terms[reads[i].term] != e.lookupTerm(tok.Norm) && !tok.Is(text.KindLogic) {
-				t.Fatalf("sentence %d, word %q: term %q, want %q", doc, tok.Norm, e.ix.terms.terms[reads[i].term], e.lookupTerm(tok.Norm))
+			if !stop && e.ix.Term(reads[i].term) != e.lookupTerm(tok.Norm) && !tok.Is(text.KindLogic) {
+				t.Fatalf("sentence %d, word %q: term %q, want %q", doc, tok.Norm, e.ix.Term(reads[i].term), e.lookupTerm(tok.Norm))
 			}
 		}
 	}

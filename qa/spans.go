@@ -132,8 +132,8 @@ type spanView struct {
 func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 	want := make(map[string]bool)
 	for _, t := range q.terms {
-		if t.weight >= 1 {
-			want[t.term] = true
+		if t.Weight >= 1 {
+			want[t.Term] = true
 		}
 	}
 	// The people asked about are who the sentence is about, not where in

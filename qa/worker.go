@@ -2,6 +2,7 @@ package qa
 
 import (
 	"github.com/articlebot/articlebot/qa/attribution"
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -19,7 +20,7 @@ type worker struct {
 	termOf  []int32
 	indexed []uint8
 
-	terms termTable // the index terms this worker has met
+	terms index.Terms // the index terms this worker has met
 
 	// termAt is, by term number, where a sentence builder last put the
 	// term in its terms (see sentenceBuilder.find).
@@ -34,7 +35,7 @@ const (
 
 func newWorker(lx *text.Lexicon) *worker {
 	c := text.NewCache(lx)
-	return &worker{cache: c, attr: attribution.NewAnalyzer(c), terms: newTermTable()}
+	return &worker{cache: c, attr: attribution.NewAnalyzer(c)}
 }
 
 // grow makes room in the tables by word ID for every word the cache knows.
@@ -60,7 +61,7 @@ func (w *worker) wordTerm(word *text.Word) int32 {
 		if word.Kinds&text.KindLogic == 0 {
 			t = w.cache.Stem(word)
 		}
-		w.termOf[word.ID] = w.terms.id(t) + 1
+		w.termOf[word.ID] = w.terms.ID(t) + 1
 	}
 	return w.termOf[word.ID] - 1
 }
@@ -72,8 +73,8 @@ func (w *worker) stemTerm(norm string) int32 {
 	if word.Kinds&text.KindLogic == 0 {
 		return w.wordTerm(word) // its index term is its stem
 	}
-	return w.terms.id(w.cache.Stem(word))
+	return w.terms.ID(w.cache.Stem(word))
 }
 
 // term returns the worker's number for an index term.
-func (w *worker) term(t string) int32 { return w.terms.id(t) }
+func (w *worker) term(t string) int32 { return w.terms.ID(t) }
