@@ -73,16 +73,16 @@ var markdownEscaper = strings.NewReplacer(
 )
 
 // boldHighlight escapes a passage and puts its highlight in bold.
-func boldHighlight(text, highlight string) string {
+func boldHighlight(passage, highlight string) string {
 	if highlight == "" {
-		return markdownEscaper.Replace(text)
+		return markdownEscaper.Replace(passage)
 	}
-	i := strings.Index(text, highlight)
+	i := strings.Index(passage, highlight)
 	if i < 0 {
-		return markdownEscaper.Replace(text)
+		return markdownEscaper.Replace(passage)
 	}
-	return markdownEscaper.Replace(text[:i]) + "**" + markdownEscaper.Replace(highlight) + "**" +
-		markdownEscaper.Replace(text[i+len(highlight):])
+	return markdownEscaper.Replace(passage[:i]) + "**" + markdownEscaper.Replace(highlight) + "**" +
+		markdownEscaper.Replace(passage[i+len(highlight):])
 }
 
 // byline is "— **Donald Trump**, US President".

@@ -28,14 +28,14 @@ const chatHelp = `Ask a question about the article, or type a command:
 
 // chat is an interactive console that answers like the bot does, for
 // trying articlebot without Discord.
-func chat(ctx context.Context, e *qa.Engine, io stdio) error {
+func chat(ctx context.Context, e *qa.Engine, std stdio) error {
 	loaded := time.Now() // the articles were loaded just before
-	interactive := isTerminal(io.in)
-	w := bufio.NewWriter(io.out)
+	interactive := isTerminal(std.in)
+	w := bufio.NewWriter(std.out)
 	if interactive {
 		fmt.Fprintf(w, "articlebot: %d article(s) loaded. Type a question, /help for commands.\n", len(e.Articles()))
 	}
-	lines := newLineReader(io.in)
+	lines := newLineReader(std.in)
 	var conv qa.Conversation
 	for {
 		if interactive {
@@ -61,7 +61,7 @@ func chat(ctx context.Context, e *qa.Engine, io stdio) error {
 		if line == "/quit" || line == "/exit" {
 			return w.Flush()
 		}
-		chatLine(w, e, &conv, line, styleFor(io.out), loaded)
+		chatLine(w, e, &conv, line, styleFor(std.out), loaded)
 	}
 }
 

@@ -61,7 +61,7 @@ type stdio struct {
 
 // run dispatches to a subcommand.
 func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) error {
-	io := stdio{in, out, errw}
+	std := stdio{in, out, errw}
 	if len(args) == 0 {
 		fmt.Fprint(errw, usageText)
 		return usageError{}
@@ -69,21 +69,21 @@ func run(ctx context.Context, args []string, in io.Reader, out, errw io.Writer) 
 	cmd, rest := args[0], args[1:]
 	switch cmd {
 	case "ask":
-		return runAsk(ctx, rest, io)
+		return runAsk(ctx, rest, std)
 	case "quotes":
-		return runQuotes(rest, io)
+		return runQuotes(rest, std)
 	case "summary":
-		return runSummary(rest, io)
+		return runSummary(rest, std)
 	case "speakers":
-		return runSpeakers(rest, io)
+		return runSpeakers(rest, std)
 	case "articles":
-		return runArticles(rest, io)
+		return runArticles(rest, std)
 	case "chat":
-		return runChat(ctx, rest, io)
+		return runChat(ctx, rest, std)
 	case "serve":
-		return runServe(ctx, rest, io)
+		return runServe(ctx, rest, std)
 	case "version", "--version", "-version":
-		return runVersion(rest, io)
+		return runVersion(rest, std)
 	case "help", "-h", "--help", "-help":
 		if len(rest) == 1 && commands[rest[0]] {
 			// "help ask" is "ask -h", on standard output: asked for.
@@ -110,11 +110,11 @@ type commandFlags struct {
 	args     []string // the words that are not flags, in order
 }
 
-func newFlags(name, synopsis string, io stdio) *commandFlags {
+func newFlags(name, synopsis string, std stdio) *commandFlags {
 	f := &commandFlags{FlagSet: flag.NewFlagSet(name, flag.ContinueOnError), synopsis: synopsis}
-	f.SetOutput(io.err)
+	f.SetOutput(std.err)
 	f.Usage = func() {
-		fmt.Fprintf(io.err, "Usage: articlebot %s %s\n", name, synopsis)
+		fmt.Fprintf(std.err, "Usage: articlebot %s %s\n", name, synopsis)
 		f.PrintDefaults()
 	}
 	f.StringVar(&f.seeds, "seeds", "", "folder of *.txt articles (default: the embedded articles)")
@@ -356,8 +356,8 @@ type quoteJSON struct {
 	Paragraph int    `json:"paragraph"`
 }
 
-func runQuotes(args []string, io stdio) error {
-	f := newFlags("quotes", "[--seeds DIR] [--json] [--article WORDS] [--speaker NAME | NAME]", io).withJSON().withArticle("only this article's quotations")
+func runQuotes(args []string, std stdio) error {
+	f := newFlags("quotes", "[--seeds DIR] [--json] [--article WORDS] [--speaker NAME | NAME]", std).withJSON().withArticle("only this article's quotations")
 	speaker := f.String("speaker", "", "only this speaker's quotations (full name or surname)")
 	if err := f.parse(args); err != nil {
 		return err
@@ -385,7 +385,7 @@ func runQuotes(args []string, io stdio) error {
 			list.Quotes = append(list.Quotes, q)
 		}
 	}
-	w := bufio.NewWriter(io.out)
+	w := bufio.NewWriter(std.out)
 	if !f.jsonOut {
 		writeReply(w, list, markdownBold)
 		return w.Flush()
@@ -407,8 +407,8 @@ type summaryJSON struct {
 	Sentences []string `json:"sentences"`
 }
 
-func runSummary(args []string, io stdio) error {
-	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]", io).withJSON().
+func runSummary(args []string, std stdio) error {
+	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]", std).withJSON().
 		withArticle("summarise this article (default: the newest)")
 	n := f.Int("n", 3, "sentences in the summary")
 	speaker := f.String("speaker", "", "summarise what this speaker said instead")
@@ -429,7 +429,7 @@ func runSummary(args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(io.out)
+	w := bufio.NewWriter(std.out)
 	if *speaker != "" {
 		s := e.FindSpeaker(*speaker)
 		if s == nil {
@@ -460,7 +460,7 @@ func runSummary(args []string, io stdio) error {
 	}
 	if sum.Note != "" {
 		// Standard output stays one object a line; the article is in it.
-		fmt.Fprintln(io.err, sum.Note)
+		fmt.Fprintln(std.err, sum.Note)
 	}
 	for _, sec := range sum.Sections {
 		writeJSON(w, summaryJSON{Article: sec.Title, Sentences: nonNil(sec.Lines)})
@@ -483,8 +483,8 @@ type speakerJSON struct {
 	Statements int    `json:"statements"`
 }
 
-func runSpeakers(args []string, io stdio) error {
-	f := newFlags("speakers", "[--seeds DIR] [--json] [--article WORDS]", io).withJSON().
+func runSpeakers(args []string, std stdio) error {
+	f := newFlags("speakers", "[--seeds DIR] [--json] [--article WORDS]", std).withJSON().
 		withArticle("only those this article quotes or reports, with their counts in it")
 	if err := f.parse(args); err != nil {
 		return err
@@ -504,7 +504,7 @@ func runSpeakers(args []string, io stdio) error {
 	if in != nil {
 		speakers = e.SpeakersIn(in)
 	}
-	w := bufio.NewWriter(io.out)
+	w := bufio.NewWriter(std.out)
 	for _, s := range speakers {
 		if f.jsonOut {
 			writeJSON(w, speakerJSON{s.Name, s.Role, s.Kind.String(), s.Quotes, s.Statements})
@@ -521,8 +521,8 @@ type articleJSON struct {
 	Modified time.Time `json:"modified,omitzero"` // the file's time; none for the embedded articles
 }
 
-func runArticles(args []string, io stdio) error {
-	f := newFlags("articles", "[--seeds DIR] [--json]", io).withJSON()
+func runArticles(args []string, std stdio) error {
+	f := newFlags("articles", "[--seeds DIR] [--json]", std).withJSON()
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -533,7 +533,7 @@ func runArticles(args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(io.out)
+	w := bufio.NewWriter(std.out)
 	for _, a := range e.ArticlesByNewest() {
 		if f.jsonOut {
 			writeJSON(w, articleJSON{a.Title, a.Name, a.Modified.UTC()})
@@ -544,8 +544,8 @@ func runArticles(args []string, io stdio) error {
 	return w.Flush()
 }
 
-func runChat(ctx context.Context, args []string, io stdio) error {
-	f := newFlags("chat", "[--seeds DIR]", io)
+func runChat(ctx context.Context, args []string, std stdio) error {
+	f := newFlags("chat", "[--seeds DIR]", std)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -556,5 +556,5 @@ func runChat(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	return chat(ctx, e, io)
+	return chat(ctx, e, std)
 }

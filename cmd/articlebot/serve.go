@@ -11,12 +11,12 @@ import (
 
 // runServe runs the Discord bot until ctx is done: it loads the articles,
 // watches the seeds folder, if any, to reload them, and answers.
-func runServe(ctx context.Context, args []string, io stdio) error {
+func runServe(ctx context.Context, args []string, std stdio) error {
 	f := flag.NewFlagSet("serve", flag.ContinueOnError)
-	f.SetOutput(io.err)
+	f.SetOutput(std.err)
 	configPath := f.String("config", "", "YAML configuration (see config.example.yaml); without it, defaults and the environment")
 	f.Usage = func() {
-		fmt.Fprintln(io.err, "Usage: articlebot serve [--config FILE]")
+		fmt.Fprintln(std.err, "Usage: articlebot serve [--config FILE]")
 		f.PrintDefaults()
 	}
 	if err := f.Parse(args); err != nil {
@@ -34,7 +34,7 @@ func runServe(ctx context.Context, args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	b := bot.New(cfg.Config, nil, cfg.Log.logger(io.err))
+	b := bot.New(cfg.Config, nil, cfg.Log.logger(std.err))
 	b.SetVersion(buildVersion()) // shown by /about
 	load := func() (bot.Engine, error) {
 		e, err := loadEngine(cfg.Seeds)

@@ -59,8 +59,8 @@ func articlesVersion(e *qa.Engine, seeds string) string {
 	return fmt.Sprintf("articles %s (%s, %s)", e.Version(), reply.Plural(len(e.Articles()), "article"), from)
 }
 
-func runVersion(args []string, io stdio) error {
-	f := newFlags("version", "[--seeds DIR]", io)
+func runVersion(args []string, std stdio) error {
+	f := newFlags("version", "[--seeds DIR]", std)
 	if err := f.parse(args); err != nil {
 		return err
 	}
@@ -71,7 +71,7 @@ func runVersion(args []string, io stdio) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(io.out, buildVersion())
-	fmt.Fprintln(io.out, articlesVersion(e, f.seeds))
+	fmt.Fprintln(std.out, buildVersion())
+	fmt.Fprintln(std.out, articlesVersion(e, f.seeds))
 	return nil
 }
