@@ -90,6 +90,7 @@ func (w *Words) lists() []wordList {
 		{"future-words.txt", &w.FutureWords},
 		{"place-prepositions.txt", &w.PlacePrepositions},
 		{"title-heads.txt", &w.TitleHeads},
+		{"sport-roles.txt", &w.TitleHeads}, // the players' positions, a domain list
 		{"currency-words.txt", &w.CurrencyWords},
 		{"time-units.txt", &w.TimeUnits},
 		{"length-units.txt", &w.LengthUnits},
@@ -105,6 +106,7 @@ func (w *Words) lists() []wordList {
 		{"female-words.txt", &w.FemaleWords},
 		{"male-words.txt", &w.MaleWords},
 		{"org-words.txt", &w.OrgWords},
+		{"club-words.txt", &w.OrgWords}, // the sports clubs' own, a domain list
 		{"org-nouns.txt", &w.OrgNouns},
 		{"doc-nouns.txt", &w.DocNouns},
 		{"person-nouns.txt", &w.PersonNouns},
@@ -151,12 +153,18 @@ func (w *Words) lists() []wordList {
 
 // read reads the lists of w from qa/data/words.
 func (w *Words) read() error {
+	// A set may be read from several files: a general list and a domain
+	// list kept apart from it.
+	words := make(map[*WordSet][]string)
 	for _, l := range w.lists() {
-		words, err := readWordFile(l.file)
+		more, err := readWordFile(l.file)
 		if err != nil {
 			return err
 		}
-		*l.set = wordSetOf(words)
+		words[l.set] = append(words[l.set], more...)
+	}
+	for set, ws := range words {
+		*set = wordSetOf(ws)
 	}
 	return nil
 }

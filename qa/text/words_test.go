@@ -72,6 +72,28 @@ func TestWordListsHaveNoRepeats(t *testing.T) {
 	}
 }
 
+// TestSetsReadFromSeveralFilesHaveNoRepeats fails on a word in two files
+// of one set (a general list and the domain list kept apart from it).
+func TestSetsReadFromSeveralFilesHaveNoRepeats(t *testing.T) {
+	var w Words
+	fileOf := make(map[*WordSet]map[string]string) // per set, each word's file
+	for _, l := range w.lists() {
+		words, err := readWordFile(l.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fileOf[l.set] == nil {
+			fileOf[l.set] = make(map[string]string)
+		}
+		for _, word := range words {
+			if other, ok := fileOf[l.set][word]; ok && other != l.file {
+				t.Errorf("got %q in both %s and %s, which fill one set", word, other, l.file)
+			}
+			fileOf[l.set][word] = l.file
+		}
+	}
+}
+
 // TestWordListsDisjoint fails on a word in two lists that must not share
 // one, because a stage reads the word by the first list it finds it in, or
 // because the two lists say opposite things of it.
