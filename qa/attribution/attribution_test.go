@@ -190,6 +190,7 @@ func TestRolesAndAliases(t *testing.T) {
 		{`Ana Ruiz, who has been the city's treasurer since 2019, said, "It is over."`, "Ana Ruiz", "city's treasurer since 2019", nil},
 		{`The seat went to James Whitley, according to the returning officer. "It was close," Whitley said.`, "James Whitley", "", nil},
 		{`The Movement for Democratic Change (MDC) said, "We are leaving."`, "Movement for Democratic Change", "", []string{"mdc"}},
+		{`Jane Roe, a spokeswoman for the Harbor Institute said the plan was late.`, "Jane Roe", "spokeswoman for the Harbor Institute", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" "+tt.role, func(t *testing.T) {

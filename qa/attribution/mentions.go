@@ -293,14 +293,17 @@ func (a *article) apposition(p *para, end int) []text.Token {
 	}
 	// The role runs to the closing comma, kept short: a long apposition is a
 	// clause about the person, not a title.
+	// A verb of saying ends it too when the comma is missing: "Jane Roe,
+	// a spokeswoman for the institute said …".
 	j := head + 1
-	for j < len(p.Toks) && j <= head+maxRoleTail && !strings.ContainsAny(p.Gap(j), ",.;:()\"“”") {
+	for j < len(p.Toks) && j <= head+maxRoleTail && !strings.ContainsAny(p.Gap(j), ",.;:()\"“”") && !p.speechAt(j) {
 		j++
 	}
-	if j < len(p.Toks) && !strings.HasPrefix(p.Gap(j), ",") {
-		if !strings.ContainsAny(p.Gap(j), ",;") {
-			j = head + 1
-		}
+	switch {
+	case j == len(p.Toks): // "according to Ann Lee, policy director at Fairvote."
+	case p.speechAt(j) && !strings.ContainsAny(p.Gap(j), ".;:()\"“”"):
+	case !strings.HasPrefix(p.Gap(j), ",") && !strings.ContainsAny(p.Gap(j), ",;"):
+		j = head + 1
 	}
 	return p.Toks[from:j]
 }
