@@ -274,11 +274,19 @@ func (p *para) namesPerson(ph phrase) bool {
 	return ok && m.Entity.Kind == Person && m.Form == ByNameForm
 }
 
+// joinsRole reports whether token k, a preposition such as "with", joins
+// a body to the title before it: "the chief negotiator with the IAEA". Only
+// after a title, since "forces with one unit" are not one phrase.
+func (p *para) joinsRole(k int) bool {
+	return k >= 1 && p.a.lx.RolePrepositions.Has(p.Toks[k].Norm) && p.inWord(k) && p.a.lx.TitleHeads.Has(p.Toks[k-1].Norm)
+}
+
 // npLeft returns where the noun phrase that ends right before token end
 // starts, end if there is none. A relative clause between the phrase and
 // end is passed over ("a captain of a boat which capsized … stated"), and
 // phrases joined by of, for, at, in, on or from are one ("residents on the
-// island of Kudahuvadhoo").
+// island of Kudahuvadhoo"), as are a title and its body joined by with
+// ("an analyst with Morningstar").
 func (p *para) npLeft(end, lo int) int {
 	end = p.beforeTime(end, lo)
 	// The phrase is [k, end); t is the word before it.
@@ -317,9 +325,18 @@ func (p *para) npLeft(end, lo int) int {
 				k--
 				continue
 			}
+			if k-2 >= lo && p.joinsRole(k-1) && p.inWord(k) {
+				k--
+				continue
+			}
 			return k
 		case p.a.lx.ChainPrepositions.Has(t.Norm):
 			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) {
+				return k
+			}
+			k--
+		case p.a.lx.RolePrepositions.Has(t.Norm):
+			if k == end || k-2 < lo || !p.joinsRole(k-1) {
 				return k
 			}
 			k--

@@ -59,7 +59,7 @@ type Words struct {
 	// rest for nouns, names, adjectives and verbs by their place and shape.
 	Determiners, PossessiveDeterminers, Quantifiers, Prepositions, Conjunctions WordSet
 	Subordinators, Relatives, Auxiliaries, ClauseAdverbs, ChainPrepositions     WordSet
-	LyNouns, IrregularParticiples, DocVerbs, AddForms                           WordSet
+	RolePrepositions, LyNouns, IrregularParticiples, DocVerbs, AddForms         WordSet
 
 	// What question analysis (package qa) reads a question with.
 	QuestionAuxiliaries, NumberNouns, TimeNouns, PlaceNouns, TermNouns WordSet
@@ -131,6 +131,7 @@ func (w *Words) lists() []wordList {
 		{"auxiliaries.txt", &w.Auxiliaries},
 		{"clause-adverbs.txt", &w.ClauseAdverbs},
 		{"chain-prepositions.txt", &w.ChainPrepositions},
+		{"role-prepositions.txt", &w.RolePrepositions},
 		{"ly-nouns.txt", &w.LyNouns},
 		{"irregular-participles.txt", &w.IrregularParticiples},
 		{"doc-verbs.txt", &w.DocVerbs},
