@@ -31,10 +31,10 @@ func (e *Engine) ArticlesByNewest() []*Article {
 // "Ukraine"), as someone types it into an autocomplete. Nothing typed
 // finds every article.
 func (e *Engine) FindArticles(typed string) []*Article {
-	words := text.Tokenize(typed)
+	words := e.lx.Tokenize(typed)
 	var out []*Article
 	for _, a := range e.ArticlesByNewest() {
-		have := articleWords(a)
+		have := articleWords(e.lx, a)
 		ok := true
 		for i, w := range words {
 			last := i == len(words)-1
@@ -52,11 +52,11 @@ func (e *Engine) FindArticles(typed string) []*Article {
 
 // articleWords returns the normalised words of an article's title and of
 // its file's name ("summit" of "seeds/summit.txt").
-func articleWords(a *Article) []string {
+func articleWords(lx *text.Lexicon, a *Article) []string {
 	base := a.Name[strings.LastIndexAny(a.Name, `/\`)+1:]
 	base = strings.TrimSuffix(base, ".txt")
 	var out []string
-	for _, t := range text.Tokenize(a.Title + " " + strings.NewReplacer("-", " ", "_", " ").Replace(base)) {
+	for _, t := range lx.Tokenize(a.Title + " " + strings.NewReplacer("-", " ", "_", " ").Replace(base)) {
 		out = append(out, t.Norm)
 	}
 	return out

@@ -405,7 +405,7 @@ func (e *Engine) prepare(w *worker, d *text.Doc, attr *attribution.Result, slab 
 	// Stop words take no term and repeats share one: the terms of an
 	// article number fewer than its words, names and places added.
 	b := sentenceBuilder{e: e, w: w, terms: slices.Grow(slab.terms[:0], words*3/4+64), reads: slices.Grow(slab.reads[:0], words+64)}
-	toks := text.Tokenize(a.Title)
+	toks := e.lx.Tokenize(a.Title)
 	b.words(toks, a.Title)
 	for k := range toks {
 		if key, n := e.lx.PlaceAt(toks, k); n > 0 {
@@ -737,7 +737,7 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 		return mine
 	}
 	var query []index.QueryTerm
-	for _, t := range text.Tokenize(topic) {
+	for _, t := range e.lx.Tokenize(topic) {
 		if !t.IsStop() {
 			query = append(query, index.QueryTerm{Term: e.lookupTerm(t.Norm), Weight: 1, Group: len(query), Primary: true})
 		}
@@ -808,7 +808,7 @@ func (e *Engine) Stats(a *Article) Stats {
 // surname, or any single word of the name, case-insensitively, and read as
 // questions read names (a typo or two away: "Zelensky"); nil if none.
 func (e *Engine) FindSpeaker(name string) *Speaker {
-	toks := text.Tokenize(name)
+	toks := e.lx.Tokenize(name)
 	if len(toks) == 0 {
 		return nil
 	}

@@ -2,8 +2,6 @@ package qa
 
 import (
 	"sort"
-
-	"github.com/articlebot/articlebot/qa/text"
 )
 
 // A NotFound is the answer to a question the articles do not answer:
@@ -36,7 +34,7 @@ func (e *Engine) Topics(n int) []string {
 		if !e.sents[i].prose || e.sents[i].para == titlePara {
 			continue
 		}
-		toks := text.Tokenize(e.sentenceText(int32(i)))
+		toks := e.lx.Tokenize(e.sentenceText(int32(i)))
 		for k := 1; k < len(toks); k++ {
 			a, b := toks[k-1], toks[k]
 			if a.IsStop() || b.IsStop() || a.Number || b.Number || a.Cap || b.Cap || len(a.Norm) < minTopicWord || len(b.Norm) < minTopicWord {

@@ -2,7 +2,6 @@ package qa
 
 import (
 	"github.com/articlebot/articlebot/qa/summary"
-	"github.com/articlebot/articlebot/qa/text"
 )
 
 // ErrSummaryLength is returned for a summary of fewer than one sentence.
@@ -78,7 +77,7 @@ func (e *Engine) passageTexts(docs []int32, passages []summary.Passage) []string
 func (e *Engine) textTerms(txt string) []string {
 	var terms []string
 	seen := make(map[string]bool)
-	for _, t := range text.Tokenize(txt) {
+	for _, t := range e.lx.Tokenize(txt) {
 		if t.IsStop() {
 			continue
 		}
