@@ -806,7 +806,8 @@ func (e *Engine) Stats(a *Article) Stats {
 
 // FindSpeaker returns the speaker a name refers to: the full name, the
 // surname, or any single word of the name, case-insensitively, and read as
-// questions read names (a typo or two away: "Zelensky"); nil if none.
+// questions read names (a typo or two away: "Zelensky"); or a body's short
+// form ("MDC"); nil if none.
 func (e *Engine) FindSpeaker(name string) *Speaker {
 	toks := e.lx.Tokenize(name)
 	if len(toks) == 0 {
@@ -830,6 +831,16 @@ func (e *Engine) FindSpeaker(name string) *Speaker {
 		if score > bestScore || score == bestScore && best != nil && s.Quotes > best.Quotes {
 			best, bestScore = s, score
 		}
+	}
+	if bestScore == 0 && len(toks) == 1 {
+		// A body by its short form: "MDC" for the Movement for
+		// Democratic Change, the most quoted of those it may be.
+		for _, s := range e.bodies[toks[0].Norm] {
+			if best == nil || s.Quotes > best.Quotes {
+				best = s
+			}
+		}
+		return best
 	}
 	if bestScore == 0 {
 		return nil

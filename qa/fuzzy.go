@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -52,7 +53,7 @@ func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
 	// How a name matches, best first.
 	const (
 		startsWith = iota // "zel" of "Zelenskyy"
-		wordStarts        // "vol" of "Volodymyr Zelenskyy"
+		wordStarts        // "vol" of "Volodymyr Zelenskyy", "md" of the MDC
 		nearWords         // "zelensky"
 	)
 	type match struct {
@@ -65,7 +66,7 @@ func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
 		switch {
 		case typed == "" || strings.HasPrefix(name, typed):
 			matches = append(matches, match{s, startsWith})
-		case wordPrefix(name, typed):
+		case wordPrefix(name, typed) || slices.ContainsFunc(s.aliases, func(a string) bool { return strings.HasPrefix(a, typed) }):
 			matches = append(matches, match{s, wordStarts})
 		case nearWord(name, typed):
 			matches = append(matches, match{s, nearWords})

@@ -48,9 +48,8 @@ func TestFindSpeakerTyped(t *testing.T) {
 		{"surname of two, by first name", "James Okafor", "James Okafor"},
 		{"organisation, a word of its name", "Movement", "Movement for Democratic Change"},
 		{"organisation, its full name", "Movement for Democratic Change", "Movement for Democratic Change"},
-		// A question reads "the MDC" as the organisation, but FindSpeaker
-		// reads only the words of a name, not its short forms.
-		{"organisation, its short name", "MDC", ""},
+		{"organisation, its short name", "MDC", "Movement for Democratic Change"},
+		{"organisation, its short name in lower case", "mdc", "Movement for Democratic Change"},
 		{"a role is not a name", "mayor", ""},
 		{"too far from any name", "Barrowman", ""},
 		{"nothing near", "Zzzz", ""},
@@ -91,7 +90,8 @@ func TestMatchSpeakers(t *testing.T) {
 		{"misspelt, two people", "okafr", 10, []string{"Helen Okafor", "James Okafor"}},
 		{"misspelt first name", "jmes", 10, []string{"James Okafor"}},
 		{"organisation, a word of its name", "democ", 10, []string{"Movement for Democratic Change"}},
-		{"organisation, its short name", "mdc", 10, nil},
+		{"organisation, its short name", "mdc", 10, []string{"Movement for Democratic Change"}},
+		{"organisation, the start of its short name", "md", 10, []string{"Movement for Democratic Change"}},
 		{"nothing near", "zzzz", 10, nil},
 		{"n of none", "okafor", 0, nil},
 	}
