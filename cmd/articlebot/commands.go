@@ -23,7 +23,7 @@ const usageText = `articlebot answers questions about news articles.
 Usage:
   articlebot ask [--seeds DIR] [--json] [--follow] [--explain] [-k N] [--article WORDS] [QUESTION]
   articlebot quotes [--seeds DIR] [--json] [--article WORDS] [--speaker NAME | NAME]
-  articlebot summary [--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]
+  articlebot summary [--seeds DIR] [--json] [-n N] [--article WORDS] [--speaker NAME | NAME]
   articlebot speakers [--seeds DIR] [--json] [--article WORDS]
   articlebot articles [--seeds DIR] [--json]
   articlebot chat [--seeds DIR]
@@ -408,7 +408,7 @@ type summaryJSON struct {
 }
 
 func runSummary(args []string, std stdio) error {
-	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--article WORDS | --speaker NAME | NAME]", std).withJSON().
+	f := newFlags("summary", "[--seeds DIR] [--json] [-n N] [--article WORDS] [--speaker NAME | NAME]", std).withJSON().
 		withArticle("summarise this article (default: the newest)")
 	n := f.Int("n", 3, "sentences in the summary")
 	speaker := f.String("speaker", "", "summarise what this speaker said instead")
