@@ -1,7 +1,9 @@
 package qa
 
 import (
+	"strings"
 	"time"
+	"unicode"
 
 	"github.com/articlebot/articlebot/qa/attribution"
 )
@@ -99,10 +101,8 @@ func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 	if len(answers) == 0 {
 		return nil
 	}
-	if answers[0].Highlight != "" {
-		if s := e.FindSpeaker(answers[0].Highlight); s != nil && s.person {
-			return s
-		}
+	if s := e.personNamed(answers[0].Highlight); s != nil {
+		return s
 	}
 	if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && s.person && answers[0].Speaker != "" {
 		return s
@@ -117,6 +117,9 @@ func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 // refused rather than guessed at.
 func (e *Engine) resolve(q *Question, c *Conversation) error {
 	hasContext := c.last != nil
+	if hasContext && q.within == nil && (q.pronoun != 0 || q.elliptic || q.more) {
+		q.within = c.last.within // a follow-up stays in the article asked about
+	}
 	if q.pronoun != 0 && len(q.People) == 0 {
 		if !hasContext || c.person == nil || !genderFits(c.person, q.pronoun) {
 			return ErrNoContext
@@ -147,6 +150,33 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 		q.fresh = q.pronoun == 0
 	}
 	return nil
+}
+
+// personNamed returns the person whose full name or surname the words
+// are, exactly (case aside), or whose full name they open ("Ann Lee of
+// the Harbor Institute"): the bold answer names them. Not read as a
+// question reads a name, with typos and any word of it: a bold place or
+// another name that shares a word is no one to refer to.
+func (e *Engine) personNamed(words string) *Speaker {
+	words = strings.TrimSpace(words)
+	if words == "" {
+		return nil
+	}
+	var found *Speaker
+	for _, s := range e.speakers {
+		if !s.person {
+			continue
+		}
+		surname := s.Name[strings.LastIndexByte(s.Name, ' ')+1:]
+		opens := len(words) > len(s.Name) && strings.EqualFold(words[:len(s.Name)], s.Name) && !unicode.IsLetter(rune(words[len(s.Name)]))
+		if strings.EqualFold(s.Name, words) || strings.EqualFold(surname, words) || opens {
+			if found != nil && found != s {
+				return nil // two people of that surname: not known which
+			}
+			found = s
+		}
+	}
+	return found
 }
 
 // genderFits reports whether "he" or "she" can be s.

@@ -109,3 +109,56 @@ func TestPronounOfTheBoldAnswer(t *testing.T) {
 		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
 	}
 }
+
+// TestPersonNamed checks which bold answers name a person for the
+// pronouns of the next question: the name, the surname, or the name with
+// more after it, but never a name a typo away or a word shared with it.
+func TestPersonNamed(t *testing.T) {
+	a := mustArticle(t, "Harbour reopens\nHarbour master Tom Hale reopened the harbour, Mayor Ann Lee said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	tests := []struct{ bold, want string }{
+		{"Tom Hale", "Tom Hale"},
+		{"hale", "Tom Hale"},
+		{"Ann Lee of the council", "Ann Lee"},
+		{"Hales", ""},
+		{"Tom", ""},
+		{"the harbour", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if s := e.personNamed(tt.bold); s != nil {
+			got = s.Name
+		}
+		if got != tt.want {
+			t.Errorf("personNamed(%q) = %q, want %q", tt.bold, got, tt.want)
+		}
+	}
+}
+
+// TestFollowUpStaysInItsArticle checks that a follow-up to a question kept
+// to one article is answered from that article too.
+func TestFollowUpStaysInItsArticle(t *testing.T) {
+	storm := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said of the harbour.\n")
+	fees := mustArticle(t, "Harbour fees rise\n\"The fees must rise,\" Mayor Ann Lee said.\n")
+	e := New([]*Article{storm, fees}, DefaultOptions())
+	var c Conversation
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	q, err := e.ParseQuestion("What did Ann Lee say about the harbour?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.Within(storm)
+	if got, err := e.FollowQuestion(&c, q, 3, now); err != nil || len(got) == 0 {
+		t.Fatalf("got %+v, %v, want the storm quote", got, err)
+	}
+	got, err := e.Follow(&c, "What else did she say?", 3, now.Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range got {
+		if a.Article != storm.Title {
+			t.Errorf("got an answer from %q, want only %q", a.Article, storm.Title)
+		}
+	}
+}

@@ -757,7 +757,8 @@ func (e *Engine) Version() string { return e.version }
 
 // Speakers returns the people and bodies quoted or reported, and the
 // unnamed speakers ("resident"), documents and names of no known kind
-// that are quoted, most quoted first.
+// that are quoted, most quoted first. The Speakers are the engine's, as
+// are those FindSpeaker and MatchSpeakers return: read only.
 func (e *Engine) Speakers() []*Speaker { return listed(e.speakers) }
 
 // listed returns the speakers worth listing, most quoted first (see

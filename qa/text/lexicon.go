@@ -47,7 +47,9 @@ type Lexicon struct {
 
 // DefaultLexicon returns the lexicon of the embedded data, parsed once, on
 // first use.
-var DefaultLexicon = sync.OnceValue(func() *Lexicon {
+func DefaultLexicon() *Lexicon { return defaultLexicon() }
+
+var defaultLexicon = sync.OnceValue(func() *Lexicon {
 	lx, err := parseLexicon()
 	if err != nil {
 		panic(err) // the embedded data is part of the program: a test catches this
