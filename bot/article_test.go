@@ -71,7 +71,10 @@ func TestArticleOption(t *testing.T) {
 			}
 			var got []string
 			for _, c := range resp.Data.Choices {
-				got = append(got, c.Value)
+				got = append(got, c.Name)
+				if a, ok := reply.ChooseArticle(h.bot.current(), c.Value); !ok || a.Title != c.Name {
+					t.Errorf("/%s: the choice %q sends %q, which picks %v", tt.command, c.Name, c.Value, a)
+				}
 			}
 			if resp.Type != 8 || !slices.Equal(got, tt.want) {
 				t.Errorf("/%s article:%q: got type %d, %q, want type 8, %q", tt.command, tt.typed, resp.Type, got, tt.want)
@@ -173,11 +176,18 @@ func TestArticleChoicesFitDiscord(t *testing.T) {
 		t.Fatalf("got %d choices, want 1", len(choices))
 	}
 	name, value := choices[0].Name, choices[0].Value.(string)
-	if utf8.RuneCountInString(name) > maxChoiceName || utf8.RuneCountInString(value) > maxChoiceName {
-		t.Errorf("name %q or value %q over %d characters", name, value, maxChoiceName)
+	if utf8.RuneCountInString(name) > maxChoiceName || !strings.HasSuffix(name, "…") {
+		t.Errorf("got name %q, want it cut to %d characters with …", name, maxChoiceName)
 	}
-	if !strings.HasSuffix(name, "…") || !strings.HasSuffix(value, " fees rise") {
-		t.Errorf("got name %q, value %q, want the name cut with … and the value after a whole word", name, value)
+	if value != "fees.txt" {
+		t.Errorf("got value %q, want the file's name", value)
+	}
+	// A file name over the limit gives way to the title, cut after a
+	// whole word, whose words still find the article.
+	a.Name = "seeds/" + strings.Repeat("harbour-", 14) + "fees.txt"
+	value = articleChoices(e, "harbour")[0].Value.(string)
+	if utf8.RuneCountInString(value) > maxChoiceName || !strings.HasSuffix(value, " fees rise") {
+		t.Errorf("got value %q, want the title cut after a whole word, at most %d characters", value, maxChoiceName)
 	}
 	if got, ok := reply.ChooseArticle(e, value); !ok || got != a {
 		t.Errorf("the value %q picks %v, want the article", value, got)

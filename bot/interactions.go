@@ -72,12 +72,13 @@ func (b *Bot) onInteraction(api discordAPI, i *discordgo.Interaction) {
 	case discordgo.InteractionApplicationCommandAutocomplete:
 		var choices []*discordgo.ApplicationCommandOptionChoice
 		opts := i.ApplicationCommandData().Options
+		e := b.current() // once: a reload in between must not mix two engines
 		if name, typed := focused(opts); name == articleOption {
-			choices = articleChoices(b.current(), typed)
+			choices = articleChoices(e, typed)
 		} else {
 			// With an article picked already, only its speakers.
-			in, _ := reply.ChooseArticle(b.current(), stringOption(opts, articleOption))
-			choices = speakerChoices(b.current(), typed, in)
+			in, _ := reply.ChooseArticle(e, stringOption(opts, articleOption))
+			choices = speakerChoices(e, typed, in)
 		}
 		err := api.InteractionRespond(i, &discordgo.InteractionResponse{
 			Type: discordgo.InteractionApplicationCommandAutocompleteResult,
@@ -249,13 +250,14 @@ func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, t
 // qa.Engine.MatchSpeakers), those article in quotes or reports when it is
 // not nil, at most 25, as Discord allows.
 func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.ApplicationCommandOptionChoice {
-	matches := e.MatchSpeakers(typed, maxChoices)
-	if in != nil {
-		there := make(map[string]bool)
-		for _, s := range e.SpeakersIn(in) {
-			there[s.Name] = true
-		}
-		matches = slices.DeleteFunc(e.MatchSpeakers(typed, math.MaxInt), func(s *qa.Speaker) bool { return !there[s.Name] })
+	var matches []*qa.Speaker
+	if in == nil {
+		matches = e.MatchSpeakers(typed, maxChoices)
+	} else {
+		matches = slices.DeleteFunc(e.MatchSpeakers(typed, math.MaxInt), func(s *qa.Speaker) bool {
+			c := e.SpeakerIn(s, in)
+			return c.Quotes+c.Statements == 0
+		})
 		matches = matches[:min(len(matches), maxChoices)]
 	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
@@ -270,21 +272,28 @@ func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.Applica
 }
 
 // articleChoices offers the articles whose titles hold the words typed
-// (see reply.ChooseArticle), newest first, at most 25. Discord allows
-// names and values of 100 characters: a longer title is shown cut with
-// "…", and its value cut after a whole word, whose words still find it.
+// (see reply.ChooseArticle), newest first, at most 25: each shown by its
+// title and sent back as its file's name, which no other article has (two
+// may share a title). Discord allows names and values of 100 characters:
+// a longer title is shown cut with "…"; a longer file name gives way to
+// the title cut after a whole word, whose words still find it.
 func articleChoices(e Engine, typed string) []*discordgo.ApplicationCommandOptionChoice {
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	for _, a := range e.FindArticles(typed) {
 		if len(choices) == maxChoices {
 			break
 		}
-		name, value := a.Title, a.Title
+		name, value := a.Title, reply.FileName(a)
 		if r := []rune(a.Title); len(r) > maxChoiceName {
 			name = string(r[:maxChoiceName-1]) + "…"
-			value = string(r[:maxChoiceName])
-			if cut := strings.LastIndexFunc(value, unicode.IsSpace); cut > 0 {
-				value = strings.TrimRightFunc(value[:cut], unicode.IsSpace)
+		}
+		if utf8.RuneCountInString(value) > maxChoiceName {
+			value = a.Title
+			if r := []rune(a.Title); len(r) > maxChoiceName {
+				value = string(r[:maxChoiceName])
+				if cut := strings.LastIndexFunc(value, unicode.IsSpace); cut > 0 {
+					value = strings.TrimRightFunc(value[:cut], unicode.IsSpace)
+				}
 			}
 		}
 		choices = append(choices, &discordgo.ApplicationCommandOptionChoice{Name: name, Value: value})

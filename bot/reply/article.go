@@ -2,6 +2,8 @@ package reply
 
 import (
 	"fmt"
+	"path"
+	"path/filepath"
 	"strings"
 	"unicode"
 
@@ -22,17 +24,23 @@ type Picker struct {
 	Titles string
 }
 
-// ChooseArticle returns the article typed names: the one whose title it
-// is, in any case; else the newest whose title or file name holds its
-// words, the last perhaps unfinished (qa.Engine.FindArticles). Nothing
-// typed chooses none: nil and true. Words that name no article, or no
-// words at all, are false; UnknownArticle says so.
+// ChooseArticle returns the article typed names: the one whose file name
+// it is ("storm.txt" or "storm"), in any case; else the newest whose title
+// it is; else the newest whose title or file name holds its words, the
+// last perhaps unfinished (qa.Engine.FindArticles). Nothing typed chooses
+// none: nil and true. Words that name no article, or no words at all, are
+// false; UnknownArticle says so.
 func ChooseArticle(e Engine, typed string) (*qa.Article, bool) {
 	typed = strings.TrimSpace(typed)
 	if typed == "" {
 		return nil, true
 	}
 	newest := e.ArticlesByNewest()
+	for _, a := range newest {
+		if f := FileName(a); strings.EqualFold(f, typed) || strings.EqualFold(strings.TrimSuffix(f, ".txt"), typed) {
+			return a, true
+		}
+	}
 	for _, a := range newest {
 		if strings.EqualFold(a.Title, typed) {
 			return a, true
@@ -47,6 +55,10 @@ func ChooseArticle(e Engine, typed string) (*qa.Article, bool) {
 	}
 	return found[0], true
 }
+
+// FileName is the name of an article's file, without its folder:
+// "storm.txt". No two articles of one folder share it.
+func FileName(a *qa.Article) string { return path.Base(filepath.ToSlash(a.Name)) }
 
 // UnknownArticle is the reply about what was typed for an article when it
 // names none.

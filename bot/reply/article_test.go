@@ -42,7 +42,9 @@ func TestChooseArticle(t *testing.T) {
 	}{
 		{"nothing typed chooses none", "  ", nil, true},
 		{"an exact title wins over a newer match", "storm hits the COAST", as["storm"], true},
-		{"else the newest that has the words", "storm", as["again"], true},
+		{"a file name", "Storm.txt", as["storm"], true},
+		{"a file name without .txt wins over a newer match", "storm", as["storm"], true},
+		{"else the newest that has the words", "coast", as["again"], true},
 		{"the last word unfinished", "harb fe", nil, false},
 		{"a word of the file name", "fees", as["fees"], true},
 		{"a title cut short, as an autocomplete value", "Harbour fees ri", as["fees"], true},
@@ -104,5 +106,24 @@ func TestSpeakersOfAnArticleCountThere(t *testing.T) {
 	}
 	if want := "Ann Lee 1 quote, 1 statement"; got[0] != want {
 		t.Errorf("got %q, want %q first", got, want)
+	}
+}
+
+// TestChooseArticleOfTheSameTitle checks that two articles of one title are
+// told apart by their files' names, as the autocomplete sends them.
+func TestChooseArticleOfTheSameTitle(t *testing.T) {
+	var articles []*qa.Article
+	for _, name := range []string{"seeds/monday.txt", "seeds/friday.txt"} {
+		a, err := qa.ParseArticle(name, strings.NewReader("Weather report\nRain fell all day, forecaster Jo Park said.\n"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a)
+	}
+	e := qa.New(articles, qa.DefaultOptions())
+	for _, a := range articles {
+		if got, ok := ChooseArticle(e, FileName(a)); !ok || got != a {
+			t.Errorf("ChooseArticle(%q) = %v, %v, want %s", FileName(a), got, ok, a.Name)
+		}
 	}
 }

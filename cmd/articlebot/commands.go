@@ -34,8 +34,8 @@ Usage:
 Without --seeds the articles embedded in the binary are used; with it, every
 *.txt file in DIR (title on the first line, one paragraph a line).
 With no QUESTION, ask reads questions from standard input, one a line.
---article keeps a command to one article: the one with that title, else
-the newest whose title or file name has those words ('articlebot articles'
+--article keeps a command to one article: the one of that file name or
+title, else the newest whose title or file name has those words ('articlebot articles'
 lists the titles, newest first). Without it, summary summarises the newest.
 Flags may come before or after the other words; after "--" every word is
 a word. Run 'articlebot help COMMAND' for a command's flags.
