@@ -23,6 +23,8 @@ var discordPicker = reply.Picker{
 	Option:  articleOption + ":",
 	Another: "pick another with the article option",
 	Titles:  "/about lists the titles, and the article option suggests them as you type",
+
+	SpeakerSummary: "/summary speaker:%s",
 }
 
 // commands are the slash commands, registered with one bulk overwrite.
@@ -140,7 +142,7 @@ func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.Appli
 		}
 		return render(reply.SummaryOf(e, n, stringOption(opts, "speaker"), in, discordPicker))
 	case "quote":
-		return render(reply.QuotesOf(e, stringOption(opts, "speaker"), stringOption(opts, "topic"), in))
+		return render(reply.QuotesOf(e, stringOption(opts, "speaker"), stringOption(opts, "topic"), in, discordPicker))
 	case "speakers":
 		return render(reply.SpeakersOf(e, in))
 	case "about":

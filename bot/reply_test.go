@@ -324,7 +324,7 @@ func TestQuoteReplyNames(t *testing.T) {
 		{"Keir Starmer", `No one called "Keir Starmer" is quoted`},
 	}
 	for _, tt := range tests {
-		r, _ := render(reply.QuotesOf(e, tt.speaker, "", nil))
+		r, _ := render(reply.QuotesOf(e, tt.speaker, "", nil, discordPicker))
 		text := r.Content
 		for _, em := range r.Embeds {
 			text += em.Title + "\n" + em.Description

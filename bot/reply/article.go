@@ -22,6 +22,9 @@ type Picker struct {
 	Another string
 	// Titles says where the titles are listed: "/about lists the titles".
 	Titles string
+	// SpeakerSummary is how to ask for what someone said, with %s for
+	// their name: "/summary speaker:%s".
+	SpeakerSummary string
 }
 
 // ChooseArticle returns the article typed names: the one whose file name

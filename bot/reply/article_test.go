@@ -65,7 +65,7 @@ func TestChooseArticle(t *testing.T) {
 // chosen, and /summary's without one when several are loaded.
 func TestCommandsInAnArticle(t *testing.T) {
 	e, as := threeArticles(t)
-	p := Picker{Option: "--article ", Another: "pick another with --article WORDS", Titles: "'articlebot articles' lists the titles"}
+	p := Picker{Option: "--article ", Another: "pick another with --article WORDS", Titles: "'articlebot articles' lists the titles", SpeakerSummary: "/summary speaker:%s"}
 	tests := []struct {
 		name string
 		r    Reply
@@ -77,9 +77,9 @@ func TestCommandsInAnArticle(t *testing.T) {
 		{"summary of an article", SummaryOf(e, 1, "", as["fees"], p), "{Note: Sections:[{Title:Harbour fees rise in spring"},
 		{"summary of a speaker in an article", SummaryOf(e, 2, "Ann Lee", as["fees"], p), `{Note: Sections:[{Title:Ann Lee, Mayor Lines:["The fees must rise," Mayor Ann Lee said.]}]}`},
 		{"summary of a speaker the article does not report", SummaryOf(e, 1, "Hale", as["storm"], p), "Tom Hale is not quoted or reported in “Storm hits the coast”."},
-		{"quotes in an article", QuotesOf(e, "Lee", "", as["fees"]), "Text:The fees must rise"},
-		{"quotes in an article that does not quote them", QuotesOf(e, "Lee", "", as["again"]), "Ann Lee is not quoted or reported in “Storm hits the coast again”."},
-		{"quotes of someone reported there", QuotesOf(e, "Hale", "", as["fees"]), "Tom Hale is reported but not quoted directly in “Harbour fees rise in spring”."},
+		{"quotes in an article", QuotesOf(e, "Lee", "", as["fees"], p), "Text:The fees must rise"},
+		{"quotes in an article that does not quote them", QuotesOf(e, "Lee", "", as["again"], p), "Ann Lee is not quoted or reported in “Storm hits the coast again”."},
+		{"quotes of someone reported there", QuotesOf(e, "Hale", "", as["fees"], p), "Tom Hale is reported but not quoted directly in “Harbour fees rise in spring”. Try /summary speaker:Tom Hale."},
 		{"speakers in an article", SpeakersOf(e, as["storm"]), "In:Storm hits the coast}"},
 		{"no article matches", UnknownArticle("election ", p), `{Text:no article matches --article "election": 'articlebot articles' lists the titles Private:true Failed:false}`},
 	}

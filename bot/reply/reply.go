@@ -252,7 +252,7 @@ func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply 
 
 // QuotesOf is /quote: a speaker's quotations, best match to topic first;
 // those in article in alone, unless in is nil.
-func QuotesOf(e Engine, speaker, topic string, in *qa.Article) Reply {
+func QuotesOf(e Engine, speaker, topic string, in *qa.Article, p Picker) Reply {
 	s := e.FindSpeaker(speaker)
 	if s == nil {
 		return UnknownSpeaker(speaker)
@@ -265,7 +265,7 @@ func QuotesOf(e Engine, speaker, topic string, in *qa.Article) Reply {
 	}
 	switch {
 	case len(quotes) == 0 && counted.Statements > 0:
-		return Notice{Text: fmt.Sprintf("%s is reported but not quoted directly%s. Try /summary speaker:%s.", s.Name, where, s.Name)}
+		return Notice{Text: fmt.Sprintf("%s is reported but not quoted directly%s. Try %s.", s.Name, where, fmt.Sprintf(p.SpeakerSummary, s.Name))}
 	case len(quotes) == 0 && in != nil:
 		return Notice{Text: fmt.Sprintf("%s is not quoted or reported%s.", s.Name, where)}
 	case len(quotes) == 0:

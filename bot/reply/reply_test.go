@@ -85,9 +85,9 @@ func TestCommands(t *testing.T) {
 		{"an answer", Ask(e, &qa.Conversation{}, "Who said Europe is the first line of defence?", nil, 1, time.Now()), "Europe is the first line of defence"},
 		{"not found", Ask(e, &qa.Conversation{}, "What is the capital of France?", nil, 3, time.Now()), "Topics:[security guarantees"},
 		{"a follow-up with nothing to follow", Ask(e, &qa.Conversation{}, "What else did he say?", nil, 3, time.Now()), "I'm not sure who or what you mean"},
-		{"quotes", QuotesOf(e, "zakharova", "", nil), "(This) could lead"},
-		{"quotes of someone mentioned only", QuotesOf(e, "Putin", "", nil), "Vladimir Putin is mentioned, but the articles do not quote or report them."},
-		{"quotes of no one", QuotesOf(e, "Keir Starmer", "", nil), `No one called "Keir Starmer" is quoted in the articles. /speakers lists who is. Private:true`},
+		{"quotes", QuotesOf(e, "zakharova", "", nil, Picker{SpeakerSummary: "/summary speaker:%s"}), "(This) could lead"},
+		{"quotes of someone mentioned only", QuotesOf(e, "Putin", "", nil, Picker{SpeakerSummary: "/summary speaker:%s"}), "Vladimir Putin is mentioned, but the articles do not quote or report them."},
+		{"quotes of no one", QuotesOf(e, "Keir Starmer", "", nil, Picker{SpeakerSummary: "/summary speaker:%s"}), `No one called "Keir Starmer" is quoted in the articles. /speakers lists who is. Private:true`},
 		{"a speaker's summary", SummaryOf(e, 1, "Zelenskyy", nil, Picker{}), "Title:Volodymyr Zelenskyy, Ukrainian president"},
 	}
 	for _, tt := range tests {

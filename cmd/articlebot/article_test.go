@@ -33,6 +33,7 @@ type articleCase struct {
 	stdin    string
 	code     int
 	stdout   string // substring
+	stdout2  string // another substring
 	stderr   string // substring
 	noStdout string // not in stdout
 }
@@ -45,8 +46,10 @@ func runArticleCases(t *testing.T, tests []articleCase) {
 			if code != tt.code {
 				t.Fatalf("exit status %d, want %d\nstdout: %s\nstderr: %s", code, tt.code, out, errOut)
 			}
-			if !strings.Contains(out, tt.stdout) {
-				t.Errorf("stdout %q does not contain %q", out, tt.stdout)
+			for _, want := range []string{tt.stdout, tt.stdout2} {
+				if !strings.Contains(out, want) {
+					t.Errorf("stdout %q does not contain %q", out, want)
+				}
 			}
 			if !strings.Contains(errOut, tt.stderr) {
 				t.Errorf("stderr %q does not contain %q", errOut, tt.stderr)
@@ -63,7 +66,7 @@ const noSuchArticle = `articlebot: no article matches --article "election": 'art
 func TestAskArticle(t *testing.T) {
 	dir := twoSeeds(t)
 	runArticleCases(t, []articleCase{
-		{name: "every article", args: []string{"ask", "--seeds", dir, "-k", "3", "What did Ann Lee say?"}, stdout: "Storm hits the coast · paragraph", noStdout: ""},
+		{name: "every article", args: []string{"ask", "--seeds", dir, "-k", "3", "--json", "What did Ann Lee say?"}, stdout: `"article":"Storm hits the coast"`, stdout2: `"article":"Harbour fees rise in spring"`},
 		{name: "one article", args: []string{"ask", "--seeds", dir, "-k", "3", "--article", "fees", "What did Ann Lee say?"}, stdout: "The fees must rise", noStdout: "Storm hits the coast"},
 		{name: "not in that article", args: []string{"ask", "--seeds", dir, "--article", "harbour fees", "How many houses did the storm destroy?"}, stdout: "I couldn't find that in “Harbour fees rise in spring”."},
 		{name: "follow-ups keep to it", args: []string{"ask", "--seeds", dir, "--follow", "--json", "--article", "storm"}, stdin: "What did Ann Lee say?\nWhat else did she say?\n", stdout: `"article":"Storm hits the coast"`, noStdout: "Harbour fees"},
@@ -77,6 +80,10 @@ func TestQuotesArticle(t *testing.T) {
 		{name: "every article", args: []string{"quotes", "--seeds", dir, "Lee"}, stdout: "“We have no choice”"},
 		{name: "one article", args: []string{"quotes", "--seeds", dir, "--article", "fees", "Lee"}, stdout: "“The fees must rise”", noStdout: "no choice"},
 		{name: "every speaker in one article", args: []string{"quotes", "--seeds", dir, "--json", "--article", "Storm hits the coast"}, stdout: `"article":"Storm hits the coast"`, noStdout: "Harbour"},
+		{name: "reported there, not quoted", args: []string{"quotes", "--seeds", dir, "--article", "fees", "Hale"}, code: 1,
+			stderr: "Tom Hale is reported but not quoted directly in “Harbour fees rise in spring”. Try 'articlebot summary Tom Hale'."},
+		{name: "not in that article", args: []string{"quotes", "--seeds", dir, "--article", "storm", "Hale"}, code: 1,
+			stderr: "Tom Hale is not quoted or reported in “Storm hits the coast”."},
 		{name: "no such article", args: []string{"quotes", "--seeds", dir, "--article", "election"}, code: 2, stderr: noSuchArticle},
 	})
 }
@@ -92,7 +99,6 @@ func TestSummaryArticle(t *testing.T) {
 		{name: "one article loaded: no note", args: []string{"summary", "-n", "1"}, stdout: "Trump tells Zelenskyy", noStdout: "newest"},
 		{name: "a speaker in an article", args: []string{"summary", "--seeds", dir, "--article", "fees", "Lee"},
 			stdout: `"The fees must rise," Mayor Ann Lee said.`, noStdout: "no choice"},
-		{name: "a speaker not in the article", args: []string{"summary", "--seeds", dir, "--article", "fees", "Lee", "-n", "1"}, noStdout: "storm"},
 		{name: "a speaker the article does not report", args: []string{"summary", "--seeds", dir, "--article", "storm", "Hale"}, code: 1,
 			stderr: `Tom Hale is not quoted or reported in “Storm hits the coast”`},
 		{name: "no such article", args: []string{"summary", "--seeds", dir, "--article", "election"}, code: 2, stderr: noSuchArticle},

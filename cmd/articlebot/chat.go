@@ -99,7 +99,7 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 		}
 		writeReply(w, reply.SummaryOf(e, n, name, in, chatPicker), style)
 	case "/quote", "/quotes":
-		writeReply(w, reply.QuotesOf(e, arg, "", in), style)
+		writeReply(w, reply.QuotesOf(e, arg, "", in, chatPicker), style)
 	case "/speakers":
 		writeReply(w, reply.SpeakersOf(e, in), style)
 	case "/about":
@@ -127,6 +127,8 @@ var chatPicker = reply.Picker{
 	Option:  articleOpt,
 	Another: "pick another with /summary article:WORDS",
 	Titles:  "/about lists the titles",
+
+	SpeakerSummary: "/summary speaker:%s",
 }
 
 // chatOptions splits the words after a chat command into those of its

@@ -137,6 +137,8 @@ var cliPicker = reply.Picker{
 	Option:  "--article ",
 	Another: "pick another with --article and words of its title ('articlebot articles' lists them)",
 	Titles:  "'articlebot articles' lists the titles",
+
+	SpeakerSummary: "'articlebot summary %s'",
 }
 
 // chosenArticle returns the article --article names, nil without it; an
@@ -377,6 +379,10 @@ func runQuotes(args []string, std stdio) error {
 	if *speaker != "" {
 		if only = e.FindSpeaker(*speaker); only == nil {
 			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
+		}
+		// Someone with nothing quoted is told why, as the bot tells it.
+		if n, ok := reply.QuotesOf(e, *speaker, "", in, cliPicker).(reply.Notice); ok {
+			return errors.New(n.Text)
 		}
 	}
 	list := reply.Quotes{Speaker: only}
