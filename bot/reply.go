@@ -72,7 +72,9 @@ func render(r reply.Reply) (message, outcome) {
 		if r.Failed {
 			out = failed
 		}
-		return message{Content: fit(r.Text, maxContent), Ephemeral: r.Private}, out
+		// A notice holds what people typed and the articles' names, never
+		// formatting of its own: shown as written.
+		return message{Content: fit(markdownEscaper.Replace(r.Text), maxContent), Ephemeral: r.Private}, out
 	case reply.Summary:
 		var embeds []*discordgo.MessageEmbed
 		for _, sec := range r.Sections {

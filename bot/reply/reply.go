@@ -225,7 +225,7 @@ func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply 
 		sents, err := e.SpeakerSummaryIn(s, in, n)
 		switch {
 		case err != nil:
-			return Notice{Text: err.Error(), Private: true}
+			return Notice{Text: FailedText, Private: true, Failed: true} // n < 1, which callers rule out
 		case len(sents) == 0 && in != nil:
 			return Notice{Text: fmt.Sprintf("%s is not quoted or reported in “%s”.", s.Name, in.Title)}
 		}
@@ -244,7 +244,7 @@ func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply 
 	}
 	sents, err := e.Summary(in, n)
 	if err != nil {
-		return Notice{Text: err.Error(), Private: true}
+		return Notice{Text: FailedText, Private: true, Failed: true} // n < 1, which callers rule out
 	}
 	sum.Sections = []Section{{in.Title, sents}}
 	return sum

@@ -86,7 +86,7 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 	switch cmd {
 	case "/summary":
 		n, name := defaultSentences, arg
-		if first, rest, _ := strings.Cut(arg, " "); first != "" && first[0] >= '0' && first[0] <= '9' || first == "-" || strings.HasPrefix(first, "-") {
+		if first, rest, _ := strings.Cut(arg, " "); first != "" && first[0] >= '0' && first[0] <= '9' || strings.HasPrefix(first, "-") {
 			v, err := strconv.Atoi(first)
 			if err != nil || v < 1 {
 				fmt.Fprintf(w, "/summary takes a number of sentences, 1 or more, not %q\n\n", first)
