@@ -196,3 +196,32 @@ func TestArticleChoicesFitDiscord(t *testing.T) {
 		t.Errorf("nothing typed: %d choices, want every article", n)
 	}
 }
+
+// TestSpeakerChoicesOfOneName checks that two speakers of one name are
+// offered with their roles, and that each choice finds its own.
+func TestSpeakerChoicesOfOneName(t *testing.T) {
+	var articles []*qa.Article
+	for name, body := range map[string]string{
+		"seeds/storm.txt": "Storm closes the harbour\nPolice chief John Smith said the harbour would stay shut.\n",
+		"seeds/final.txt": "Fans queue for the final\nThe striker John Smith said the queue was long.\n",
+	} {
+		a, err := qa.ParseArticle(name, strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		articles = append(articles, a)
+	}
+	e := qa.New(articles, qa.DefaultOptions())
+	choices := speakerChoices(e, "smith", nil)
+	var got []string
+	for _, c := range choices {
+		got = append(got, c.Name)
+		if s := e.FindSpeaker(c.Value.(string)); s == nil || c.Name != s.Name+", "+s.Role {
+			t.Errorf("the choice %q finds %+v", c.Value, s)
+		}
+	}
+	slices.Sort(got)
+	if want := []string{"John Smith, Police chief", "John Smith, striker"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

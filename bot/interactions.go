@@ -262,9 +262,16 @@ func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.Applica
 		})
 		matches = matches[:min(len(matches), maxChoices)]
 	}
+	named := make(map[string]int)
+	for _, s := range matches {
+		named[s.Name]++
+	}
 	choices := []*discordgo.ApplicationCommandOptionChoice{}
 	for _, s := range matches {
 		name := s.Name
+		if named[name] > 1 && s.Role != "" {
+			name += ", " + s.Role // two of one name: "John Smith, striker", which FindSpeaker reads
+		}
 		if utf8.RuneCountInString(name) > maxChoiceName {
 			name = string([]rune(name)[:maxChoiceName])
 		}

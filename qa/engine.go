@@ -807,7 +807,8 @@ func (e *Engine) Stats(a *Article) Stats {
 
 // FindSpeaker returns the speaker a name refers to: the full name, the
 // surname, or any single word of the name, case-insensitively, and read as
-// questions read names (a typo or two away: "Zelensky"); or a body's short
+// questions read names (a typo or two away: "Zelensky"), words of the role
+// telling apart two of one name ("John Smith, striker"); or a body's short
 // form ("MDC"); nil if none.
 func (e *Engine) FindSpeaker(name string) *Speaker {
 	toks := e.lx.Tokenize(name)
@@ -826,6 +827,15 @@ func (e *Engine) FindSpeaker(name string) *Speaker {
 					if i == len(s.words)-1 {
 						score++ // the surname counts more than a first name
 					}
+				}
+			}
+		}
+		if score > 0 {
+			// Words of the role tell two people of one name apart: "John
+			// Smith, striker" (as the autocomplete offers them).
+			for _, t := range toks {
+				if s.heads[e.lx.FoldTitle(t.Norm)] || s.mods[t.Norm] {
+					score++
 				}
 			}
 		}

@@ -1,6 +1,9 @@
 package qa
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestSpeakerIdentityAcrossArticles checks that one name in two articles is
 // one speaker unless the roles tell two people apart.
@@ -76,4 +79,18 @@ func speakerNames(e *Engine) []string {
 		out = append(out, s.Name+" ("+s.Role+")")
 	}
 	return out
+}
+
+// TestFindSpeakerOfOneNameByRole checks that the words of a role tell two
+// people of one name apart, as the autocomplete offers them.
+func TestFindSpeakerOfOneNameByRole(t *testing.T) {
+	a := mustArticle(t, "Storm closes the harbour\nPolice chief John Smith said the harbour would stay shut. \"We have no choice,\" Smith said.\n")
+	b := mustArticle(t, "Fans queue for the final\nThe striker John Smith said the queue was long. \"It is worth it,\" Smith said.\n")
+	e := New([]*Article{a, b}, DefaultOptions())
+	for _, typed := range []string{"John Smith, police chief", "John Smith, striker"} {
+		s := e.FindSpeaker(typed)
+		if s == nil || !strings.Contains(typed, strings.ToLower(s.Role)) {
+			t.Errorf("FindSpeaker(%q) = %+v, want the John Smith of that role", typed, s)
+		}
+	}
 }
