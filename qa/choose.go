@@ -12,18 +12,28 @@ import (
 // later in name order first, so that "2026-12-04-summit.txt" comes before
 // "2026-12-01-vote.txt".
 func (e *Engine) ArticlesByNewest() []*Article {
-	out := slices.Clone(e.articles)
-	at := make(map[*Article]int, len(out))
-	for i, a := range out {
-		at[a] = i
+	out := make([]*Article, len(e.newest))
+	for i, ai := range e.newest {
+		out[i] = e.articles[ai]
 	}
-	slices.SortStableFunc(out, func(a, b *Article) int {
-		if c := b.Modified.Compare(a.Modified); c != 0 {
+	return out
+}
+
+// indexArticles orders the articles newest first and records the words of
+// their titles and file names, once: autocomplete asks at every keystroke.
+func (e *Engine) indexArticles() {
+	e.newest = make([]int32, len(e.articles))
+	e.articleWords = make([][]string, len(e.articles))
+	for i, a := range e.articles {
+		e.newest[i] = int32(i)
+		e.articleWords[i] = articleWords(e.lx, a)
+	}
+	slices.SortStableFunc(e.newest, func(i, j int32) int {
+		if c := e.articles[j].Modified.Compare(e.articles[i].Modified); c != 0 {
 			return c
 		}
-		return at[b] - at[a]
+		return int(j - i)
 	})
-	return out
 }
 
 // FindArticles returns the articles whose title or file name holds every
@@ -33,8 +43,8 @@ func (e *Engine) ArticlesByNewest() []*Article {
 func (e *Engine) FindArticles(typed string) []*Article {
 	words := e.lx.Tokenize(typed)
 	var out []*Article
-	for _, a := range e.ArticlesByNewest() {
-		have := articleWords(e.lx, a)
+	for _, ai := range e.newest {
+		a, have := e.articles[ai], e.articleWords[ai]
 		ok := true
 		for i, w := range words {
 			last := i == len(words)-1

@@ -180,6 +180,11 @@ type Engine struct {
 	paraOf      []int32   // per sentence, its paragraph's number across the articles
 	paraScratch sync.Pool // of *paraSums sized to the paragraphs
 
+	// newest holds the articles' numbers, newest first, and articleWords,
+	// per article, the words of its title and file name (see choose.go).
+	newest       []int32
+	articleWords [][]string
+
 	// creditedShare is, per article, the share of its sentences credited
 	// to someone: a person who says nothing in an article that quotes
 	// many is more surely silent than one in an article that quotes none.
@@ -221,6 +226,7 @@ func New(articles []*Article, opts Options) *Engine {
 	e.ix.Finish()
 	e.paraScratch.New = func() any { return &paraSums{sums: make([]paraMatch, e.paragraphs)} }
 	e.indexPeople()
+	e.indexArticles()
 	e.creditedShare = creditedShares(e.sents, len(articles))
 	e.version = fmt.Sprintf("%08x", uint32(version))
 	return e
