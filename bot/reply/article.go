@@ -59,6 +59,19 @@ func ChooseArticle(e Engine, typed string) (*qa.Article, bool) {
 	return found[0], true
 }
 
+// OthersMatching counts the articles besides a that typed also matches,
+// when ChooseArticle took a as the newest of several by their words: the
+// person who typed it may have meant another. A file name or a title
+// names one article: none then.
+func OthersMatching(e Engine, typed string, a *qa.Article) int {
+	typed = strings.TrimSpace(typed)
+	if a == nil || strings.EqualFold(a.Title, typed) || strings.EqualFold(FileName(a), typed) ||
+		strings.EqualFold(strings.TrimSuffix(FileName(a), ".txt"), typed) {
+		return 0
+	}
+	return len(e.FindArticles(typed)) - 1
+}
+
 // FileName is the name of an article's file, without its folder:
 // "storm.txt". No two articles of one folder share it.
 func FileName(a *qa.Article) string { return path.Base(filepath.ToSlash(a.Name)) }

@@ -65,12 +65,28 @@ const noSuchArticle = `articlebot: no article matches --article "election": 'art
 
 func TestAskArticle(t *testing.T) {
 	dir := twoSeeds(t)
+	// Both titles have "coast": the newer, storm2, is taken.
+	coasts := writeSeeds(t, map[string]string{
+		"storm1.txt": "Storm hits the coast\n\"We have no choice,\" Mayor Ann Lee said.\n",
+		"storm2.txt": "Storm hits the coast again\n\"It is worse,\" Mayor Ann Lee said.\n",
+	})
+	at := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC) // one time: the later name is the newer
+	for _, name := range []string{"storm1.txt", "storm2.txt"} {
+		if err := os.Chtimes(filepath.Join(coasts, name), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
 	runArticleCases(t, []articleCase{
 		{name: "every article", args: []string{"ask", "--seeds", dir, "-k", "3", "--json", "What did Ann Lee say?"}, stdout: `"article":"Storm hits the coast"`, stdout2: `"article":"Harbour fees rise in spring"`},
 		{name: "one article", args: []string{"ask", "--seeds", dir, "-k", "3", "--article", "fees", "What did Ann Lee say?"}, stdout: "The fees must rise", noStdout: "Storm hits the coast"},
 		{name: "not in that article", args: []string{"ask", "--seeds", dir, "--article", "harbour fees", "How many houses did the storm destroy?"}, stdout: "I couldn't find that in “Harbour fees rise in spring”."},
 		{name: "follow-ups keep to it", args: []string{"ask", "--seeds", dir, "--follow", "--json", "--article", "storm"}, stdin: "What did Ann Lee say?\nWhat else did she say?\n", stdout: `"article":"Storm hits the coast"`, noStdout: "Harbour fees"},
 		{name: "no such article", args: []string{"ask", "--seeds", dir, "--article", "election", "Who?"}, code: 2, stderr: noSuchArticle, noStdout: "Who"},
+		{name: "words of several articles: the newest, saying so", args: []string{"ask", "--seeds", coasts, "--json", "--article", "coast", "What did Ann Lee say?"},
+			stdout: `"article":"Storm hits the coast again"`, noStdout: `"article":"Storm hits the coast"`,
+			stderr: `articlebot: --article "coast" matches 2 articles; using the newest, “Storm hits the coast again”`},
+		{name: "a file name: one article, no note", args: []string{"ask", "--seeds", dir, "--json", "--article", "storm.txt", "What did Ann Lee say?"},
+			stdout: `"article":"Storm hits the coast"`, noStdout: `"article":"Harbour`},
 	})
 }
 
