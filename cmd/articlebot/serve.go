@@ -34,7 +34,8 @@ func runServe(ctx context.Context, args []string, std stdio) error {
 	if err != nil {
 		return err
 	}
-	b := bot.New(cfg.Config, nil, cfg.Log.logger(std.err))
+	logger := cfg.Log.logger(std.err)
+	b := bot.New(cfg.Config, nil, logger)
 	b.SetVersion(buildVersion()) // shown by /about
 	load := func() (bot.Engine, error) {
 		e, err := loadEngine(cfg.Seeds)
@@ -43,6 +44,11 @@ func runServe(ctx context.Context, args []string, std stdio) error {
 		}
 		return e, nil
 	}
+	seeds := cfg.Seeds
+	if seeds == "" {
+		seeds = "(embedded)"
+	}
+	logger.Info("loading articles", "seeds", seeds) // the bot's own lines say how many, and how long
 	if err := b.LoadArticles(load); err != nil {
 		return err
 	}
