@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 	"unicode"
+
+	"github.com/articlebot/articlebot/qa/span"
 )
 
 // The development sets of ../shared/eval, copied into testdata/eval with
@@ -363,7 +365,7 @@ func TestEvalSummary(t *testing.T) {
 		if len(got) > len(leadWords) {
 			got = got[:len(leadWords)]
 		}
-		r, l := rouge1(rougeWords(string(ref)), got), rouge1(rougeWords(string(ref)), leadWords)
+		r, l := span.OverlapF1(rougeWords(string(ref)), got), span.OverlapF1(rougeWords(string(ref)), leadWords)
 		t.Logf("%s: ROUGE-1 %.3f, lead-3 %.3f", name, r, l)
 		ours += r
 		lead += l
@@ -506,23 +508,3 @@ func lead3(t *testing.T, name string) string {
 var rougeTokenRE = regexp.MustCompile(`[a-z0-9]+`)
 
 func rougeWords(s string) []string { return rougeTokenRE.FindAllString(strings.ToLower(s), -1) }
-
-// rouge1 is the F1 of the unigram overlap of hyp with ref.
-func rouge1(ref, hyp []string) float64 {
-	counts := make(map[string]int)
-	for _, w := range ref {
-		counts[w]++
-	}
-	overlap := 0
-	for _, w := range hyp {
-		if counts[w] > 0 {
-			counts[w]--
-			overlap++
-		}
-	}
-	if overlap == 0 {
-		return 0
-	}
-	p, r := float64(overlap)/float64(len(hyp)), float64(overlap)/float64(len(ref))
-	return 2 * p * r / (p + r)
-}

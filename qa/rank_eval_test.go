@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/articlebot/articlebot/qa/rank"
+	"github.com/articlebot/articlebot/qa/span"
 )
 
 // The learned ranker must beat BM25 alone on the validation half of SQuAD
@@ -115,7 +115,7 @@ func TestHighlightF1(t *testing.T) {
 			}
 			best := 0.0
 			for _, acc := range g.Accept {
-				best = max(best, squadF1(answers[0].Highlight, acc))
+				best = max(best, span.SquadF1(answers[0].Highlight, acc))
 			}
 			f1 += best
 		}
@@ -125,46 +125,6 @@ func TestHighlightF1(t *testing.T) {
 	if got < squadHighlightF1Floor {
 		t.Errorf("highlight F1 %.1f, want at least %d", got, squadHighlightF1Floor)
 	}
-}
-
-// squadF1 is SQuAD's token F1 of an answer against a gold one, after its
-// normalisation: lower case, no punctuation, no articles.
-func squadF1(pred, gold string) float64 {
-	norm := func(s string) []string {
-		s = strings.Map(func(r rune) rune {
-			if unicode.IsPunct(r) || unicode.IsSymbol(r) {
-				return -1
-			}
-			return unicode.ToLower(r)
-		}, s)
-		var out []string
-		for _, w := range strings.Fields(s) {
-			if w != "a" && w != "an" && w != "the" {
-				out = append(out, w)
-			}
-		}
-		return out
-	}
-	p, g := norm(pred), norm(gold)
-	if len(p) == 0 || len(g) == 0 {
-		return boolFeature(len(p) == len(g))
-	}
-	count := make(map[string]int)
-	for _, w := range g {
-		count[w]++
-	}
-	same := 0
-	for _, w := range p {
-		if count[w] > 0 {
-			count[w]--
-			same++
-		}
-	}
-	if same == 0 {
-		return 0
-	}
-	precision, recall := float64(same)/float64(len(p)), float64(same)/float64(len(g))
-	return 2 * precision * recall / (precision + recall)
 }
 
 func withModel(m *rank.Model) Options {

@@ -2,6 +2,7 @@ package span
 
 import (
 	"bytes"
+	"math"
 	"strings"
 	"testing"
 
@@ -61,6 +62,26 @@ func TestParseErrors(t *testing.T) {
 			_, err := Parse(strings.NewReader(tt.text))
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Parse: %v, want an error with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSquadF1(t *testing.T) {
+	tests := []struct {
+		name, pred, gold string
+		want             float64
+	}{
+		{"the same after normalisation", "The Treaty of Rome!", "treaty of rome", 1},
+		{"half the words", "treaty of rome", "rome", 0.5},
+		{"nothing shared", "Paris", "Rome", 0},
+		{"both empty", "the", "", 1},
+		{"one empty", "", "Rome", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := SquadF1(tt.pred, tt.gold); math.Abs(got-tt.want) > 1e-9 {
+				t.Errorf("SquadF1(%q, %q) = %v, want %v", tt.pred, tt.gold, got, tt.want)
 			}
 		})
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"encoding/json"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa"
@@ -44,7 +43,7 @@ const spanRightF1 = 0.5
 // answer in at most six words, as score_short.py judges it.
 func spanRight(kind, phrase string, shorts []string) bool {
 	for _, s := range shorts {
-		if kind == "squad" && squadF1(phrase, s) >= spanRightF1 {
+		if kind == "squad" && span.SquadF1(phrase, s) >= spanRightF1 {
 			return true
 		}
 		if kind == "news" && strings.Contains(norm(phrase), norm(s)) && len(strings.Fields(phrase)) <= 6 {
@@ -130,7 +129,7 @@ func spanScores(m *rank.Model, sm *span.Model, sets []set, kind string) string {
 			h := answers[0].Highlight
 			best := 0.0
 			for _, sh := range shorts {
-				best = max(best, squadF1(h, sh))
+				best = max(best, span.SquadF1(h, sh))
 			}
 			f1 += best
 			if spanRight(kind, h, shorts) && (kind == "news" || best == 1) {
@@ -154,48 +153,4 @@ func engineOptions() qa.Options {
 	}
 	opts.SpanModel = sm
 	return opts
-}
-
-// squadNorm is SQuAD's normalisation of an answer: lower case, no
-// punctuation, no articles, single spaces.
-func squadNorm(s string) []string {
-	s = strings.ToLower(s)
-	s = strings.Map(func(r rune) rune {
-		if strings.ContainsRune(squadPunctuation, r) {
-			return -1
-		}
-		return r
-	}, s)
-	return strings.Fields(articlesRE.ReplaceAllString(s, " "))
-}
-
-const squadPunctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~’‘“”"
-
-var articlesRE = regexp.MustCompile(`\b(a|an|the)\b`)
-
-// squadF1 is SQuAD's token F1 of a predicted answer against a gold one.
-func squadF1(pred, gold string) float64 {
-	p, g := squadNorm(pred), squadNorm(gold)
-	if len(p) == 0 || len(g) == 0 {
-		if len(p) == len(g) {
-			return 1
-		}
-		return 0
-	}
-	count := make(map[string]int)
-	for _, w := range g {
-		count[w]++
-	}
-	same := 0
-	for _, w := range p {
-		if count[w] > 0 {
-			count[w]--
-			same++
-		}
-	}
-	if same == 0 {
-		return 0
-	}
-	precision, recall := float64(same)/float64(len(p)), float64(same)/float64(len(g))
-	return 2 * precision * recall / (precision + recall)
 }
