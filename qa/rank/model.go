@@ -143,25 +143,19 @@ func Parse(r io.Reader) (*Model, error) {
 	var seenF [NumFeatures]bool
 	var seenS [NumSignals]bool
 	seenBias, seenThreshold := false, false
-	sc := bufio.NewScanner(r)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		f := strings.Split(text, "\t")
+	err := data.Rows(r, func(f []string) error {
 		nums, err := parseFloats(f[min(len(f), 2):])
 		if f[0] == "threshold" {
 			nums, err = parseFloats(f[1:])
 		}
 		if err != nil {
-			return nil, fmt.Errorf("rank model: line %d: %v", line, err)
+			return err
 		}
 		switch {
 		case f[0] == "rank" && len(f) == 5:
 			k, ok := featureByName(f[1])
 			if !ok || seenF[k] {
-				return nil, fmt.Errorf("rank model: line %d: unknown or repeated feature %q", line, f[1])
+				return fmt.Errorf("unknown or repeated feature %q", f[1])
 			}
 			seenF[k] = true
 			m.Mean[k], m.Scale[k], m.Weight[k] = nums[0], nums[1], nums[2]
@@ -170,17 +164,18 @@ func Parse(r io.Reader) (*Model, error) {
 		case f[0] == "decline" && len(f) == 5:
 			k, ok := signalByName(f[1])
 			if !ok || seenS[k] {
-				return nil, fmt.Errorf("rank model: line %d: unknown or repeated signal %q", line, f[1])
+				return fmt.Errorf("unknown or repeated signal %q", f[1])
 			}
 			seenS[k] = true
 			m.DeclineMean[k], m.DeclineScale[k], m.DeclineWeight[k] = nums[0], nums[1], nums[2]
 		case f[0] == "threshold" && len(f) == 2:
 			m.Threshold, seenThreshold = nums[0], true
 		default:
-			return nil, fmt.Errorf("rank model: line %d: cannot read %q", line, text)
+			return fmt.Errorf("cannot read %q", strings.Join(f, "\t"))
 		}
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("rank model: %w", err)
 	}
 	for k := range NumFeatures {

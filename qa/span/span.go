@@ -141,35 +141,30 @@ func Parse(r io.Reader) (*Model, error) {
 	}
 	m := &Model{}
 	var seen [NumFeatures]bool
-	sc := bufio.NewScanner(r)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
+	err := data.Rows(r, func(fields []string) error {
 		f, ok := Feature(0), false
 		if len(fields) == 5 && fields[0] == "span" {
 			f, ok = byName[fields[1]]
 		}
 		if !ok || seen[f] {
-			return nil, fmt.Errorf("span model: line %d: cannot read %q: want span, a feature's name once, its mean, scale and weight", line, text)
+			return fmt.Errorf("cannot read %q: want span, a feature's name once, its mean, scale and weight", strings.Join(fields, "\t"))
 		}
 		var nums [3]float64
 		for i, s := range fields[2:] {
 			x, err := strconv.ParseFloat(s, 64)
 			if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-				return nil, fmt.Errorf("span model: line %d: %q is not a number", line, s)
+				return fmt.Errorf("%q is not a number", s)
 			}
 			nums[i] = x
 		}
 		if nums[1] <= 0 {
-			return nil, fmt.Errorf("span model: line %d: scale %v, want above 0", line, nums[1])
+			return fmt.Errorf("scale %v, want above 0", nums[1])
 		}
 		seen[f] = true
 		m.Mean[f], m.Scale[f], m.Weight[f] = nums[0], nums[1], nums[2]
-	}
-	if err := sc.Err(); err != nil {
+		return nil
+	})
+	if err != nil {
 		return nil, fmt.Errorf("span model: %w", err)
 	}
 	for f := range Feature(NumFeatures) {

@@ -1,7 +1,6 @@
 package text
 
 import (
-	"bufio"
 	"fmt"
 	"strings"
 	"sync"
@@ -251,19 +250,17 @@ func readTSV(name string, columns int, row func([]string)) error {
 		return err
 	}
 	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if text == "" || strings.HasPrefix(text, "#") {
-			continue
-		}
-		fields := strings.Split(text, "\t")
+	err = data.Rows(f, func(fields []string) error {
 		if len(fields) != columns {
-			return fmt.Errorf("qa/data: %s: line %d: %d fields, want %d", name, line, len(fields), columns)
+			return fmt.Errorf("%d fields, want %d", len(fields), columns)
 		}
 		row(fields)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("qa/data: %s: %w", name, err)
 	}
-	return sc.Err()
+	return nil
 }
 
 // PlaceAt returns the country key and length in tokens of the longest place
