@@ -217,7 +217,7 @@ func (e *Engine) passage(doc int32) (Answer, []int32) {
 func (e *Engine) answerPassage(q *Question, doc int32) (Answer, []int32) {
 	a, covered := e.passage(doc)
 	s := &e.sents[doc]
-	if !q.Speech || q.WhoSaid || s.speaker == nil {
+	if !q.asksWords() || s.speaker == nil {
 		return a, covered
 	}
 	txt := e.paragraphText(s)

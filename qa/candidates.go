@@ -150,7 +150,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 
 // aboutSpeaker reports whether a question asks what someone it names said.
 func (q *Question) aboutSpeaker() bool {
-	if !q.Speech || q.WhoSaid {
+	if !q.asksWords() {
 		return false
 	}
 	for _, p := range q.speakers() {
@@ -160,6 +160,10 @@ func (q *Question) aboutSpeaker() bool {
 	}
 	return false
 }
+
+// asksWords reports whether a question asks for someone's words, not who
+// said something: "What did Zelenskyy say about …?".
+func (q *Question) asksWords() bool { return q.Speech && !q.WhoSaid }
 
 // speakers returns the people whose words a question asks for: those it
 // names as the one speaking; else, when it names no one there ("What did
@@ -291,29 +295,28 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 		f[rank.Neighbours] = around / best
 	}
 	f[rank.BM25Rank] = 1 / float64(1+at)
-	if q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker] {
+	theirs := q.asksWords() && s.speaker != nil && qv.speakers[s.speaker]
+	if theirs {
 		// "What did Zelenskyy say about the talks?": a sentence of his
 		// has his name by being his, however it refers to him.
 		c.Groups |= q.speakerGroups
 		c.Primary |= q.speakerGroups
 	}
+	pm := paras.sums[e.paraKey(c.Doc)]
+	c.paraGroups = pm.groups
 	if total > 0 {
 		f[rank.Coverage] = e.coverage(q, c.Hit) / total
 		f[rank.Exact] = exactShare(q, c.Primary) / total
+		f[rank.ParagraphCoverage] = e.coverage(q, index.Hit{Groups: pm.groups, Primary: pm.groups}) / total
 	}
-	pm := paras.sums[e.paraKey(c.Doc)]
-	c.paraGroups = pm.groups
 	if bestPara > 0 {
 		f[rank.Paragraph] = pm.score / bestPara
-	}
-	if total > 0 {
-		f[rank.ParagraphCoverage] = e.coverage(q, index.Hit{Groups: pm.groups, Primary: pm.groups}) / total
 	}
 	f[rank.Length] = math.Log1p(float64(e.ix.DocLen(c.Doc)))
 	f[rank.First] = boolFeature(s.para != titlePara && (c.Doc == 0 || e.sents[c.Doc-1].para != s.para || e.sents[c.Doc-1].art != s.art))
 	f[rank.Headline] = boolFeature(s.para == titlePara)
 	f[rank.Quoted] = boolFeature(s.quote >= 0)
-	f[rank.SpeakerMatch] = boolFeature(q.Speech && !q.WhoSaid && s.speaker != nil && qv.speakers[s.speaker])
+	f[rank.SpeakerMatch] = boolFeature(theirs)
 	f[rank.Credited] = boolFeature(q.WhoSaid && s.speaker != nil)
 	if q.typeNoun != "" {
 		f[rank.AnswerTypeNoun] = boolFeature(e.ix.Has(q.typeNoun, c.Doc))
@@ -585,7 +588,7 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 	}
 	s[rank.MissingWords] = float64(len(q.missingWords))
 	s[rank.RolesMissing] = float64(q.missingRoles)
-	if q.Speech && !q.WhoSaid && len(qv.speakers) > 0 && (e.sents[top.Doc].speaker == nil || !qv.speakers[e.sents[top.Doc].speaker]) {
+	if q.asksWords() && len(qv.speakers) > 0 && (e.sents[top.Doc].speaker == nil || !qv.speakers[e.sents[top.Doc].speaker]) {
 		s[rank.SpeakerMissing] = 1
 		if !q.aboutSpeaker() { // "What did Kibaki say …?" of a Kibaki who says nothing
 			s[rank.SpeakerSilent] = e.creditedShare[e.sents[top.Doc].art]
