@@ -439,31 +439,22 @@ func runSummary(args []string, std stdio) error {
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(std.out)
+	var who *qa.Speaker
 	if *speaker != "" {
-		s := e.FindSpeaker(*speaker)
-		if s == nil {
+		if who = e.FindSpeaker(*speaker); who == nil {
 			return fmt.Errorf("no speaker called %q in the articles (try 'articlebot speakers')", *speaker)
 		}
-		sents, err := e.SpeakerSummaryIn(s, in, *n)
-		switch {
-		case err != nil:
-			return err
-		case len(sents) == 0 && in != nil:
-			return fmt.Errorf("%s is not quoted or reported in “%s”", s.Name, in.Title)
-		}
-		if f.jsonOut {
-			writeJSON(w, summaryJSON{Speaker: s.Name, Role: s.Role, Sentences: nonNil(sents)})
-		} else {
-			writeReply(w, reply.Summary{Sections: []reply.Section{{Title: reply.SpeakerTitle(s), Lines: sents}}}, markdownBold)
-		}
-		return w.Flush()
 	}
-	r := reply.SummaryOf(e, *n, "", in, cliPicker)
+	r := reply.SummaryOf(e, *n, *speaker, in, cliPicker)
 	sum, ok := r.(reply.Summary)
-	if !ok {
-		return fmt.Errorf("cannot summarise: %s", r.(reply.Notice).Text)
+	switch notice, _ := r.(reply.Notice); {
+	case ok:
+	case who != nil: // an error line, as Go's are: no full stop
+		return errors.New(strings.TrimSuffix(notice.Text, "."))
+	default:
+		return fmt.Errorf("cannot summarise: %s", notice.Text)
 	}
+	w := bufio.NewWriter(std.out)
 	if !f.jsonOut {
 		writeReply(w, sum, markdownBold)
 		return w.Flush()
@@ -473,7 +464,11 @@ func runSummary(args []string, std stdio) error {
 		fmt.Fprintln(std.err, sum.Note)
 	}
 	for _, sec := range sum.Sections {
-		writeJSON(w, summaryJSON{Article: sec.Title, Sentences: nonNil(sec.Lines)})
+		if who != nil {
+			writeJSON(w, summaryJSON{Speaker: who.Name, Role: who.Role, Sentences: nonNil(sec.Lines)})
+		} else {
+			writeJSON(w, summaryJSON{Article: sec.Title, Sentences: nonNil(sec.Lines)})
+		}
 	}
 	return w.Flush()
 }
