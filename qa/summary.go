@@ -24,17 +24,12 @@ func (e *Engine) Summary(a *Article, n int) ([]string, error) {
 	return e.passageTexts(docs, picked), err
 }
 
-// SpeakerSummary returns up to n key statements of a speaker, in article
-// order: each quotation whole (all the sentences it runs through) or a
-// sentence of reported speech, the ones covering most of what they talked
-// about first (see package summary).
-func (e *Engine) SpeakerSummary(s *Speaker, n int) ([]string, error) {
-	return e.SpeakerSummaryIn(s, nil, n)
-}
-
-// SpeakerSummaryIn is SpeakerSummary of what the speaker says in article
-// a; of every article when a is nil.
-func (e *Engine) SpeakerSummaryIn(s *Speaker, a *Article, n int) ([]string, error) {
+// SpeakerSummary returns up to n key statements of a speaker in article a,
+// or in every article when a is nil, in article order: each quotation
+// whole (all the sentences it runs through) or a sentence of reported
+// speech, the ones covering most of what they talked about first (see
+// package summary).
+func (e *Engine) SpeakerSummary(s *Speaker, a *Article, n int) ([]string, error) {
 	var docs []int32
 	var sents []summary.Sentence
 	for i := range e.sents {

@@ -74,7 +74,7 @@ func TestSpeakerSummary(t *testing.T) {
 			if s == nil {
 				t.Fatalf("no speaker %q", tt.speaker)
 			}
-			got, err := e.SpeakerSummary(s, tt.n)
+			got, err := e.SpeakerSummary(s, nil, tt.n)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +90,7 @@ func TestSummaryLength(t *testing.T) {
 	if got, err := e.Summary(a, 0); !errors.Is(err, ErrSummaryLength) || got != nil {
 		t.Errorf("Summary(a, 0): got %q, %v, want nil, %v", got, err, ErrSummaryLength)
 	}
-	if got, err := e.SpeakerSummary(e.FindSpeaker("Ann Lee"), 0); !errors.Is(err, ErrSummaryLength) || got != nil {
-		t.Errorf("SpeakerSummary(s, 0): got %q, %v, want nil, %v", got, err, ErrSummaryLength)
+	if got, err := e.SpeakerSummary(e.FindSpeaker("Ann Lee"), nil, 0); !errors.Is(err, ErrSummaryLength) || got != nil {
+		t.Errorf("SpeakerSummary(s, nil, 0): got %q, %v, want nil, %v", got, err, ErrSummaryLength)
 	}
 }

@@ -34,7 +34,7 @@ type Engine interface {
 	ParseQuestion(question string) (*qa.Question, error)
 	FollowQuestion(c *qa.Conversation, q *qa.Question, k int, now time.Time) ([]qa.Answer, error)
 	Summary(a *qa.Article, n int) ([]string, error)
-	SpeakerSummaryIn(s *qa.Speaker, in *qa.Article, n int) ([]string, error)
+	SpeakerSummary(s *qa.Speaker, in *qa.Article, n int) ([]string, error)
 	SpeakerQuotes(s *qa.Speaker, topic string) []qa.Quote
 	Speakers() []*qa.Speaker
 	SpeakersIn(a *qa.Article) []*qa.Speaker
@@ -222,7 +222,7 @@ func SummaryOf(e Engine, n int, speaker string, in *qa.Article, p Picker) Reply 
 		if s == nil {
 			return UnknownSpeaker(speaker)
 		}
-		sents, err := e.SpeakerSummaryIn(s, in, n)
+		sents, err := e.SpeakerSummary(s, in, n)
 		switch {
 		case err != nil:
 			return Notice{Text: FailedText, Private: true, Failed: true} // n < 1, which callers rule out
