@@ -24,7 +24,7 @@ func TestSentenceReads(t *testing.T) {
 		if !s.prose {
 			continue // debris and headings are not indexed: nothing recorded
 		}
-		toks := text.Tokenize(e.sentenceText(int32(doc)))
+		toks := e.lx.Tokenize(e.sentenceText(int32(doc)))
 		if len(reads) != len(toks) {
 			t.Fatalf("sentence %d %q: %d words recorded, %d tokens", doc, e.sentenceText(int32(doc)), len(reads), len(toks))
 		}

@@ -17,7 +17,7 @@ func TestLexicon(t *testing.T) {
 	}
 	for _, tt := range places {
 		t.Run(tt.phrase, func(t *testing.T) {
-			toks := Tokenize(tt.phrase)
+			toks := DefaultLexicon().Tokenize(tt.phrase)
 			got, n := lx.PlaceAt(toks, 0)
 			if got != tt.country || n != len(toks) {
 				t.Errorf("placeAt(%q) = %q, %d; want %q, %d", tt.phrase, got, n, tt.country, len(toks))

@@ -29,12 +29,7 @@ type Token struct {
 // apostrophes (don't, Russia’s) and inner dots (U.S., H.R.1424); hyphens
 // split words (power-sharing → power, sharing) because each half is a word a
 // question may use. Numbers keep inner separators (250,000, 10/1/2008, 3.5).
-// Each token knows its word's kinds in DefaultLexicon; a stage that was
-// given a lexicon calls its Tokenize instead.
-func Tokenize(text string) []Token { return DefaultLexicon().Tokenize(text) }
-
-// Tokenize splits text into tokens as the package's Tokenize does, each
-// knowing its word's kinds in lx.
+// Each token knows its word's kinds in lx.
 func (lx *Lexicon) Tokenize(text string) []Token {
 	toks := appendTokens(nil, text, nil)
 	for i := range toks {
