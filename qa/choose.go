@@ -77,9 +77,31 @@ func articleWords(lx *text.Lexicon, a *Article) []string {
 // and Statements are a's. Use the copies to show, not to look up: the
 // engine's own speaker is the one FindSpeaker returns.
 func (e *Engine) SpeakersIn(a *Article) []*Speaker {
+	// One pass over the quotations and the sentences, not one a speaker.
+	counted := make(map[*Speaker]*Speaker)
+	count := func(s *Speaker) *Speaker {
+		c := counted[s]
+		if c == nil {
+			c = new(Speaker)
+			*c = *s
+			c.Quotes, c.Statements = 0, 0
+			counted[s] = c
+		}
+		return c
+	}
+	for _, q := range e.quotes {
+		if q.Speaker != nil && q.Article == a {
+			count(q.Speaker).Quotes++
+		}
+	}
+	for _, sn := range e.sents {
+		if sn.speaker != nil && e.articles[sn.art] == a {
+			count(sn.speaker).Statements++
+		}
+	}
 	var in []*Speaker
-	for _, s := range e.speakers {
-		if c := e.SpeakerIn(s, a); c.Quotes > 0 || c.Statements > 0 {
+	for _, s := range e.speakers { // in order of first mention, as Speakers
+		if c := counted[s]; c != nil {
 			in = append(in, c)
 		}
 	}
