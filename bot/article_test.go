@@ -51,24 +51,7 @@ func TestArticleOption(t *testing.T) {
 			{"quote", "ukraine trump", []string{trumpTitle}},
 			{"speakers", "election", nil},
 		} {
-			in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
-				ChannelID: testChannel, GuildID: testGuild,
-				Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
-				Data: discordtest.InteractionData{Name: tt.command, Type: 1, Options: []discordtest.CommandOption{
-					{Name: "article", Type: 3, Value: tt.typed, Focused: true}}},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var resp struct {
-				Type int `json:"type"`
-				Data struct {
-					Choices []struct{ Name, Value string } `json:"choices"`
-				} `json:"data"`
-			}
-			if err := h.wait(t, 1, callbackOf(in.ID))[0].DecodeBody(&resp); err != nil {
-				t.Fatal(err)
-			}
+			resp := h.autocomplete(t, tt.command, discordtest.CommandOption{Name: "article", Type: 3, Value: tt.typed, Focused: true})
 			var got []string
 			for _, c := range resp.Data.Choices {
 				got = append(got, c.Name)
@@ -95,22 +78,7 @@ func TestArticleOption(t *testing.T) {
 			if tt.article != "" {
 				opts = append(opts, discordtest.CommandOption{Name: "article", Type: 3, Value: tt.article})
 			}
-			in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
-				ChannelID: testChannel, GuildID: testGuild,
-				Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
-				Data:   discordtest.InteractionData{Name: "quote", Type: 1, Options: opts},
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var resp struct {
-				Data struct {
-					Choices []struct{ Name, Value string } `json:"choices"`
-				} `json:"data"`
-			}
-			if err := h.wait(t, 1, callbackOf(in.ID))[0].DecodeBody(&resp); err != nil {
-				t.Fatal(err)
-			}
+			resp := h.autocomplete(t, "quote", opts...)
 			var got []string
 			for _, c := range resp.Data.Choices {
 				got = append(got, c.Value)

@@ -494,6 +494,29 @@ func (h *harness) slash(t *testing.T, user, name string, opts ...discordtest.Com
 	return in
 }
 
+// An autocompleteResponse is the bot's answer to an autocomplete request.
+type autocompleteResponse struct {
+	Type int `json:"type"`
+	Data struct {
+		Choices []struct{ Name, Value string } `json:"choices"`
+	} `json:"data"`
+}
+
+// autocomplete sends the fake's autocomplete request for command, as
+// alice, with opts (one of them Focused), and returns the bot's answer.
+func (h *harness) autocomplete(t *testing.T, command string, opts ...discordtest.CommandOption) autocompleteResponse {
+	t.Helper()
+	in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
+		ChannelID: testChannel, GuildID: testGuild,
+		Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
+		Data:   discordtest.InteractionData{Name: command, Type: 1, Options: opts},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return decode[autocompleteResponse](t, h.wait(t, 1, callbackOf(in.ID))[0])
+}
+
 func callbackOf(id string) func(discordtest.Request) bool {
 	return func(r discordtest.Request) bool {
 		return r.Route == discordtest.RouteInteractionCallback && strings.Contains(r.Path, "/interactions/"+id+"/")
@@ -545,24 +568,7 @@ func TestSlashCommands(t *testing.T) {
 func TestAutocomplete(t *testing.T) {
 	h := startBot(t, nil)
 	for _, tt := range []struct{ typed, want string }{{"zak", "Maria Zakharova"}, {"Zelensky", "Volodymyr Zelenskyy"}, {"", "Donald Trump"}} {
-		in, err := h.fake.DispatchAutocomplete(discordtest.Interaction{
-			ChannelID: testChannel, GuildID: testGuild,
-			Member: &discordtest.Member{User: &discordtest.User{ID: alice, Username: "a"}},
-			Data: discordtest.InteractionData{Name: "quote", Type: 1, Options: []discordtest.CommandOption{
-				{Name: "speaker", Type: 3, Value: tt.typed, Focused: true}}},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var resp struct {
-			Type int `json:"type"`
-			Data struct {
-				Choices []struct{ Name, Value string } `json:"choices"`
-			} `json:"data"`
-		}
-		if err := h.wait(t, 1, callbackOf(in.ID))[0].DecodeBody(&resp); err != nil {
-			t.Fatal(err)
-		}
+		resp := h.autocomplete(t, "quote", discordtest.CommandOption{Name: "speaker", Type: 3, Value: tt.typed, Focused: true})
 		if resp.Type != 8 || len(resp.Data.Choices) == 0 || len(resp.Data.Choices) > 25 || resp.Data.Choices[0].Name != tt.want {
 			t.Errorf("typed %q: got %+v, want type 8 with %q first", tt.typed, resp, tt.want)
 		}
