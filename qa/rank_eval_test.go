@@ -20,15 +20,28 @@ const (
 	squadBM25Margin  = 0.02 // and beats BM25 alone by at least this
 )
 
-func TestModelBeatsBM25(t *testing.T) {
-	if testing.Short() {
-		t.Skip("reads 18 SQuAD articles")
-	}
+// squadValidation returns the folders of the SQuAD articles at odd
+// positions in name order: the half the models are not fitted on.
+func squadValidation(t *testing.T) []string {
+	t.Helper()
 	paths, err := filepath.Glob("testdata/squad2/*/qa.jsonl")
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no SQuAD articles in testdata/squad2: %v", err)
 	}
 	slices.Sort(paths)
+	var dirs []string
+	for i, path := range paths {
+		if i%2 == 1 { // the even ones are the training half
+			dirs = append(dirs, filepath.Dir(path))
+		}
+	}
+	return dirs
+}
+
+func TestModelBeatsBM25(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 18 SQuAD articles")
+	}
 	bm25 := &rank.Model{}
 	for f := range bm25.Scale {
 		bm25.Scale[f] = 1
@@ -38,14 +51,10 @@ func TestModelBeatsBM25(t *testing.T) {
 		bm25.DeclineScale[k] = 1
 	}
 	var model, baseline, total int
-	for i, path := range paths {
-		if i%2 == 0 {
-			continue // the training half
-		}
-		name := filepath.Base(filepath.Dir(path))
-		a := readArticle(t, filepath.Join("testdata/squad2", name, "article.txt"))
+	for _, dir := range squadValidation(t) {
+		a := readArticle(t, filepath.Join(dir, "article.txt"))
 		var golds []goldQA
-		readJSONL(t, path, &golds)
+		readJSONL(t, filepath.Join(dir, "qa.jsonl"), &golds)
 		engines := []*Engine{New([]*Article{a}, DefaultOptions()), New([]*Article{a}, withModel(bm25))}
 		for _, g := range golds {
 			if g.Accept == nil {
@@ -89,21 +98,12 @@ func TestHighlightF1(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads 18 SQuAD articles")
 	}
-	paths, err := filepath.Glob("testdata/squad2/*/qa.jsonl")
-	if err != nil || len(paths) == 0 {
-		t.Fatalf("no SQuAD articles in testdata/squad2: %v", err)
-	}
-	slices.Sort(paths)
 	var f1 float64
 	n := 0
-	for i, path := range paths {
-		if i%2 == 0 {
-			continue // the training half
-		}
-		name := filepath.Base(filepath.Dir(path))
-		e := New([]*Article{readArticle(t, filepath.Join("testdata/squad2", name, "article.txt"))}, DefaultOptions())
+	for _, dir := range squadValidation(t) {
+		e := New([]*Article{readArticle(t, filepath.Join(dir, "article.txt"))}, DefaultOptions())
 		var golds []goldQA
-		readJSONL(t, path, &golds)
+		readJSONL(t, filepath.Join(dir, "qa.jsonl"), &golds)
 		for _, g := range golds {
 			if g.Accept == nil {
 				continue
