@@ -2,6 +2,7 @@ package qa
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -226,9 +227,15 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 		}
 	}
 	v[span.Words] = math.Log1p(float64(p.end - p.start))
+	if ask == span.AskWhat {
+		v[span.WordsWhat] = v[span.Words]
+	}
 	v[span.First] = boolFeature(p.start == 0)
 	v[span.Dateline] = boolFeature(p.start == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[p.end-1].End:], ","))
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
+	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
+	before := txt[:toks[p.start].Start]
+	v[span.InParentheses] = boolFeature(strings.Count(before, "(") > strings.Count(before, ")"))
 	for _, qs := range quotes {
 		if qs.Start <= toks[p.start].Start && toks[p.end-1].End <= qs.End {
 			v[span.InQuote] = 1
@@ -304,10 +311,16 @@ const (
 // bodies, places, others), dates and times, numbers with what they count,
 // sums and shares, quoted words, and phrases in lower case.
 func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase {
-	var out []phrase
-	out = append(out, timeSpans(e.lx, toks, txt)...)
+	times := timeSpans(e.lx, toks, txt)
+	out := append([]phrase(nil), times...)
 	out = append(out, e.numberPhrases(txt, toks)...)
-	out = append(out, e.namePhrases(txt, toks)...)
+	for _, p := range e.namePhrases(txt, toks) {
+		// "Tuesday", "March" are capitalised but times, and proposed as
+		// such already.
+		if !slices.ContainsFunc(times, func(t phrase) bool { return t.start == p.start && t.end == p.end }) {
+			out = append(out, p)
+		}
+	}
 	for _, qs := range quotes {
 		in := text.QuoteInner(txt, qs)
 		from, to := -1, -1

@@ -69,23 +69,26 @@ type Feature int
 // The features: first the general ones, then one for each pair of what a
 // question asks for and the type of the phrase (see Match).
 const (
-	Own          Feature = iota // share of the phrase's words the question has: its own words do not answer it
-	Near                        // 1/(1+d) for the words d between the phrase and the nearest word it shares with the question
-	Support                     // share of those words that stand near it, in its clause
-	Alone                       // the sentence shares no word with the question but the people it asks about
-	AnchorBefore                // that nearest word comes before the phrase
-	Breaks                      // commas and semicolons between the phrase and that word
-	Apposition                  // the phrase and a shared word are set off by a comma: "Raila Odinga, prime minister"
-	KindNear                    // the noun of "which X" stands within three words of the phrase, or in it
-	Words                       // log of the phrase's length in words
-	First                       // the phrase opens the sentence
-	OfAfter                     // "of" follows the phrase: "hundreds of volunteers"
-	InQuote                     // the phrase is inside a quotation
-	Capitals                    // share of its words written with a capital
-	Counted                     // a number whose next words are the question's: "11 goals" for "how many goals"
-	Unit                        // a number with a unit of time, length or weight: "five-year", "45 km"
-	Dateline                    // the place a report was filed from: "COPENHAGEN, Oct. 14 —"
-	Relative                    // a relative clause after the phrase holds a shared word: "Ann Lee, 68, whose flight was cancelled"
+	Own               Feature = iota // share of the phrase's words the question has: its own words do not answer it
+	Near                             // 1/(1+d) for the words d between the phrase and the nearest word it shares with the question
+	Support                          // share of those words that stand near it, in its clause
+	Alone                            // the sentence shares no word with the question but the people it asks about
+	AnchorBefore                     // that nearest word comes before the phrase
+	Breaks                           // commas and semicolons between the phrase and that word
+	Apposition                       // the phrase and a shared word are set off by a comma: "Raila Odinga, prime minister"
+	KindNear                         // the noun of "which X" stands within three words of the phrase, or in it
+	Words                            // log of the phrase's length in words
+	First                            // the phrase opens the sentence
+	OfAfter                          // "of" follows the phrase: "hundreds of volunteers"
+	InQuote                          // the phrase is inside a quotation
+	Capitals                         // share of its words written with a capital
+	Counted                          // a number whose next words are the question's: "11 goals" for "how many goals"
+	Unit                             // a number with a unit of time, length or weight: "five-year", "45 km"
+	Dateline                         // the place a report was filed from: "COPENHAGEN, Oct. 14 —"
+	Relative                         // a relative clause after the phrase holds a shared word: "Ann Lee, 68, whose flight was cancelled"
+	PrepositionBefore                // a preposition comes right before the phrase: "in 1998", "by the council"
+	InParentheses                    // the phrase is inside parentheses
+	WordsWhat                        // Words, when the question asks "what" and no kind of thing: such answers run longer
 	numGeneral
 )
 
@@ -93,7 +96,8 @@ const (
 const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
-	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative"}
+	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
+	"preposition_before", "in_parentheses", "words_what"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.

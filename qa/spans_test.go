@@ -1,0 +1,46 @@
+package qa
+
+import (
+	"testing"
+
+	"github.com/articlebot/articlebot/qa/span"
+)
+
+// TestPhraseFeatures checks the features of the phrases of a sentence
+// that describe where a phrase stands: after a preposition, inside
+// parentheses, and how long, for a bare "what"; and that a capitalised
+// time is proposed once, as a time.
+func TestPhraseFeatures(t *testing.T) {
+	a := mustArticle(t, "Harbour reopens after the storm\n"+
+		"Harbour master Tom Hale (the port's chief) reopened the harbour on Tuesday after repairs.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	phrasesOf := func(question string) map[string][]span.Vector {
+		t.Helper()
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := make(map[string][]span.Vector)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			out[c.Text] = append(out[c.Text], c.Features)
+		}
+		return out
+	}
+	when := phrasesOf("When did the harbour reopen?")
+	tuesday := when["Tuesday"]
+	if len(tuesday) != 1 || tuesday[0][span.Match(span.AskTime, span.TypeTime)] != 1 {
+		t.Fatalf("Tuesday proposed as %v, want once, as a time", tuesday)
+	}
+	if tuesday[0][span.PrepositionBefore] != 1 || tuesday[0][span.InParentheses] != 0 || tuesday[0][span.WordsWhat] != 0 {
+		t.Errorf("Tuesday: preposition before %v, in parentheses %v, words for what %v, want 1, 0, 0",
+			tuesday[0][span.PrepositionBefore], tuesday[0][span.InParentheses], tuesday[0][span.WordsWhat])
+	}
+	what := phrasesOf("What did the harbour master do?")
+	chief := what["port's chief"]
+	if len(chief) != 1 || chief[0][span.InParentheses] != 1 || chief[0][span.WordsWhat] != chief[0][span.Words] {
+		t.Errorf("port's chief: %v, want one phrase, in parentheses, its length counted for what", chief)
+	}
+	if hale := what["Tom Hale"]; len(hale) != 1 || hale[0][span.PrepositionBefore] != 0 || hale[0][span.InParentheses] != 0 {
+		t.Errorf("Tom Hale: %v, want one phrase, no preposition before, outside parentheses", hale)
+	}
+}
