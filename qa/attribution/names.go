@@ -43,8 +43,41 @@ func (a *article) proper(p *para, i int) bool {
 	if i+1 < len(p.Toks) && p.joined(i+1) && !p.Toks[i+1].Cap && a.verbKind(p.Toks[i+1]) == speechVerb {
 		return true
 	}
+	// "Lee, a retired teacher, said …": a word set off from a verb of
+	// saying by an apposition is its subject too.
+	if a.apposedSubject(p, i) {
+		return true
+	}
 	return i+1 < len(p.Toks) && p.Toks[i+1].Cap && p.joined(i+1)
 }
+
+// apposedSubject reports whether token i is followed by an apposition that
+// opens with a determiner or a quantifier ("another") and closes with a comma right before a verb of
+// saying: "Lee, a retired teacher, said …", "Okafor, another of the
+// drivers, claimed …". A sentence adverb ("Later, …") is no subject.
+func (a *article) apposedSubject(p *para, i int) bool {
+	t := p.Toks[i]
+	if a.lx.ClauseAdverbs.Has(t.Norm) || strings.HasSuffix(t.Norm, "ly") || a.lx.TimeWords.Has(t.Norm) {
+		return false
+	}
+	k := i + 1
+	if k >= len(p.Toks) || p.Gap(k) != ", " || !a.lx.Determiners.Has(p.Toks[k].Norm) && !a.lx.Quantifiers.Has(p.Toks[k].Norm) {
+		return false
+	}
+	for j := k + 1; j < len(p.Toks) && j <= k+maxAppositionWords; j++ {
+		switch g := p.Gap(j); {
+		case g == ", ":
+			return !p.Toks[j].Cap && a.verbKind(p.Toks[j]) == speechVerb
+		case strings.ContainsAny(g, ",.;:()\"“”"):
+			return false
+		}
+	}
+	return false
+}
+
+// maxAppositionWords is the most words an apposition between a subject and
+// its verb may run: "another self-identified refugee from the north".
+const maxAppositionWords = 8
 
 // nameRun returns the end of the run of capitalised words that starts at
 // token i: "US President Donald Trump", "House of Representatives", "Abdul

@@ -393,7 +393,11 @@ func (p *para) beforeAsides(e, lo int) phrase {
 		if p.namesPerson(ph) {
 			return ph
 		}
-		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() {
+		// A phrase opened by "a" or "another" describes the name before it,
+		// whatever names it holds: "Marke, another Somali asylum seeker,".
+		first := p.Toks[ph.start].Norm
+		describes := p.a.lx.Quantifiers.Has(first) || first == "a" || first == "an"
+		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() && !describes {
 			named = ph // "The National Kidney Alliance, a patient advocacy group,"
 		}
 		if nearest.empty() {
