@@ -285,6 +285,9 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 		case "many", "much", "long", "old", "often", "far", "big", "large":
 			q.Kind = KindNumber
 			q.measure = next(1)
+			if q.measure == "much" && next(2) == "time" {
+				q.measure = "long" // "how much time": a duration, as "how long" asks
+			}
 			for k := 2; k <= 4 && qw+k < len(toks) && !lx.QuestionAuxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
 				q.focus = append(q.focus, lx.Stem(next(k)))
 			}

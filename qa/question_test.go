@@ -166,3 +166,23 @@ func mustArticle(tb testing.TB, text string) *Article {
 	}
 	return a
 }
+
+// TestMeasureAsked checks what a "how" question asks to be measured:
+// "how much time" is a duration, as "how long" is, not a sum.
+func TestMeasureAsked(t *testing.T) {
+	e := evalEngine(t, "seed")
+	for question, want := range map[string]string{
+		"How much time did the crew have to test the boat?": "long",
+		"How long did the talks last?":                      "long",
+		"How much did the repairs cost?":                    "much",
+		"How many days did the talks last?":                 "many",
+	} {
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.measure != want {
+			t.Errorf("%q: measure %q, want %q", question, q.measure, want)
+		}
+	}
+}
