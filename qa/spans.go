@@ -468,6 +468,9 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			case nameWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
 				j++
 				continue
+			case !toks[j].Cap && !toks[j].Number && txt[toks[j-1].End:toks[j].Start] == "-" && !toks[j-1].Possessive && e.lx.NameTail(toks[j].Norm):
+				j++ // "Kim Jong-un", "Ban Ki-moon"
+				continue
 			case (e.lx.NameConnectors.Has(toks[j].Norm) || e.lx.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(e.lx, toks[j+1]) &&
 				!e.lx.CalendarWords.Has(toks[j+1].Norm) && joined(txt, toks[j-1], toks[j]) && joined(txt, toks[j], toks[j+1]):
 				j += 2 // "Department of Civil Aviation"; not "Geneva on Monday"

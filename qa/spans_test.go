@@ -44,3 +44,29 @@ func TestPhraseFeatures(t *testing.T) {
 		t.Errorf("Tom Hale: %v, want one phrase, no preposition before, outside parentheses", hale)
 	}
 }
+
+// TestNamePhrasesWithHyphens checks that a given name's second half in
+// lower case is part of the name, and a compound modifier's is not.
+func TestNamePhrasesWithHyphens(t *testing.T) {
+	a := mustArticle(t, "Anniversary marked\n"+
+		"Kim Jong-un spoke at the Paris-based agency on Kim Il-sung's birthday.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Who spoke at the agency?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = true
+	}
+	for _, want := range []string{"Kim Jong-un", "Kim Il-sung's"} {
+		if !got[want] {
+			t.Errorf("no phrase %q in %v", want, got)
+		}
+	}
+	for _, not := range []string{"Kim Jong", "Paris-based"} {
+		if got[not] {
+			t.Errorf("phrase %q, want none", not)
+		}
+	}
+}

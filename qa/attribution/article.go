@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"strings"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/qa/text"
@@ -119,7 +118,7 @@ func (p *para) nameHyphen(i int) bool {
 	}
 	// A lower-case second half: a given name's (Ki-moon, Jong-un), unless
 	// it makes a compound modifier (Paris-based, Trump-appointed).
-	return !p.a.lx.CompoundSuffixes.Has(r.Norm) && !strings.HasSuffix(r.Norm, "ed") && !strings.HasSuffix(r.Norm, "ing")
+	return p.a.lx.NameTail(r.Norm)
 }
 
 // mentionAt returns the name or description mention that covers token i.

@@ -204,6 +204,13 @@ func (lx *Lexicon) FoldTitle(w string) string {
 	return w
 }
 
+// NameTail reports whether a word in lower case after a hyphen can end a
+// name: a given name's second half (Ki-moon, Jong-un), not a compound
+// modifier's (Paris-based, Trump-appointed, US-led).
+func (lx *Lexicon) NameTail(norm string) bool {
+	return !lx.CompoundSuffixes.Has(norm) && !strings.HasSuffix(norm, "ed") && !strings.HasSuffix(norm, "ing")
+}
+
 // IrregularVerb reports whether a normalised word is an irregular form of
 // a verb: "told", "took", "spoken".
 func (lx *Lexicon) IrregularVerb(norm string) bool {
