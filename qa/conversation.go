@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -131,6 +132,12 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 		// With its person back, "What else did he say?" has what it
 		// needs; only "And him?" still asks the last question again.
 		q.elliptic = q.andAbout
+	} else if q.pronounSpeaks && len(q.asked) == 0 && !q.speakerNamed && hasContext && c.person != nil &&
+		genderFits(c.person, q.pronoun) && !slices.Contains(q.People, c.person) {
+		// "What did he say about Trump?": the pronoun is who speaks, the
+		// name only what about.
+		e.addPerson(q, c.person)
+		q.asked = append(q.asked, c.person)
 	}
 	switch {
 	case q.elliptic && !hasContext && q.pronoun == 0:

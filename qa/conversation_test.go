@@ -162,3 +162,24 @@ func TestFollowUpStaysInItsArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestPronounSpeaksAboutName checks that in "What did she say about
+// Hale?" after a turn about Ann Lee, she is the one speaking and Hale only
+// the topic.
+func TestPronounSpeaksAboutName(t *testing.T) {
+	a := mustArticle(t, "Bridge to reopen in spring\n"+
+		"Mayor Ann Lee said the bridge would reopen in the spring.\n"+
+		"Governor Tom Hale said the repairs were on schedule.\n"+
+		"Hale said the state would pay for them.\n"+
+		"Lee said Hale had \"kept every promise he made to this town\".\n")
+	e := New([]*Article{a}, DefaultOptions())
+	var c Conversation
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	if _, err := e.Follow(&c, "When did Ann Lee say the bridge would reopen?", 1, now); err != nil {
+		t.Fatal(err)
+	}
+	got, err := e.Follow(&c, "What did she say about Hale?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || got[0].Speaker != "Ann Lee" || !strings.Contains(got[0].Text, "kept every promise") {
+		t.Errorf("got %+v, %v, want what Ann Lee said about Hale", got, err)
+	}
+}

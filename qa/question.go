@@ -66,12 +66,13 @@ type Question struct {
 	altIDF                []float64 // per group: the weight of its best term but the primary
 
 	// For follow-ups (see Conversation).
-	pronoun  byte // 'm' for he/him/his, 'f' for she/her, else 0
-	copula   bool // "who is …", "what was …"
-	elliptic bool // no topic of its own: "When?", "Why?", "And Trump?"
-	andAbout bool // "And Trump?", "What about Putin?"
-	more     bool // "what else", "anything more": not what was shown already
-	fresh    bool // a question of its own, that starts a new context
+	pronoun       byte // 'm' for he/him/his, 'f' for she/her, else 0
+	pronounSpeaks bool // the pronoun is the one speaking: "What did he say about Trump?"
+	copula        bool // "who is …", "what was …"
+	elliptic      bool // no topic of its own: "When?", "Why?", "And Trump?"
+	andAbout      bool // "And Trump?", "What about Putin?"
+	more          bool // "what else", "anything more": not what was shown already
+	fresh         bool // a question of its own, that starts a new context
 
 	within *Article // the one article to answer from; nil for any
 }
@@ -155,6 +156,9 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 	for i := q.speakerFrom; i < q.speakerTo; i++ {
 		if t := toks[i]; t.Cap && !t.IsStop() || t.Is(text.KindTitleHead) {
 			q.speakerNamed = true
+		}
+		if t := toks[i].Norm; t == "he" || t == "she" {
+			q.pronounSpeaks = true
 		}
 	}
 	e.findUnknown(q, toks, named)
