@@ -243,3 +243,30 @@ func TestGender(t *testing.T) {
 		})
 	}
 }
+
+// TestReportedSpeech checks who a sentence without a quotation is credited
+// to: the subject of a verb of saying, or of one that says only with its
+// particle ("pointed out", "called for"); no one for a verb that says
+// nothing without a quotation ("called the vote a farce").
+func TestReportedSpeech(t *testing.T) {
+	tests := []struct{ body, want string }{
+		{"Amara Okafor said the vote was final.", "Amara Okafor"},
+		{"Amara Okafor pointed out that the vote was final.", "Amara Okafor"},
+		{"Amara Okafor called for a recount.", "Amara Okafor"},
+		{"Amara Okafor called on the council to resign.", "Amara Okafor"},
+		{"Amara Okafor called the vote a farce.", ""},
+		{"Amara Okafor pointed the way.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.body, func(t *testing.T) {
+			_, res := analyseText(t, []string{tt.body})
+			got := ""
+			if c := res.Paras[0].Sentences[0]; c.Entity != nil {
+				got = c.Entity.Name
+			}
+			if got != tt.want {
+				t.Errorf("credited to %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -462,7 +462,7 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 				return c
 			}
 		}
-		if !p.speechAt(v) || participle(p.Toks[v]) || a.verbKind(p.Toks[v]) != speechVerb {
+		if !p.speechAt(v) || participle(p.Toks[v]) || a.verbKind(p.Toks[v]) != speechVerb && !p.saysWithParticle(v) {
 			continue
 		}
 		if ph, _ := p.subjectBefore(v, max(i, v-clauseReach)); !ph.empty() {

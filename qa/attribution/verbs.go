@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/text"
@@ -77,8 +78,11 @@ func (p *para) speechAt(v int) bool {
 		// "added to the evidence" adds to something, and says nothing.
 		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && p.a.lx.AddForms.Has(t.Norm))
 	case pointVerb:
-		return v+1 < len(p.Toks) && p.Toks[v+1].Norm == "out"
+		return p.saysWithParticle(v)
 	case quoteVerb, documentVerb:
+		if p.saysWithParticle(v) {
+			return true // "called for a ceasefire"
+		}
 		// The quotation follows within a few words, or after "as" within a
 		// clause: "described an offer to phase in access for Canadian wheat
 		// and canola as “serious but not yet sufficient”".
@@ -92,6 +96,20 @@ func (p *para) speechAt(v int) bool {
 		}
 	}
 	return false
+}
+
+// particleSpeech are the verbs that say something with a particle after
+// them and not without: "pointed out that", "called for a ceasefire",
+// "called on the council to resign" (but "called the attempt …").
+var particleSpeech = map[string][]string{"point": {"out"}, "call": {"for", "on"}}
+
+// saysWithParticle reports whether the verb at token v is a verb of saying
+// by the particle after it.
+func (p *para) saysWithParticle(v int) bool {
+	if v+1 >= len(p.Toks) || !p.inWord(v+1) {
+		return false
+	}
+	return slices.Contains(particleSpeech[p.a.an.cache.Stem(p.Toks[v].W)], p.Toks[v+1].Norm)
 }
 
 // participle reports whether a verb is in its -ing form, and so has no
