@@ -193,3 +193,31 @@ func TestSpeakerChoicesOfOneName(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// TestArticleTypedForSeveral checks that an article option typed by hand
+// that matches several titles answers from the newest and says so, and
+// that a whole title picks its article with no note.
+func TestArticleTypedForSeveral(t *testing.T) {
+	const againTitle = "Storm hits the coast again"
+	again, err := qa.ParseArticle("seeds/again.txt", strings.NewReader(againTitle+"\n"+
+		"The sea wall held this time, harbour master Tom Hale said.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Modified = time.Date(2026, 12, 5, 9, 0, 0, 0, time.UTC)
+	h := startBot(t, nil)
+	h.bot.SetEngine(twoArticles(t, again))
+	note := "From “" + againTitle + "”, the newest of 2 articles that article:\"coast\" matches; a whole title or a file name picks one"
+	for _, tt := range []struct{ name, article, want, not string }{
+		{"words of two titles", "coast", note, stormTitle},
+		{"a whole title", stormTitle, stormTitle, "the newest of"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			in := h.slash(t, alice+tt.name, "speakers", discordtest.CommandOption{Name: "article", Type: 3, Value: tt.article})
+			text := decode[interactionResponse](t, h.wait(t, 1, callbackOf(in.ID))[0]).Data.text()
+			if !strings.Contains(text, tt.want) || strings.Contains(text, tt.not) {
+				t.Errorf("got %q, want %q in it and no %q", text, tt.want, tt.not)
+			}
+		})
+	}
+}

@@ -128,10 +128,24 @@ func interactionUser(i *discordgo.Interaction) *discordgo.User {
 // commandReply computes the reply to a slash command.
 func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, now time.Time) (message, outcome) {
 	opts := data.Options
-	in, ok := reply.ChooseArticle(e, stringOption(opts, articleOption))
+	typed := stringOption(opts, articleOption)
+	in, ok := reply.ChooseArticle(e, typed)
 	if !ok {
-		return render(reply.UnknownArticle(stringOption(opts, articleOption), discordPicker))
+		return render(reply.UnknownArticle(typed, discordPicker))
 	}
+	m, out := b.articleCommandReply(e, channel, data, in, now)
+	if note := reply.ArticleNote(e, typed, in, discordPicker); note != "" {
+		// A title typed by hand, not picked from the suggestions, that
+		// several titles share: say which was taken.
+		m.Content = strings.TrimSpace(note + "\n" + m.Content)
+	}
+	return m, out
+}
+
+// articleCommandReply computes the reply to a slash command with its
+// article chosen: in, or nil for all.
+func (b *Bot) articleCommandReply(e *loadedEngine, channel string, data discordgo.ApplicationCommandInteractionData, in *qa.Article, now time.Time) (message, outcome) {
+	opts := data.Options
 	switch data.Name {
 	case "ask":
 		return b.ask(e, channel, stringOption(opts, "question"), in, now)
@@ -256,9 +270,14 @@ func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.Applica
 	if in == nil {
 		matches = e.MatchSpeakers(typed, maxChoices)
 	} else {
+		// One pass over the article for who speaks in it, not one a match.
+		type who struct{ name, role string }
+		speaks := make(map[who]bool)
+		for _, s := range e.SpeakersIn(in) {
+			speaks[who{s.Name, s.Role}] = true
+		}
 		matches = slices.DeleteFunc(e.MatchSpeakers(typed, math.MaxInt), func(s *qa.Speaker) bool {
-			c := e.SpeakerIn(s, in)
-			return c.Quotes+c.Statements == 0
+			return !speaks[who{s.Name, s.Role}]
 		})
 		matches = matches[:min(len(matches), maxChoices)]
 	}

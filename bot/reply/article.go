@@ -72,6 +72,18 @@ func OthersMatching(e Engine, typed string, a *qa.Article) int {
 	return len(e.FindArticles(typed)) - 1
 }
 
+// ArticleNote says, when typed matched several articles by their words
+// and ChooseArticle took a as the newest, which one was taken and how to
+// pick another; "" when typed named a alone.
+func ArticleNote(e Engine, typed string, a *qa.Article, p Picker) string {
+	n := OthersMatching(e, typed, a)
+	if n <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("From “%s”, the newest of %d articles that %s%q matches; a whole title or a file name picks one: %s.",
+		a.Title, n+1, p.Option, echoed(strings.TrimSpace(typed)), p.Titles)
+}
+
 // FileName is the name of an article's file, without its folder:
 // "storm.txt". No two articles of one folder share it.
 func FileName(a *qa.Article) string { return path.Base(filepath.ToSlash(a.Name)) }

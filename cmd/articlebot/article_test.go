@@ -61,11 +61,10 @@ func runArticleCases(t *testing.T, tests []articleCase) {
 	}
 }
 
-const noSuchArticle = `articlebot: no article matches --article "election": 'articlebot articles' lists the titles`
-
-func TestAskArticle(t *testing.T) {
-	dir := twoSeeds(t)
-	// Both titles have "coast": the newer, storm2, is taken.
+// coastSeeds writes two articles whose titles both have "coast": the
+// newer, storm2, is taken for it.
+func coastSeeds(t *testing.T) string {
+	t.Helper()
 	coasts := writeSeeds(t, map[string]string{
 		"storm1.txt": "Storm hits the coast\n\"We have no choice,\" Mayor Ann Lee said.\n",
 		"storm2.txt": "Storm hits the coast again\n\"It is worse,\" Mayor Ann Lee said.\n",
@@ -76,6 +75,13 @@ func TestAskArticle(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return coasts
+}
+
+const noSuchArticle = `articlebot: no article matches --article "election": 'articlebot articles' lists the titles`
+
+func TestAskArticle(t *testing.T) {
+	dir, coasts := twoSeeds(t), coastSeeds(t)
 	runArticleCases(t, []articleCase{
 		{name: "every article", args: []string{"ask", "--seeds", dir, "-k", "3", "--json", "What did Ann Lee say?"}, stdout: `"article":"Storm hits the coast"`, stdout2: `"article":"Harbour fees rise in spring"`},
 		{name: "one article", args: []string{"ask", "--seeds", dir, "-k", "3", "--article", "fees", "What did Ann Lee say?"}, stdout: "The fees must rise", noStdout: "Storm hits the coast"},
@@ -84,7 +90,7 @@ func TestAskArticle(t *testing.T) {
 		{name: "no such article", args: []string{"ask", "--seeds", dir, "--article", "election", "Who?"}, code: 2, stderr: noSuchArticle, noStdout: "Who"},
 		{name: "words of several articles: the newest, saying so", args: []string{"ask", "--seeds", coasts, "--json", "--article", "coast", "What did Ann Lee say?"},
 			stdout: `"article":"Storm hits the coast again"`, noStdout: `"article":"Storm hits the coast"`,
-			stderr: `articlebot: --article "coast" matches 2 articles; using the newest, “Storm hits the coast again”`},
+			stderr: `articlebot: From “Storm hits the coast again”, the newest of 2 articles that --article "coast" matches; a whole title or a file name picks one: 'articlebot articles' lists the titles.`},
 		{name: "a file name: one article, no note", args: []string{"ask", "--seeds", dir, "--json", "--article", "storm.txt", "What did Ann Lee say?"},
 			stdout: `"article":"Storm hits the coast"`, noStdout: `"article":"Harbour`},
 	})
@@ -150,6 +156,8 @@ func TestChatArticle(t *testing.T) {
 		{name: "/quote of someone the article does not quote", args: []string{"chat", "--seeds", dir}, stdin: "/quote Hale article:storm\n", stdout: "Tom Hale is not quoted or reported in “Storm hits the coast”."},
 		{name: "/speakers article:", args: []string{"chat", "--seeds", dir}, stdin: "/speakers article:storm\n", stdout: "Ann Lee, Mayor — 1 quote, 2 statements\n\n", noStdout: "Hale"},
 		{name: "no such article", args: []string{"chat", "--seeds", dir}, stdin: "/speakers article:election\n", stdout: `no article matches article:"election": /about lists the titles`},
+		{name: "words of several articles: the newest, saying so", args: []string{"chat", "--seeds", coastSeeds(t)}, stdin: "/speakers article:coast\n",
+			stdout: `From “Storm hits the coast again”, the newest of 2 articles that article:"coast" matches; a whole title or a file name picks one`},
 	})
 }
 

@@ -82,6 +82,9 @@ func chatLine(w *bufio.Writer, e *qa.Engine, conv *qa.Conversation, line string,
 			writeReply(w, reply.UnknownArticle(opts[articleOpt], chatPicker), style)
 			return
 		}
+		if note := reply.ArticleNote(e, opts[articleOpt], in, chatPicker); note != "" {
+			fmt.Fprintln(w, note)
+		}
 	}
 	switch cmd {
 	case "/summary":

@@ -148,9 +148,8 @@ func (f *commandFlags) chosenArticle(e *qa.Engine) (*qa.Article, error) {
 	if !ok {
 		return nil, usageError{reply.UnknownArticle(f.article, cliPicker).Text}
 	}
-	if n := reply.OthersMatching(e, f.article, a); n > 0 {
-		fmt.Fprintf(f.Output(), "articlebot: --article %q matches %s; using the newest, “%s” (give its file name to pick another: 'articlebot articles' lists them)\n",
-			f.article, reply.Plural(n+1, "article"), a.Title)
+	if note := reply.ArticleNote(e, f.article, a, cliPicker); note != "" {
+		fmt.Fprintf(f.Output(), "articlebot: %s\n", note)
 	}
 	return a, nil
 }
