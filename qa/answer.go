@@ -1,11 +1,13 @@
 package qa
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/index"
+	"github.com/articlebot/articlebot/qa/rank"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -62,6 +64,13 @@ func (e *Engine) answerPicks(q *Question, k int, exclude map[int32]bool) []pick 
 	r := e.rankQuestion(q)
 	if r.declined {
 		return nil
+	}
+	if q.more && q.asksWords() {
+		// "What else did he say?" asks for his words: all of them before
+		// anyone else's that mention him.
+		slices.SortStableFunc(r.cands, func(a, b candidate) int {
+			return cmp.Compare(b.features[rank.SpeakerMatch], a.features[rank.SpeakerMatch])
+		})
 	}
 	return e.picks(q, &r, k, exclude)
 }

@@ -209,12 +209,57 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			continue // people who discuss "who will do what" quote no one
 		}
 		if c.Entity != nil {
+			if outer := a.reporter(p, q, from, v, c); outer.Entity != nil {
+				return outer, s
+			}
 			return c, s
 		}
 		// "Castleford said … that the player had asked …": the one who
 		// asked is no one known; the one who said may be.
 	}
 	return Credit{}, -1
+}
+
+// reporter reads `Coates said that Hood told her "he did not want it"`:
+// a quotation after "told her" or "told him", inside what someone else
+// said, that opens with "he" or "she" for the one who told, reports their
+// words in the third person, and is the outer speaker's; else no credit.
+func (a *article) reporter(p *para, q text.Span, from, v int, told Credit) Credit {
+	if v+1 >= len(p.Toks) || !a.lx.IsSpeech(a.an.cache.Stem(p.Toks[v].W)) {
+		return Credit{}
+	}
+	switch p.Toks[v+1].Norm {
+	case "her", "him":
+	default:
+		return Credit{}
+	}
+	first, _ := p.TokenRange(q.Start, q.End)
+	if first >= len(p.Toks) {
+		return Credit{}
+	}
+	switch g := told.Entity.Gender; p.Toks[first].Norm {
+	case "he":
+		if g == Female {
+			return Credit{}
+		}
+	case "she":
+		if g == Male {
+			return Credit{}
+		}
+	default:
+		return Credit{}
+	}
+	for u := v - 1; u >= from; u-- {
+		if !p.speechAt(u) || participle(p.Toks[u]) {
+			continue
+		}
+		if ph, _ := p.subjectBefore(u, from); !ph.empty() {
+			if c := a.resolve(p, ph); c.Entity != nil && c.Entity != told.Entity {
+				return c
+			}
+		}
+	}
+	return Credit{}
 }
 
 // participleSubject finds who is speaking when the verb before a quotation
