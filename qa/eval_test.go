@@ -31,10 +31,10 @@ var (
 // QA floors: share of questions right (answered with the speaker, or
 // declined when the article does not answer). They are what the learned
 // ranker measures, less a little (see README's quality table); the issue's
-// targets, 75% pooled and 70% a half on news, are not all reached yet.
+// 70% a half on news holds, its 75% pooled not yet.
 const (
 	newsQAFloor     = 0.70 // the 17 development news articles, pooled
-	newsHalfQAFloor = 0.69 // each half (A: the 1st, 3rd, … in name order; B: the rest)
+	newsHalfQAFloor = 0.70 // each half (A: the 1st, 3rd, … in name order; B: the rest)
 	seedQAFloor     = 0.90 // the seed article, the one a newcomer asks about
 	blindQAFloor    = 0.58 // the blind sets with questions, pooled
 
@@ -48,6 +48,12 @@ const (
 	// 45.8%), and the conversations of the news sets (their
 	// followups.jsonl, 92 questions; the floor) and of the seed
 	// (8): both depend on the passage ranked first.
+	// All 17 news articles in one engine: the answerable questions answered
+	// right from their own article (measured 68.8%; the floor, 70%,
+	// is not reached), and from their own article at all (89.6%).
+	manyArticlesFloor      = 0.68
+	manyArticlesRouteFloor = 0.88
+
 	shortFloor        = 0.75
 	followUpFloor     = 0.75
 	seedFollowUpFloor = 0.85
@@ -117,6 +123,45 @@ func TestEvalQA(t *testing.T) {
 		t.Logf("pooled %s", all)
 		all.floor(t, "blind pooled", blindQAFloor)
 	})
+}
+
+// TestEvalManyArticles loads the 17 news articles into one engine, as a
+// seeds folder of them, and asks each article's answerable questions: an
+// answer is right from its own article alone, with the speaker.
+func TestEvalManyArticles(t *testing.T) {
+	if testing.Short() {
+		t.Skip("asks 240 questions of 17 articles")
+	}
+	articles := make([]*Article, len(newsSets))
+	for i, name := range newsSets {
+		articles[i] = readArticle(t, filepath.Join("testdata/eval", name, "article.txt"))
+	}
+	e := New(articles, DefaultOptions())
+	var right, fromIt, total int
+	for i, name := range newsSets {
+		var golds []goldQA
+		readJSONL(t, filepath.Join("testdata/eval", name, "qa.jsonl"), &golds)
+		for _, g := range golds {
+			if g.Accept == nil {
+				continue
+			}
+			total++
+			answers, _ := e.Ask(g.Q, 1)
+			if len(answers) == 0 || answers[0].Article != articles[i].Title {
+				continue
+			}
+			fromIt++
+			if qaRight(g, answers) {
+				right++
+			}
+		}
+	}
+	got, gotArticle := float64(right)/float64(total), float64(fromIt)/float64(total)
+	t.Logf("right %.1f%% (%d/%d), from the right article %.1f%% (%d/%d)", 100*got, right, total, 100*gotArticle, fromIt, total)
+	if got < manyArticlesFloor || gotArticle < manyArticlesRouteFloor {
+		t.Errorf("right %.1f%%, from the right article %.1f%%; want at least %.0f%% and %.0f%%",
+			100*got, 100*gotArticle, 100*manyArticlesFloor, 100*manyArticlesRouteFloor)
+	}
 }
 
 // A qaTally counts questions right: answerable and unanswerable.
