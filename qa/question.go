@@ -319,7 +319,9 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.Kind, q.wantsTerm = KindQuote, true
 		case lx.TitleHeads.Has(n):
 			q.Kind = KindPerson // "Which congressman sponsored …"
-		case q.Speech:
+		case q.Speech && q.typeNoun == "":
+			// "What did China warn?" asks for words; "Which newspaper
+			// did China use to send a warning?" for a newspaper.
 			q.Kind = KindQuote
 		case (n == "is" || n == "was" || n == "are") && qw+3 >= len(toks)-1:
 			q.Kind = KindDefinition

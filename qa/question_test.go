@@ -30,6 +30,8 @@ func TestParseQuestion(t *testing.T) {
 		{name: "yes or no", question: "Did Russia attack Ukraine during the talks?", kind: KindYesNo},
 		{name: "called for is not speech", question: "What has Zelenskyy repeatedly called for?", kind: KindPassage, people: "Volodymyr Zelenskyy"},
 		{name: "which with a title asks for a person", question: "Which president came to Washington?", kind: KindPerson},
+		{name: "which thing, though words are sent", question: "Which newspaper did Russia use to send a warning?", kind: KindPassage, speech: true},
+		{name: "what words", question: "What did Zakharova warn?", kind: KindQuote, speech: true, people: "Maria Zakharova"},
 		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
 		{name: "unknown country", question: "What is the capital of France?", kind: KindPassage, unknown: "France"},
 		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true, people: "Donald Trump"},
