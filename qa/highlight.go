@@ -88,6 +88,14 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 			end++
 		}
 		out = append(out, phrase{start, end, span.TypeTime})
+		// The year of a date alone, for "in what year": "2007" of "March
+		// 9, 2007"; and the weekday and the date apart: "Tuesday, March 9".
+		if last := end - 1; last > start && toks[last].IsYear() {
+			out = append(out, phrase{last, end, span.TypeTime})
+		}
+		if end > start+1 && lx.CalendarWords.Has(toks[start].Norm) && strings.HasSuffix(toks[start].Norm, "day") {
+			out = append(out, phrase{start, start + 1, span.TypeTime}, phrase{start + 1, end, span.TypeTime})
+		}
 		i = end - 1
 	}
 	return out

@@ -128,6 +128,35 @@ type spanView struct {
 	anchors  []int
 	own      []bool // by token: a content word the question has
 	typeNoun []bool // by token: the noun of "which X"
+	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
+}
+
+// grainOf says what a time phrase names: a "year" alone, a "month" (and
+// perhaps its year), a "day" (a weekday, or a month and a day of it), or
+// "" for anything else ("last week", "10/1/2008").
+func grainOf(lx *text.Lexicon, toks []text.Token) string {
+	var year, month, weekday, dayNumber bool
+	for _, t := range toks {
+		switch {
+		case t.IsYear():
+			year = true
+		case lx.CalendarWords.Has(t.Norm) && strings.HasSuffix(t.Norm, "day"):
+			weekday = true
+		case lx.CalendarWords.Has(t.Norm):
+			month = true
+		case t.Number && len(t.Norm) <= 2:
+			dayNumber = true
+		}
+	}
+	switch {
+	case weekday || month && dayNumber:
+		return "day"
+	case month:
+		return "month"
+	case year && len(toks) == 1:
+		return "year"
+	}
+	return ""
 }
 
 func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
@@ -146,6 +175,12 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		}
 	}
 	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks))}
+	switch q.typeNoun {
+	case "year", "month", "day":
+		sv.grain = q.typeNoun
+	case "date":
+		sv.grain = "day"
+	}
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -227,6 +262,9 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 		}
 	}
 	v[span.Words] = math.Log1p(float64(p.end - p.start))
+	if p.typ == span.TypeTime && sv.grain != "" {
+		v[span.GrainAsked] = boolFeature(grainOf(e.lx, toks[p.start:p.end]) == sv.grain)
+	}
 	if ask == span.AskWhat {
 		v[span.WordsWhat] = v[span.Words]
 	}

@@ -70,3 +70,34 @@ func TestNamePhrasesWithHyphens(t *testing.T) {
 		}
 	}
 }
+
+// TestGrainAsked checks that a question for a year, a month or a day marks
+// the time phrases of that grain, and that a date's year is proposed alone.
+func TestGrainAsked(t *testing.T) {
+	a := mustArticle(t, "Bridge opened\n"+
+		"The bridge opened on Tuesday, March 9, 2007, after work began in May.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     map[string]float64 // phrase → GrainAsked
+	}{
+		{"In what year did the bridge open?", map[string]float64{"2007": 1, "March 9, 2007": 0, "Tuesday": 0, "May": 0}},
+		{"On what day did the bridge open?", map[string]float64{"2007": 0, "March 9, 2007": 1, "Tuesday": 1, "May": 0}},
+		{"In which month did work begin?", map[string]float64{"2007": 0, "March 9, 2007": 0, "May": 1}},
+		{"When did the bridge open?", map[string]float64{"2007": 0, "March 9, 2007": 0, "Tuesday": 0}},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make(map[string]float64)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			got[c.Text] = c.Features[span.GrainAsked]
+		}
+		for phrase, want := range tt.want {
+			if g, ok := got[phrase]; !ok || g != want {
+				t.Errorf("%q: %q grain asked %v (proposed %v), want %v", tt.question, phrase, g, ok, want)
+			}
+		}
+	}
+}

@@ -89,6 +89,7 @@ const (
 	PrepositionBefore                // a preposition comes right before the phrase: "in 1998", "by the council"
 	InParentheses                    // the phrase is inside parentheses
 	WordsWhat                        // Words, when the question asks "what" and no kind of thing: such answers run longer
+	GrainAsked                       // the question asks for a year, a month or a day, and the phrase is one: "2007" for "in what year"
 	numGeneral
 )
 
@@ -97,7 +98,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
-	"preposition_before", "in_parentheses", "words_what"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
