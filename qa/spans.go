@@ -382,8 +382,8 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 			continue
 		}
 		j := i + 1
-		for j < len(toks) && lowerWord(e.lx, toks[j]) && joinedBySpace(txt, toks[j-1], toks[j]) {
-			j++
+		for j < len(toks) && lowerWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) {
+			j++ // "water security", "swimming-plates"
 		}
 		out = append(out, phrase{max(i, j-phraseWords), j, span.TypePhrase})
 		i = j

@@ -45,11 +45,12 @@ func TestPhraseFeatures(t *testing.T) {
 	}
 }
 
-// TestNamePhrasesWithHyphens checks that a given name's second half in
-// lower case is part of the name, and a compound modifier's is not.
-func TestNamePhrasesWithHyphens(t *testing.T) {
+// TestPhrasesWithHyphens checks that a given name's second half in lower
+// case is part of the name, and a compound modifier's is not; and that a
+// compound in lower case is one phrase.
+func TestPhrasesWithHyphens(t *testing.T) {
 	a := mustArticle(t, "Anniversary marked\n"+
-		"Kim Jong-un spoke at the Paris-based agency on Kim Il-sung's birthday.\n")
+		"Kim Jong-un spoke at the Paris-based agency on Kim Il-sung's birthday about swimming-plates.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	q, err := e.ParseQuestion("Who spoke at the agency?")
 	if err != nil {
@@ -59,7 +60,7 @@ func TestNamePhrasesWithHyphens(t *testing.T) {
 	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
 		got[c.Text] = true
 	}
-	for _, want := range []string{"Kim Jong-un", "Kim Il-sung's"} {
+	for _, want := range []string{"Kim Jong-un", "Kim Il-sung's", "swimming-plates"} {
 		if !got[want] {
 			t.Errorf("no phrase %q in %v", want, got)
 		}
