@@ -105,7 +105,9 @@ func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 	if s := e.personNamed(answers[0].Highlight); s != nil {
 		return s
 	}
-	if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && s.person && answers[0].Speaker != "" {
+	// A name the article never shows to be a person's or a body's may be
+	// either: "he" may follow it ("Who is Marke?", "When did he …?").
+	if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && (s.person || s.Kind == attribution.Unknown) && answers[0].Speaker != "" {
 		return s
 	}
 	return nil

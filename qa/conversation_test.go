@@ -183,3 +183,22 @@ func TestPronounSpeaksAboutName(t *testing.T) {
 		t.Errorf("got %+v, %v, want what Ann Lee said about Hale", got, err)
 	}
 }
+
+// TestPronounAfterUnknownName checks that "he" can follow a name the
+// article never shows to be a person's or a body's, once an answer has
+// credited it.
+func TestPronounAfterUnknownName(t *testing.T) {
+	a := mustArticle(t, "Boats turned back at sea\n"+
+		"Navy ships turned back two boats last week, the ministry said.\n"+
+		"Okafor, another of the passengers, claimed the navy towed his boat for three days from December 10.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	var c Conversation
+	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+	if first, err := e.Follow(&c, "Who is Okafor?", 1, now); err != nil || len(first) == 0 || first[0].Speaker != "Okafor" {
+		t.Fatalf("got %+v, %v, want Okafor's claim", first, err)
+	}
+	got, err := e.Follow(&c, "How long does he say his boat was towed?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "three days") {
+		t.Errorf("got %+v, %v, want how long Okafor's boat was towed", got, err)
+	}
+}
