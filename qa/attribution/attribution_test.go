@@ -191,6 +191,7 @@ func TestRolesAndAliases(t *testing.T) {
 		{`The seat went to James Whitley, according to the returning officer. "It was close," Whitley said.`, "James Whitley", "", nil},
 		{`The Movement for Democratic Change (MDC) said, "We are leaving."`, "Movement for Democratic Change", "", []string{"mdc"}},
 		{`Jane Roe, a spokeswoman for the Harbor Institute said the plan was late.`, "Jane Roe", "spokeswoman for the Harbor Institute", nil},
+		{`Burns held talks with the Finance Minister, Ana Ruiz. "It is over," Ruiz said.`, "Ana Ruiz", "Finance Minister", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+" "+tt.role, func(t *testing.T) {

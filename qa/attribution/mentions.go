@@ -244,6 +244,15 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 			e.addRole(a.lx, p.Toks[k:start], p.Text)
 			return true
 		}
+		// "talks with the Indian Foreign Secretary, Shyam Saran.": a title
+		// after "the", set off before the name that ends the clause.
+		if p.Toks[k].Norm == "the" && k+1 < start {
+			k++
+		}
+		if k < start-1 && k > 0 && p.Toks[k-1].Norm == "the" && a.lx.TitleHeads.Has(p.Toks[start-1].Norm) && (end >= len(p.Toks) || strings.ContainsAny(p.Gap(end), ",.;")) {
+			e.addRole(a.lx, p.Toks[k:start], p.Text)
+			return true
+		}
 	}
 	if roleStart < n {
 		for k := roleStart; k < n; k++ {
