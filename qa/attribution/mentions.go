@@ -113,7 +113,7 @@ func (a *article) someoneUnnamed(p *para, i int) {
 	if kind, plural := headNoun(a.lx, p.Toks[h].Norm); plural || kind != personNoun && kind != titleNoun {
 		return
 	}
-	c := a.unnamed(p, ph.start, h+1, Unnamed, false)
+	c := a.unnamedWhose(p, ph.start, h, len(p.Toks), false)
 	if g := nounGender(a.lx, p.Toks[h].Norm); g != GenderUnknown {
 		c.Entity.Gender = g
 	}

@@ -331,8 +331,8 @@ func (p *para) npLeft(end, lo int) int {
 			}
 			return k
 		case p.a.lx.ChainPrepositions.Has(t.Norm):
-			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) {
-				return k
+			if k == end || k-2 < lo || !p.inWord(k-1) || !p.nounLike(k-2) && !p.personEndsAt(k-2) {
+				return k // but "Beatrix Holloway of Trentham Securities" goes on
 			}
 			k--
 		case p.a.lx.RolePrepositions.Has(t.Norm):
@@ -347,6 +347,13 @@ func (p *para) npLeft(end, lo int) int {
 		}
 	}
 	return k
+}
+
+// personEndsAt reports whether a name that may be a person's ends at
+// token i.
+func (p *para) personEndsAt(i int) bool {
+	m, ok := p.mentionAt(i)
+	return ok && m.End == i+1 && (m.Entity.Kind == Person || m.Entity.Kind == Unknown) && !m.Entity.place
 }
 
 // beforeTime returns where a phrase that ends before token end ends
@@ -481,6 +488,10 @@ func (p *para) npRight(a, limit int) phrase {
 		}
 		kind, _ := headNoun(p.a.lx, t.Norm)
 		if headSeen && kind == notANoun && !p.a.lx.RoleModifiers.Has(t.Norm) && !p.hyphenBefore(b) {
+			if e := p.roleThenPerson(b, limit); e > b {
+				b = e // "Environment Agency flood manager Ruth Calloway"
+				continue
+			}
 			break // a verb or an adverb after the head: "Hood suggested"
 		}
 		if kind != notANoun {
@@ -490,6 +501,21 @@ func (p *para) npRight(a, limit int) phrase {
 		b++
 	}
 	return phrase{a, b}
+}
+
+// roleThenPerson returns, when a few words in lower case ending in a title
+// and then a person's name follow token b ("flood manager Ruth Calloway"
+// after "Environment Agency"), where the name ends; else b.
+func (p *para) roleThenPerson(b, limit int) int {
+	for k := b; k < limit && k < b+maxRoleLead && p.inWord(k) && !p.Toks[k].Cap; k++ {
+		if !p.a.lx.TitleHeads.Has(p.Toks[k].Norm) || k+1 >= limit || !p.inWord(k+1) {
+			continue
+		}
+		if m, ok := p.mentionAt(k + 1); ok && m.Start == k+1 && m.End <= limit && m.Entity.Kind == Person {
+			return m.End
+		}
+	}
+	return b
 }
 
 // headOf returns the token that heads a phrase: the last of its first part,
@@ -503,8 +529,8 @@ func (p *para) headOf(ph phrase) int {
 			if m, ok := p.mentionAt(k); ok && m.Start < k {
 				continue // inside a name: "University of California"
 			}
-			if k+1 < ph.end && p.Toks[k-1].Cap && p.Toks[k+1].Cap {
-				continue // inside a title: "Secretary of State"
+			if k+1 < ph.end && p.Toks[k-1].Cap && p.Toks[k+1].Cap && !p.personEndsAt(k-1) {
+				continue // inside a title: "Secretary of State"; not "Jane Roe of Acme"
 			}
 			h = k
 			break

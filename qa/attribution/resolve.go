@@ -70,7 +70,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 				return Credit{e, ByTitle}
 			}
 		}
-		return a.unnamed(p, ph.start, h+1, Unnamed, plural)
+		return a.unnamedWhose(p, ph.start, h, ph.end, plural)
 	case orgNoun:
 		if definite && !plural {
 			// "the foundation", "the company": the body the article named
@@ -269,6 +269,9 @@ func (p *para) modifiers(start, h int) []text.Token {
 // later are the same speaker.
 func (a *article) unnamed(p *para, start, end int, kind Kind, plural bool) Credit {
 	for k := start; k < end-1 && kind == Unnamed; k++ {
+		if a.lx.ChainPrepositions.Has(p.Toks[k].Norm) {
+			break // whose: "the head of England's water regulator"
+		}
 		if p.Toks[k].Possessive {
 			start = k + 1 // "the minister's brother" is a brother
 		}
@@ -299,6 +302,35 @@ func (a *article) unnamed(p *para, start, end int, kind Kind, plural bool) Credi
 	a.lastNamedByNoun = e
 	return Credit{e, ByTitle}
 }
+
+// unnamedWhose credits someone named only by the noun at h, with whose
+// they are when the phrase goes on to say it, up to limit: "a spokeswoman
+// for the National Cricket Board" is not any spokeswoman, nor another
+// body's. "The spokeswoman" later is still she.
+func (a *article) unnamedWhose(p *para, start, h, limit int, plural bool) Credit {
+	end := h + 1
+	if end+1 < limit && p.inWord(end) && p.inWord(end+1) {
+		switch p.Toks[end].Norm {
+		case "for", "of", "at":
+			// Of a body by name, or for one at all: not "residents of
+			// the island".
+			body := p.npRight(end+1, limit)
+			named := slices.ContainsFunc(p.Toks[body.start:body.end], func(t text.Token) bool { return t.Cap })
+			if !body.empty() && body.end-body.start <= maxBodyWords && (named || p.Toks[end].Norm == "for") {
+				end = body.end
+			}
+		}
+	}
+	c := a.unnamed(p, start, end, Unnamed, plural)
+	if head := strings.ToLower(p.Toks[h].Norm); end > h+1 && a.byNoun[head] == nil {
+		a.byNoun[head] = c.Entity
+	}
+	return c
+}
+
+// maxBodyWords is the most words the body after "a spokeswoman for" may
+// take: "the European Research Council", "the regional health board".
+const maxBodyWords = 6
 
 // lastUnnamed returns the speaker the article last named by a noun, for
 // "Another added", if it did so in this paragraph or the one before.
