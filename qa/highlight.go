@@ -105,8 +105,6 @@ func isRoleWord(lx *text.Lexicon, t text.Token) bool {
 	return lx.TitleHeads.Has(t.Norm) || lx.RoleModifiers.Has(t.Norm)
 }
 
-func joinedBySpace(txt string, a, b text.Token) bool { return txt[a.End:b.Start] == " " }
-
 // gapOK allows the comma of a date: "March 9, 2007".
 func gapOK(lx *text.Lexicon, txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]

@@ -138,6 +138,12 @@ func (a *article) nameRun(p *para, i int) int {
 // read as letters after it (KC, MP, PhD) rather than part of the name.
 const postNominalLength = 3
 
+// givenName reports whether a word is a known given name.
+func (a *article) givenName(norm string) bool {
+	_, known := a.lx.GivenName(norm)
+	return known
+}
+
 // bodyWordIn reports whether tokens [from, to) hold a word that names a
 // body: "Commission" in "Charity Commission for England".
 func (a *article) bodyWordIn(p *para, from, to int) bool {
@@ -219,10 +225,11 @@ func (a *article) personName(p *para, start, end int) bool {
 				return false
 			}
 		}
-		if key, n := a.lx.PlaceAt(toks, i); i == 0 && (n == len(toks) || n > 0 && key != nameKey(toks[:n])) {
+		if key, n := a.lx.PlaceAt(toks, i); i == 0 && (n == len(toks) || n > 0 && key != nameKey(toks[:n]) && !a.givenName(toks[0].Norm)) {
 			// The whole name is a place ("Buenos Aires"), or it opens
 			// with a nationality ("British Antarctic Survey"); a country
-			// may be a given name (Chad, Jordan), a demonym is not.
+			// may be a given name (Chad, Jordan), a demonym is not, a
+			// capital may be (Sofia Brandt, Victoria Hale).
 			return false
 		}
 		words++
