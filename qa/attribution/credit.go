@@ -151,8 +151,16 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 		}
 		if t.Norm == "that" && v > from && a.lx.Conjunctions.Has(p.Toks[v-1].Norm) {
 			// "said that A and that the offer was "…"": the clause A
-			// is another thing said, not what introduces the quotation.
+			// is another thing said, not what introduces the quotation;
+			// so is it in "said A and that "…"", back to the verb.
+			and := v - 1
 			for v -= 2; v > from && p.Toks[v].Norm != "that"; v-- {
+			}
+			if p.Toks[v].Norm != "that" {
+				// No first "that": back to the verb that says both.
+				for v = and - 1; v > from && !p.speechAt(v); v-- {
+				}
+				v++ // read it next
 			}
 			continue
 		}
