@@ -97,14 +97,12 @@ func TestPronounOfTheBoldAnswer(t *testing.T) {
 		"Harbour master Tom Hale reopened the harbour on Tuesday, officials said.\n"+
 		"Hale, who has run the harbour since 2019, grew up in Falmouth.\n"+
 		"\"We are open for business,\" Mayor Ann Lee said.\n")
-	e := New([]*Article{a}, DefaultOptions())
-	var c Conversation
-	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
-	first, err := e.Follow(&c, "Which official reopened the harbour?", 1, now)
+	e, c, now := conversationOn(a)
+	first, err := e.Follow(c, "Which official reopened the harbour?", 1, now)
 	if err != nil || len(first) == 0 || first[0].Highlight != "Tom Hale" {
 		t.Fatalf("got %+v, %v, want the harbour master in bold", first, err)
 	}
-	got, err := e.Follow(&c, "Where did he grow up?", 1, now.Add(time.Minute))
+	got, err := e.Follow(c, "Where did he grow up?", 1, now.Add(time.Minute))
 	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Falmouth") {
 		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
 	}
@@ -172,13 +170,11 @@ func TestPronounSpeaksAboutName(t *testing.T) {
 		"Governor Tom Hale said the repairs were on schedule.\n"+
 		"Hale said the state would pay for them.\n"+
 		"Lee said Hale had \"kept every promise he made to this town\".\n")
-	e := New([]*Article{a}, DefaultOptions())
-	var c Conversation
-	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
-	if _, err := e.Follow(&c, "When did Ann Lee say the bridge would reopen?", 1, now); err != nil {
+	e, c, now := conversationOn(a)
+	if _, err := e.Follow(c, "When did Ann Lee say the bridge would reopen?", 1, now); err != nil {
 		t.Fatal(err)
 	}
-	got, err := e.Follow(&c, "What did she say about Hale?", 1, now.Add(time.Minute))
+	got, err := e.Follow(c, "What did she say about Hale?", 1, now.Add(time.Minute))
 	if err != nil || len(got) == 0 || got[0].Speaker != "Ann Lee" || !strings.Contains(got[0].Text, "kept every promise") {
 		t.Errorf("got %+v, %v, want what Ann Lee said about Hale", got, err)
 	}
@@ -191,14 +187,18 @@ func TestPronounAfterUnknownName(t *testing.T) {
 	a := mustArticle(t, "Boats turned back at sea\n"+
 		"Navy ships turned back two boats last week, the ministry said.\n"+
 		"Okafor, another of the passengers, claimed the navy towed his boat for three days from December 10.\n")
-	e := New([]*Article{a}, DefaultOptions())
-	var c Conversation
-	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
-	if first, err := e.Follow(&c, "Who is Okafor?", 1, now); err != nil || len(first) == 0 || first[0].Speaker != "Okafor" {
+	e, c, now := conversationOn(a)
+	if first, err := e.Follow(c, "Who is Okafor?", 1, now); err != nil || len(first) == 0 || first[0].Speaker != "Okafor" {
 		t.Fatalf("got %+v, %v, want Okafor's claim", first, err)
 	}
-	got, err := e.Follow(&c, "How long does he say his boat was towed?", 1, now.Add(time.Minute))
+	got, err := e.Follow(c, "How long does he say his boat was towed?", 1, now.Add(time.Minute))
 	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "three days") {
 		t.Errorf("got %+v, %v, want how long Okafor's boat was towed", got, err)
 	}
+}
+
+// conversationOn returns an engine over a, an empty conversation and the
+// time it starts.
+func conversationOn(a *Article) (*Engine, *Conversation, time.Time) {
+	return New([]*Article{a}, DefaultOptions()), new(Conversation), time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 }
