@@ -76,7 +76,7 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(lx.CalendarWords.Has(t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
+		if !(lx.CalendarWords.Has(t.Norm) || weekdays(lx, t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
 		start, end := i, i+1
@@ -99,6 +99,11 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		i = end - 1
 	}
 	return out
+}
+
+// weekdays reports whether a word is a weekday's plural: "on Fridays".
+func weekdays(lx *text.Lexicon, norm string) bool {
+	return strings.HasSuffix(norm, "days") && lx.CalendarWords.Has(norm[:len(norm)-1])
 }
 
 func isRoleWord(lx *text.Lexicon, t text.Token) bool {

@@ -140,7 +140,7 @@ func grainOf(lx *text.Lexicon, toks []text.Token) string {
 		switch {
 		case t.IsYear():
 			year = true
-		case lx.CalendarWords.Has(t.Norm) && strings.HasSuffix(t.Norm, "day"):
+		case lx.CalendarWords.Has(t.Norm) && strings.HasSuffix(t.Norm, "day") || weekdays(lx, t.Norm):
 			weekday = true
 		case lx.CalendarWords.Has(t.Norm):
 			month = true

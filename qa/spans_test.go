@@ -76,7 +76,8 @@ func TestPhrasesWithHyphens(t *testing.T) {
 // the time phrases of that grain, and that a date's year is proposed alone.
 func TestGrainAsked(t *testing.T) {
 	a := mustArticle(t, "Bridge opened\n"+
-		"The bridge opened on Tuesday, March 9, 2007, after work began in May.\n")
+		"The bridge opened on Tuesday, March 9, 2007, after work began in May.\n"+
+		"The market under it opens on Saturdays.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -86,14 +87,17 @@ func TestGrainAsked(t *testing.T) {
 		{"On what day did the bridge open?", map[string]float64{"2007": 0, "March 9, 2007": 1, "Tuesday": 1, "May": 0}},
 		{"In which month did work begin?", map[string]float64{"2007": 0, "March 9, 2007": 0, "May": 1}},
 		{"When did the bridge open?", map[string]float64{"2007": 0, "March 9, 2007": 0, "Tuesday": 0}},
+		{"On what day of the week is the market open?", map[string]float64{"Saturdays": 1, "2007": 0}},
 	} {
 		q, err := e.ParseQuestion(tt.question)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := make(map[string]float64)
-		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
-			got[c.Text] = c.Features[span.GrainAsked]
+		for _, sentence := range []int{1, 2} {
+			for _, c := range e.SpanCandidates(q, Ref{Sentence: sentence}) {
+				got[c.Text] = c.Features[span.GrainAsked]
+			}
 		}
 		for phrase, want := range tt.want {
 			if g, ok := got[phrase]; !ok || g != want {
