@@ -19,6 +19,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -315,27 +316,29 @@ func fit(train []set) (*rank.Model, declineSettings) {
 	m := blankModel()
 	m.Mean, m.Scale, m.Weight = rank.Fit(groups, rank.DefaultFitOptions())
 	qs := questions(m, train)
-	best, bestRight := declineGrid[0], -1
+	// The settings whose held-out probabilities are likeliest for the news
+	// questions the decliner decides (the answerable the ranker gets right
+	// and the unanswerable): a proper score, so the probabilities are
+	// calibrated, and a smooth one, so that a question more or less does
+	// not flip the choice as a count of questions decided right would.
+	best, bestLoss := declineGrid[0], math.Inf(1)
 	var bestHeldOut []float64
 	for _, d := range declineGrid {
 		heldOut := heldOutProbabilities(m, qs, d)
-		right := 0
-		thresholds := make(map[int]float64) // by news article: chosen without it
+		var loss float64
 		for i, q := range qs {
-			if q.kind != "news" {
+			if q.kind != "news" || !decides(q) {
 				continue
 			}
-			t, ok := thresholds[q.set]
-			if !ok {
-				t = chooseThreshold(qs, heldOut, q.set)
-				thresholds[q.set] = t
-			}
-			if decidedRight(q, heldOut[i], t) {
-				right++
+			p := min(max(heldOut[i], probabilityFloor), 1-probabilityFloor)
+			if q.answerable {
+				loss -= math.Log(p)
+			} else {
+				loss -= math.Log(1 - p)
 			}
 		}
-		if right > bestRight {
-			best, bestRight, bestHeldOut = d, right, heldOut
+		if loss < bestLoss {
+			best, bestLoss, bestHeldOut = d, loss, heldOut
 		}
 	}
 	fitDecliner(m, qs, best)
@@ -345,6 +348,10 @@ func fit(train []set) (*rank.Model, declineSettings) {
 	m.Threshold = chooseThreshold(qs, bestHeldOut, -1)
 	return m, best
 }
+
+// probabilityFloor keeps a held-out probability of 0 or 1 from making a
+// likelihood infinite.
+const probabilityFloor = 1e-6
 
 // newsWeight is how many SQuAD questions one news question counts for in
 // fitting the ranker and in choosing the threshold: news is what
@@ -423,14 +430,19 @@ func decidedRight(q question, p, t float64) bool {
 	return !declined && q.labels[0]
 }
 
+// decides reports whether the decliner's choice matters for a question:
+// not for one vetoed or without candidates, nor for an answerable one the
+// ranker gets wrong, where declining costs nothing and gains nothing. The
+// decliner learns to tell the right answers from the questions with none.
+func decides(q question) bool {
+	return !q.vetoed && len(q.cands) > 0 && (!q.answerable || q.labels[0])
+}
+
 // fitDecliner fits the decliner of m on questions.
 func fitDecliner(m *rank.Model, qs []question, d declineSettings) {
 	var samples []rank.Sample
 	for _, q := range qs {
-		if q.vetoed || len(q.cands) == 0 || q.answerable && !q.labels[0] {
-			// Declining an answerable question the ranker gets wrong
-			// costs nothing and gains nothing: the decliner learns to
-			// tell the right answers from the questions with none.
+		if !decides(q) {
 			continue
 		}
 		s := rank.Sample{Signals: q.signals, Right: q.answerable, Weight: 1}
