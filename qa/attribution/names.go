@@ -52,9 +52,10 @@ func (a *article) proper(p *para, i int) bool {
 }
 
 // apposedSubject reports whether token i is followed by an apposition that
-// opens with a determiner or a quantifier ("another") and closes with a comma right before a verb of
-// saying: "Lee, a retired teacher, said …", "Okafor, another of the
-// drivers, claimed …". A sentence adverb ("Later, …") is no subject.
+// opens with a determiner or a quantifier ("another") and closes with a
+// comma right before a verb of saying: "Lee, a retired teacher, said …",
+// "Okafor, another of the drivers, claimed …". A sentence adverb ("Later,
+// …") is no subject.
 func (a *article) apposedSubject(p *para, i int) bool {
 	t := p.Toks[i]
 	if a.lx.ClauseAdverbs.Has(t.Norm) || strings.HasSuffix(t.Norm, "ly") || a.lx.TimeWords.Has(t.Norm) {

@@ -349,6 +349,12 @@ func (p *para) npLeft(end, lo int) int {
 	return k
 }
 
+// indefinite reports whether a word opens a phrase that brings in someone
+// or something new: "a", "an", "one", "another", "some".
+func indefinite(lx *text.Lexicon, norm string) bool {
+	return lx.Quantifiers.Has(norm) || norm == "a" || norm == "an"
+}
+
 // personEndsAt reports whether a name that may be a person's ends at
 // token i.
 func (p *para) personEndsAt(i int) bool {
@@ -402,8 +408,7 @@ func (p *para) beforeAsides(e, lo int) phrase {
 		}
 		// A phrase opened by "a" or "another" describes the name before it,
 		// whatever names it holds: "Marke, another Somali asylum seeker,".
-		first := p.Toks[ph.start].Norm
-		describes := p.a.lx.Quantifiers.Has(first) || first == "a" || first == "an"
+		describes := indefinite(p.a.lx, p.Toks[ph.start].Norm)
 		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() && !describes {
 			named = ph // "The National Kidney Alliance, a patient advocacy group,"
 		}

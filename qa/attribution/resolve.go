@@ -51,7 +51,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	// or "another" bring in someone new.
 	first := p.Toks[ph.start].Norm
 	definite := first == "the" || first == "this" || first == "that"
-	indefinite := a.lx.Quantifiers.Has(first) || first == "a" || first == "an"
+	someoneNew := indefinite(a.lx, first)
 	for k := ph.start; k < h; k++ {
 		if p.Toks[k].Possessive {
 			definite = false // "the minister's brother" is not whom "the" points back to
@@ -59,7 +59,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	}
 	switch kind {
 	case titleNoun, personNoun:
-		if !indefinite && !plural {
+		if !someoneNew && !plural {
 			if e := a.describedPerson(p.modifiers(ph.start, h), t.Norm); e != nil {
 				return Credit{e, ByTitle}
 			}
