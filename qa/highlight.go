@@ -76,7 +76,7 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(lx.CalendarWords.Has(t.Norm) || weekdays(lx, t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
+		if !(lx.CalendarWords.Has(t.Norm) || weekday(lx, t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
 		start, end := i, i+1
@@ -93,7 +93,7 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		if last := end - 1; last > start && toks[last].IsYear() {
 			out = append(out, phrase{last, end, span.TypeTime})
 		}
-		if end > start+1 && lx.CalendarWords.Has(toks[start].Norm) && strings.HasSuffix(toks[start].Norm, "day") {
+		if end > start+1 && weekday(lx, toks[start].Norm) {
 			out = append(out, phrase{start, start + 1, span.TypeTime}, phrase{start + 1, end, span.TypeTime})
 		}
 		i = end - 1
@@ -101,9 +101,11 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	return out
 }
 
-// weekdays reports whether a word is a weekday's plural: "on Fridays".
-func weekdays(lx *text.Lexicon, norm string) bool {
-	return strings.HasSuffix(norm, "days") && lx.CalendarWords.Has(norm[:len(norm)-1])
+// weekday reports whether a word names a day of the week, or its plural:
+// "Friday", "on Fridays".
+func weekday(lx *text.Lexicon, norm string) bool {
+	return strings.HasSuffix(norm, "day") && lx.CalendarWords.Has(norm) ||
+		strings.HasSuffix(norm, "days") && lx.CalendarWords.Has(norm[:len(norm)-1])
 }
 
 func isRoleWord(lx *text.Lexicon, t text.Token) bool {

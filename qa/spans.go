@@ -135,13 +135,13 @@ type spanView struct {
 // perhaps its year), a "day" (a weekday, or a month and a day of it), or
 // "" for anything else ("last week", "10/1/2008").
 func grainOf(lx *text.Lexicon, toks []text.Token) string {
-	var year, month, weekday, dayNumber bool
+	var year, month, day, dayNumber bool
 	for _, t := range toks {
 		switch {
 		case t.IsYear():
 			year = true
-		case lx.CalendarWords.Has(t.Norm) && strings.HasSuffix(t.Norm, "day") || weekdays(lx, t.Norm):
-			weekday = true
+		case weekday(lx, t.Norm):
+			day = true
 		case lx.CalendarWords.Has(t.Norm):
 			month = true
 		case t.Number && len(t.Norm) <= 2:
@@ -149,7 +149,7 @@ func grainOf(lx *text.Lexicon, toks []text.Token) string {
 		}
 	}
 	switch {
-	case weekday || month && dayNumber:
+	case day || month && dayNumber:
 		return "day"
 	case month:
 		return "month"
