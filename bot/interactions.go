@@ -137,7 +137,7 @@ func (b *Bot) commandReply(e *loadedEngine, channel string, data discordgo.Appli
 	if note := reply.ArticleNote(e, typed, in, discordPicker); note != "" {
 		// A title typed by hand, not picked from the suggestions, that
 		// several titles share: say which was taken.
-		m.Content = strings.TrimSpace(note + "\n" + m.Content)
+		m.Content = fit(strings.TrimSpace(markdownEscaper.Replace(note)+"\n"+m.Content), maxContent)
 	}
 	return m, out
 }

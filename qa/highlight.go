@@ -93,8 +93,8 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		if last := end - 1; last > start && toks[last].IsYear() {
 			out = append(out, phrase{last, end, span.TypeTime})
 		}
-		if end > start+1 && weekday(lx, toks[start].Norm) {
-			out = append(out, phrase{start, start + 1, span.TypeTime}, phrase{start + 1, end, span.TypeTime})
+		if end > i+1 && weekday(lx, t.Norm) {
+			out = append(out, phrase{start, i + 1, span.TypeTime}, phrase{i + 1, end, span.TypeTime}) // "last Tuesday", "March 9"
 		}
 		i = end - 1
 	}

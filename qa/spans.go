@@ -416,7 +416,7 @@ func wordsBefore(toks []text.Token, i int, words []string) bool {
 // compound: a space or a hyphen between them ("al-Qaida", "ten-day").
 func joined(txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
-	return g == " " || g == "-"
+	return g == " " || text.IsHyphen(g)
 }
 
 // maxShortAnswer is the most words a short answer has, as the scorers
@@ -506,7 +506,7 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			case nameWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
 				j++
 				continue
-			case !toks[j].Cap && !toks[j].Number && txt[toks[j-1].End:toks[j].Start] == "-" && !toks[j-1].Possessive && e.lx.NameTail(toks[j].Norm):
+			case !toks[j].Cap && !toks[j].Number && text.IsHyphen(txt[toks[j-1].End:toks[j].Start]) && !toks[j-1].Possessive && e.lx.NameTail(toks[j].Norm):
 				j++ // "Kim Jong-un", "Ban Ki-moon"
 				continue
 			case (e.lx.NameConnectors.Has(toks[j].Norm) || e.lx.NameParticles.Has(toks[j].Norm)) && j+1 < len(toks) && nameWord(e.lx, toks[j+1]) &&

@@ -76,10 +76,7 @@ func (p *para) prev() *para {
 }
 
 // hyphenBefore reports whether a hyphen joins tokens i-1 and i.
-func (p *para) hyphenBefore(i int) bool {
-	g := p.Gap(i)
-	return g == "-" || g == "‑"
-}
+func (p *para) hyphenBefore(i int) bool { return text.IsHyphen(p.Gap(i)) }
 
 // joined reports whether tokens i-1 and i belong to one phrase: one space
 // apart, a title or initial's full stop and a space (Rep. Kennedy, George

@@ -141,6 +141,7 @@ func FuzzAnalyse(f *testing.F) {
 		"T\nA memo seen by Reuters says \"no\". In a statement, the navy said: \"a... b\" \"c,\" the statement added.",
 		"T\nRIVERSIDE, Calif. (AP) — Dr. Y, a professor, said: \"ok\" the 58-year-old added. Another added: \"x\"",
 		"T\nAbu Hamza al-Rashid of the Harbor Institute, who is 5, with Mr Rashid stating: \"z\" and they said \"w\".",
+		"T\nAnd that \"the offer was fair,\" he said. Lee said Hale told her \"he would go\".",
 	} {
 		f.Add(s)
 	}

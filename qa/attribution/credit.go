@@ -156,7 +156,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			and := v - 1
 			for v -= 2; v > from && p.Toks[v].Norm != "that"; v-- {
 			}
-			if p.Toks[v].Norm != "that" {
+			if v < from || p.Toks[v].Norm != "that" {
 				// No first "that": back to the verb that says both.
 				for v = and - 1; v > from && !p.speechAt(v); v-- {
 				}
@@ -233,7 +233,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 // said, that opens with "he" or "she" for the one who told, reports their
 // words in the third person, and is the outer speaker's; else no credit.
 func (a *article) reporter(p *para, q text.Span, from, v int, told Credit) Credit {
-	if v+1 >= len(p.Toks) || !a.lx.IsSpeech(a.an.cache.Stem(p.Toks[v].W)) {
+	if v+1 >= len(p.Toks) || a.an.cache.Stem(p.Toks[v].W) != "tell" {
 		return Credit{}
 	}
 	switch p.Toks[v+1].Norm {
@@ -241,8 +241,9 @@ func (a *article) reporter(p *para, q text.Span, from, v int, told Credit) Credi
 	default:
 		return Credit{}
 	}
+	// The quotation right after "told her": not "told her staff: "…"".
 	first, _ := p.TokenRange(q.Start, q.End)
-	if first >= len(p.Toks) {
+	if first != v+2 {
 		return Credit{}
 	}
 	switch g := told.Entity.Gender; p.Toks[first].Norm {

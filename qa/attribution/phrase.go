@@ -350,7 +350,8 @@ func (p *para) npLeft(end, lo int) int {
 }
 
 // indefinite reports whether a word opens a phrase that brings in someone
-// or something new: "a", "an", "one", "another", "some".
+// or something new, or counts them: "a", "an" and the quantifiers ("one",
+// "another", "some", "all", "many").
 func indefinite(lx *text.Lexicon, norm string) bool {
 	return lx.Quantifiers.Has(norm) || norm == "a" || norm == "an"
 }
@@ -406,8 +407,9 @@ func (p *para) beforeAsides(e, lo int) phrase {
 		if p.namesPerson(ph) {
 			return ph
 		}
-		// A phrase opened by "a" or "another" describes the name before it,
-		// whatever names it holds: "Marke, another Somali asylum seeker,".
+		// A phrase opened by "a", "another" or another quantifier describes
+		// the name before it, whatever names it holds: "Marke, another
+		// Somali asylum seeker,".
 		describes := indefinite(p.a.lx, p.Toks[ph.start].Norm)
 		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() && !describes {
 			named = ph // "The National Kidney Alliance, a patient advocacy group,"

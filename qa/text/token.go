@@ -249,3 +249,7 @@ func (t Token) IsYear() bool {
 	}
 	return t.Norm >= "1500" && t.Norm <= "2199"
 }
+
+// IsHyphen reports whether the text between two tokens is a hyphen: the
+// ASCII one or the non-breaking one (U+2011) some wires write.
+func IsHyphen(gap string) bool { return gap == "-" || gap == "‑" }

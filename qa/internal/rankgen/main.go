@@ -7,7 +7,7 @@
 // half of the development data: the SQuAD 2.0 dev articles at even
 // positions in name order (qa/testdata/squad2) and the news articles of
 // half A (the 1st, 3rd, … of qa/testdata/eval's news sets in name order,
-// the seed first) with the blind sets that have questions but the latest,
+// the seed first) with the blind sets that have questions but blind_b3_*,
 // and reports the validation half (the rest) with -report.
 // The same data always gives the same file.
 package main
@@ -38,9 +38,10 @@ var newsSets = []string{"seed", "afghan_robotics", "australia_boat_pushbacks", "
 	"north_korea_rocket", "origami_robot", "policeman_insurance_fraud", "us_senate_bailout",
 	"zimbabwe_cabinet_boycott"}
 
-// validationBlind opens the names of the blind sets that are kept out of
-// training, as more validation news: the third blind set.
-const validationBlind = "blind_b3_"
+// validationBlindPrefix opens the names of the blind sets kept out of
+// training, as more validation news: blind_b3_*, the latest when it was
+// set. A later blind set trains unless it is named here.
+const validationBlindPrefix = "blind_b3_"
 
 func main() {
 	log.SetFlags(0)
@@ -64,8 +65,8 @@ func main() {
 		"answers, with the mean and scale each feature is standardised by.",
 		"Written by qa/internal/rankgen (go generate ./qa) from the training half of the development",
 		"data: SQuAD 2.0 dev articles at even positions (qa/testdata/squad2, CC BY-SA 4.0), the news",
-		"articles of half A and the blind sets with questions but the latest (qa/testdata/eval). Do not",
-		"edit by hand: run go generate.",
+		"articles of half A and the blind sets with questions but blind_b3_* (qa/testdata/eval). Do",
+		"not edit by hand: run go generate.",
 		fmt.Sprintf("The decliner's settings, chosen by cross-validation: a news question counts for %g, L2 %g.", d.newsWeight, d.l2),
 		"Format: see rank.Parse.",
 	}
@@ -170,8 +171,8 @@ func loadSets(squadDir, newsDir string) (train, valid []set, err error) {
 		}
 	}
 	// The blind sets (see qa/testdata/eval/BLIND.md) are development data
-	// once looked at, and none is in either half: they train, but for the
-	// latest, which validates.
+	// once looked at, outside the news halves: they train, but for those
+	// named by validationBlindPrefix, which validate.
 	blind, err := filepath.Glob(filepath.Join(newsDir, "blind_*", "qa.jsonl"))
 	if err != nil {
 		return nil, nil, err
@@ -182,7 +183,7 @@ func loadSets(squadDir, newsDir string) (train, valid []set, err error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if strings.HasPrefix(filepath.Base(filepath.Dir(path)), validationBlind) {
+		if strings.HasPrefix(filepath.Base(filepath.Dir(path)), validationBlindPrefix) {
 			valid = append(valid, s)
 			continue
 		}
@@ -345,7 +346,7 @@ func fit(train []set) (*rank.Model, declineSettings) {
 	// The threshold is chosen on probabilities each news question got
 	// from a decliner fitted without its article: in-sample ones would
 	// promise answerable questions kept that a new article's lose.
-	m.Threshold = chooseThreshold(qs, bestHeldOut, -1)
+	m.Threshold = chooseThreshold(qs, bestHeldOut)
 	return m, best
 }
 
@@ -470,17 +471,13 @@ func blankModel() *rank.Model {
 // chooseThreshold picks the threshold on the probabilities probs (one a
 // question) that gets most questions right, SQuAD's and news's alike (a
 // news question counting newsWeight), among those that lose no more than
-// maxNewsLoss of the news questions the ranker answers right. The
-// questions of news article skip, if any, are left out.
-func chooseThreshold(qs []question, probs []float64, skip int) float64 {
+// maxNewsLoss of the news questions the ranker answers right.
+func chooseThreshold(qs []question, probs []float64) float64 {
 	best, bestScore := 0.0, -1.0
 	for step := 0; step <= thresholdSteps; step++ {
 		t := float64(step) / 100
 		score, newsRight, newsKept := 0.0, 0, 0
 		for i, q := range qs {
-			if q.kind == "news" && q.set == skip {
-				continue
-			}
 			w := 1.0
 			if q.kind == "news" {
 				w = newsWeight
@@ -488,7 +485,7 @@ func chooseThreshold(qs []question, probs []float64, skip int) float64 {
 			if decidedRight(q, probs[i], t) {
 				score += w
 			}
-			if q.kind == "news" && q.answerable && !q.vetoed && len(q.cands) > 0 && q.labels[0] {
+			if q.kind == "news" && q.answerable && decides(q) {
 				newsRight++
 				if probs[i] >= t {
 					newsKept++
