@@ -96,11 +96,7 @@ func sameHits(got, want []Hit) bool {
 
 func TestSearchScores(t *testing.T) {
 	ix := build(defaults, tiny)
-	tests := []struct {
-		name  string
-		query []QueryTerm
-		want  []Hit
-	}{
+	tests := []searchCase{
 		{"one term", []QueryTerm{{Term: "cat", Weight: 1, Primary: true}},
 			[]Hit{{0, catIn0, 1, 1}, {1, catIn1, 1, 1}}},
 		{"two question words add", []QueryTerm{{Term: "cat", Weight: 1, Primary: true}, {Term: "dog", Weight: 1, Group: 1, Primary: true}},
@@ -117,9 +113,24 @@ func TestSearchScores(t *testing.T) {
 		{"a group past MaxGroups scores without a bit", []QueryTerm{{Term: "dog", Weight: 1, Group: MaxGroups, Primary: true}},
 			[]Hit{{1, dogIn1, 0, 0}}},
 	}
+	checkSearches(t, ix, nil, 0, tests)
+}
+
+// A search's memory goes back to the index: the next search must start
+// from nothing.
+// A searchCase is a query and the hits it must find.
+type searchCase struct {
+	name  string
+	query []QueryTerm
+	want  []Hit
+}
+
+// checkSearches runs each case's query with the given group weights.
+func checkSearches(t *testing.T, ix *Index, weights []float64, minWeight float64, tests []searchCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			found := ix.Search(tt.query, nil, 0)
+			found := ix.Search(tt.query, weights, minWeight)
 			defer found.Release()
 			if got := hits(found); !sameHits(got, tt.want) {
 				t.Errorf("got %v, want %v", got, tt.want)
@@ -128,8 +139,6 @@ func TestSearchScores(t *testing.T) {
 	}
 }
 
-// A search's memory goes back to the index: the next search must start
-// from nothing.
 func TestSearchReleased(t *testing.T) {
 	ix := build(defaults, tiny)
 	first := ix.Search([]QueryTerm{{Term: "cat", Weight: 1}}, nil, 0)

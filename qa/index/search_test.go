@@ -43,11 +43,7 @@ func TestLightWords(t *testing.T) {
 	the := QueryTerm{Term: "the", Weight: 1, Group: 1, Primary: true}
 	// Group 1 weighs 0.01 of the 1 a document must match: light.
 	weights, minWeight := []float64{3, 0.01}, 1.0
-	tests := []struct {
-		name  string
-		query []QueryTerm
-		want  []Hit
-	}{
+	tests := []searchCase{
 		{"few found: looked up", []QueryTerm{{Term: "rare", Weight: 1, Primary: true}, the},
 			[]Hit{{7, rareIn + theIn, 0b11, 0b11}}},
 		{"many found: read through", []QueryTerm{{Term: "often", Weight: 1, Primary: true}, the},
@@ -57,15 +53,7 @@ func TestLightWords(t *testing.T) {
 			[]Hit{{7, rareIn + theIn, 0b11, 0b11}}},
 		{"a light word alone finds nothing", []QueryTerm{the}, nil},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			found := ix.Search(tt.query, weights, minWeight)
-			defer found.Release()
-			if got := hits(found); !sameHits(got, tt.want) {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
+	checkSearches(t, ix, weights, minWeight, tests)
 }
 
 // A term of weight 0 adds nothing, so it matches nothing: it neither finds
@@ -79,11 +67,7 @@ func TestZeroWeightTerm(t *testing.T) {
 	docs := slices.Clone(tiny)
 	docs[0].terms = append(slices.Clone(docs[0].terms), testCount{"unsaid", 0})
 	ix := build(defaults, docs)
-	tests := []struct {
-		name  string
-		query []QueryTerm
-		want  []Hit
-	}{
+	tests := []searchCase{
 		{"before a term that scores", []QueryTerm{{Term: "pet", Weight: 0, Primary: true}, {Term: "bird", Weight: 1, Group: 1, Primary: true}},
 			[]Hit{{2, birdIn2, 0b10, 0b10}}},
 		{"after a term that scores", []QueryTerm{{Term: "bird", Weight: 1, Group: 1, Primary: true}, {Term: "pet", Weight: 0, Primary: true}},
@@ -93,15 +77,7 @@ func TestZeroWeightTerm(t *testing.T) {
 		{"a posting counted 0, then one that scores", []QueryTerm{{Term: "unsaid", Weight: 1, Primary: true}, {Term: "cat", Weight: 1, Group: 1, Primary: true}},
 			[]Hit{{0, catIn0, 0b10, 0b10}, {1, catIn1, 0b10, 0b10}}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			found := ix.Search(tt.query, nil, 0)
-			defer found.Release()
-			if got := hits(found); !sameHits(got, tt.want) {
-				t.Errorf("got %v, want %v", got, tt.want)
-			}
-		})
-	}
+	checkSearches(t, ix, nil, 0, tests)
 }
 
 // Shape of the benchmark's corpus: sentence-sized documents over a
