@@ -157,9 +157,6 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 		if t := toks[i]; t.Cap && !t.IsStop() || t.Is(text.KindTitleHead) {
 			q.speakerNamed = true
 		}
-		if t := toks[i].Norm; t == "he" || t == "she" {
-			q.pronounSpeaks = true
-		}
 	}
 	e.findUnknown(q, toks, named)
 	e.buildTerms(q, toks, named)
@@ -207,6 +204,9 @@ func (q *Question) readFollowUp(lx *text.Lexicon, toks []text.Token) {
 			if i > 0 && lx.QuestionWords.Has(toks[i-1].Norm) {
 				q.copula = true
 			}
+		}
+		if (t.Norm == "he" || t.Norm == "she") && i >= q.speakerFrom && i < q.speakerTo {
+			q.pronounSpeaks = true // where classify found the speaker: "What did he say about Trump?"
 		}
 		if lx.QuestionWords.Has(t.Norm) && !(i == 0 && t.Norm == "what" || i == 0 && t.Norm == "how") {
 			hasQuestionWord = true
