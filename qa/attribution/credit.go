@@ -258,12 +258,18 @@ func (a *article) reporter(p *para, q text.Span, from, v int, told Credit) Credi
 	default:
 		return Credit{}
 	}
+	return a.speakerBefore(p, from, v, told.Entity)
+}
+
+// speakerBefore returns the credit of the subject of the nearest finite
+// verb of saying between tokens from and v, other than not; else none.
+func (a *article) speakerBefore(p *para, from, v int, not *Entity) Credit {
 	for u := v - 1; u >= from; u-- {
 		if !p.speechAt(u) || participle(p.Toks[u]) {
 			continue
 		}
 		if ph, _ := p.subjectBefore(u, from); !ph.empty() {
-			if c := a.resolve(p, ph); c.Entity != nil && c.Entity != told.Entity {
+			if c := a.resolve(p, ph); c.Entity != nil && c.Entity != not {
 				return c
 			}
 		}
@@ -288,14 +294,8 @@ func (a *article) participleSubject(p *para, from, v, qi int) Credit {
 	if c := a.resolve(p, p.mainSubject(from, v)); c.Entity != nil {
 		return c
 	}
-	for u := v - 1; u >= from; u-- {
-		if p.speechAt(u) && !participle(p.Toks[u]) {
-			if ph, _ := p.subjectBefore(u, from); !ph.empty() {
-				if c := a.resolve(p, ph); c.Entity != nil {
-					return c
-				}
-			}
-		}
+	if c := a.speakerBefore(p, from, v, nil); c.Entity != nil {
+		return c
 	}
 	return a.earlierInSentence(p, qi, p.SentenceAt(p.Quotes[qi].Start))
 }

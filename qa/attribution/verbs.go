@@ -14,7 +14,7 @@ const (
 	verbUnknown verbKind = iota // not looked up yet
 	notSpeech
 	speechVerb   // say, tell, add, warn … (Lexicon.SpeechVerbs)
-	pointVerb    // "point", a verb of saying in "pointed out"
+	particleVerb // says only with its particle: "point" in "pointed out" (particleSpeech)
 	quoteVerb    // Lexicon.QuoteVerbs: only before a quotation
 	documentVerb // Lexicon.DocumentVerbs: only before a quotation, for a document
 )
@@ -40,14 +40,14 @@ func (a *article) verbKind(t text.Token) verbKind {
 		return k
 	}
 	switch st := an.cache.Stem(t.W); {
-	case st == "point":
-		k = pointVerb
 	case a.lx.IsQuoteVerb(st):
 		k = quoteVerb
 	case a.lx.IsDocumentVerb(st):
 		k = documentVerb
 	case a.lx.IsSpeech(st):
 		k = speechVerb
+	case particleSpeech[st] != nil:
+		k = particleVerb
 	}
 	an.verb[t.W.ID] = k
 	return k
@@ -77,7 +77,7 @@ func (p *para) speechAt(v int) bool {
 	case speechVerb:
 		// "added to the evidence" adds to something, and says nothing.
 		return !(v+1 < len(p.Toks) && p.Toks[v+1].Norm == "to" && p.a.lx.AddForms.Has(t.Norm))
-	case pointVerb:
+	case particleVerb:
 		return p.saysWithParticle(v)
 	case quoteVerb, documentVerb:
 		if p.saysWithParticle(v) {
