@@ -15,10 +15,13 @@ import (
 
 // correctNames replaces, in a question's tokens, each word the articles do
 // not use with the name it is a typo of, when exactly one name is nearest.
+// A word in lower case that is an English word is taken as written: the
+// "scam" of "the insurance scam" is no typo of a Sam.
 func (e *Engine) correctNames(toks []text.Token) {
 	for i := range toks {
 		t := &toks[i]
-		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) {
+		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) ||
+			!t.Cap && len(relatedTerms(e.lx.Stem(t.Norm))) > 0 {
 			continue
 		}
 		allowed := text.TyposAllowed(utf8.RuneCountInString(t.Norm))

@@ -107,3 +107,29 @@ func TestMatchSpeakers(t *testing.T) {
 		})
 	}
 }
+
+// TestQuestionNamesCorrected checks that a question's word the article
+// does not use is read as the name it is a typo of, in any case, unless
+// it is an English word written in lower case: "halt" is no typo of Holt.
+func TestQuestionNamesCorrected(t *testing.T) {
+	e, _ := harbourEngine(t)
+	tests := []struct{ question, want string }{
+		{"What did Barow say about the wall?", "Tom Barrow"},
+		{"What did barow say about the wall?", "Tom Barrow"},
+		{"What did Barry Hlt say about the plan?", "Barry Holt"},
+		{"Did the council halt the plan?", ""},
+	}
+	for _, tt := range tests {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if len(q.People) > 0 {
+			got = q.People[0].Name
+		}
+		if got != tt.want {
+			t.Errorf("%q names %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}

@@ -530,7 +530,7 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 				from = k + 1
 			}
 		}
-		if from > i {
+		if from > i && from < j {
 			out = append(out, phrase{from, j, e.nameType(txt, toks, from, j)})
 		}
 		// A name and the noun it qualifies: "European leaders", "Ghazl pet

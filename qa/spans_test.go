@@ -72,6 +72,33 @@ func TestPhrasesWithHyphens(t *testing.T) {
 	}
 }
 
+// TestPhrasesDashAsHyphen checks that a dash typed as a hyphen before a
+// small word ends a run of names there: "Lyon and Turin-and on" names
+// Lyon and Turin, and does not make a name of "and".
+func TestPhrasesDashAsHyphen(t *testing.T) {
+	a := mustArticle(t, "Convoy reaches Italy\n"+
+		"The convoy drove through Lyon and Turin-and on to Milan by night.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Which cities did the convoy drive through?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = true
+	}
+	for _, want := range []string{"Lyon and Turin", "Turin", "Milan"} {
+		if !got[want] {
+			t.Errorf("no phrase %q in %v", want, got)
+		}
+	}
+	for _, not := range []string{"Turin-and", "Lyon and Turin-and"} {
+		if got[not] {
+			t.Errorf("phrase %q, want none", not)
+		}
+	}
+}
+
 // TestGrainAsked checks that a question for a year, a month or a day marks
 // the time phrases of that grain, and that a date's year is proposed alone.
 func TestGrainAsked(t *testing.T) {

@@ -206,9 +206,10 @@ func (lx *Lexicon) FoldTitle(w string) string {
 
 // NameTail reports whether a word in lower case after a hyphen can end a
 // name: a given name's second half (Ki-moon, Jong-un), not a compound
-// modifier's (Paris-based, Trump-appointed, US-led).
+// modifier's (Paris-based, Trump-appointed, US-led), nor a small word
+// after a dash typed as a hyphen ("in Berlin and Tokyo-and by …").
 func (lx *Lexicon) NameTail(norm string) bool {
-	return !lx.CompoundSuffixes.Has(norm) && !strings.HasSuffix(norm, "ed") && !strings.HasSuffix(norm, "ing")
+	return lx.kinds[norm]&KindStop == 0 && !lx.CompoundSuffixes.Has(norm) && !strings.HasSuffix(norm, "ed") && !strings.HasSuffix(norm, "ing")
 }
 
 // IrregularVerb reports whether a normalised word is an irregular form of
