@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"container/heap"
 	"math"
 	"math/bits"
@@ -44,41 +45,97 @@ const (
 	candidateWeight = 0.15
 )
 
-// inScope reports whether sentence doc may answer q: any may, unless the
-// question is kept to one article (Question.Within).
-func (e *Engine) inScope(q *Question, doc int32) bool {
-	return q.within == nil || e.articles[e.sents[doc].art] == q.within
-}
-
 // rankQuestion finds a question's candidates, scores them with the model
 // and decides whether the best answers.
+//
+// A question kept to one article (Question.Within) is ranked in it as if
+// the engine held that article alone, and declined if it names someone or
+// something that article never mentions. Of many articles, the question
+// is first ranked in all of them, to route it: unless the model declines
+// it there, the article it is about is that of its best candidate among
+// the articles that mention every name it does. The question is kept to
+// that article from then on (so are its follow-ups), ranked again in it
+// alone, and declined if the model declines it there. So an article
+// answers as it does alone, whatever else is loaded beside it; ranked in
+// all, a word the other articles use often would weigh little in the one
+// that is about it. A question that asks only what someone said ("What
+// did Ann Lee say?") is not routed: it is answered from every article
+// they speak in.
 func (e *Engine) rankQuestion(q *Question) ranking {
-	var r ranking
 	if len(q.terms) == 0 && !q.aboutSpeaker() {
 		return ranking{declined: true}
 	}
-	var total float64
+	searched := e.ix.All()
+	switch {
+	case len(e.articles) == 1, q.within == nil && q.aboutSpeaker() && !q.hasTopic():
+	case q.within != nil:
+		art := slices.Index(e.articles, q.within)
+		if art < 0 {
+			return ranking{declined: true} // an article of another engine: one since reloaded
+		}
+		searched = e.ix.Part(art)
+		if q.Unknown = unknownIn(q, searched); len(q.Unknown) > 0 {
+			return ranking{declined: true}
+		}
+	default:
+		routed := e.decide(q, searched)
+		if routed.declined {
+			return routed
+		}
+		// The best candidate's article, of those that mention every name
+		// the question does.
+		art := int32(-1)
+		for _, c := range routed.cands {
+			if a := e.sents[c.Doc].art; len(unknownIn(q, e.ix.Part(int(a)))) == 0 {
+				art = a
+				break
+			}
+		}
+		if art < 0 {
+			return ranking{declined: true} // no one article mentions all its names
+		}
+		q.within, searched = e.articles[art], e.ix.Part(int(art))
+	}
+	return e.decide(q, searched)
+}
+
+// decide ranks a question's candidates in one part of the index (all the
+// articles, or one) and decides whether the best answers.
+func (e *Engine) decide(q *Question, searched index.Part) ranking {
+	cands, qv, total := e.rankIn(q, searched)
+	if len(cands) == 0 {
+		return ranking{declined: true}
+	}
+	r := ranking{cands: cands, signals: e.signals(q, qv, cands, total)}
+	r.answers = e.model.Answers(&r.signals)
+	r.declined = e.model.Declines(&r.signals)
+	return r
+}
+
+// rankIn finds a question's candidates in one part of the index (all the
+// articles, or one) and scores them with the model, best first. It
+// returns too what the decliner reads besides them: the question as the
+// candidates were compared with it, and its words' total weight.
+func (e *Engine) rankIn(q *Question, searched index.Part) (cands []candidate, qv *questionView, total float64) {
+	q.weighTerms(searched, e.opts.MissingWordWeight)
 	for _, w := range q.topicIDF {
 		total += w
 	}
 	// The best by BM25, in a heap whose root is the worst kept; and every
 	// paragraph's sum and the question words it matches.
-	var cands []index.Hit
-	worst := (*worstFirst)(&cands)
-	found := e.ix.Search(q.terms, q.topicIDF, candidateWeight*total)
+	var hits []index.Hit
+	worst := (*worstFirst)(&hits)
+	found := searched.Search(q.terms, q.topicIDF, candidateWeight*total)
 	defer found.Release()
 	paras := e.paraScratch.Get().(*paraSums)
 	defer paras.release(&e.paraScratch)
 	found.Each(func(h index.Hit) {
-		if !e.inScope(q, h.Doc) {
-			return
-		}
 		paras.add(e.paraKey(h.Doc), h)
 		switch {
-		case len(cands) < maxCandidates:
+		case len(hits) < maxCandidates:
 			heap.Push(worst, h)
-		case better(h, cands[0]):
-			cands[0] = h
+		case better(h, hits[0]):
+			hits[0] = h
 			heap.Fix(worst, 0)
 		}
 	})
@@ -92,7 +149,7 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 			for _, doc := range p.sentences {
 				h := found.At(doc)
 				switch {
-				case !e.sents[doc].prose || h.Score == 0 && len(q.terms) > 0 || !e.inScope(q, doc):
+				case !e.sents[doc].prose || h.Score == 0 && len(q.terms) > 0 || !searched.Contains(doc):
 				case len(theirs) < maxCandidates:
 					heap.Push(worstOfTheirs, h)
 				case better(h, theirs[0]):
@@ -103,49 +160,68 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 		}
 		sortHits(theirs)
 		for _, h := range theirs {
-			if !slices.ContainsFunc(cands, func(c index.Hit) bool { return c.Doc == h.Doc }) {
-				cands = append(cands, h)
+			if !slices.ContainsFunc(hits, func(c index.Hit) bool { return c.Doc == h.Doc }) {
+				hits = append(hits, h)
 			}
 		}
 	}
-	if len(cands) == 0 {
-		return ranking{declined: true}
+	if len(hits) == 0 {
+		return nil, nil, total
 	}
-	sortHits(cands)
+	sortHits(hits)
 	var best, bestPara float64
-	for _, h := range cands {
+	for _, h := range hits {
 		best = max(best, h.Score)
 	}
 	for _, k := range paras.touched {
 		bestPara = max(bestPara, paras.sums[k].score)
 	}
-	qv := e.questionView(q)
-	r.cands = make([]candidate, len(cands))
-	scores := make([]float64, len(cands))
-	model := e.model
-	for i, h := range cands {
-		c := &r.cands[i]
+	qv = e.questionView(q, searched)
+	cands = make([]candidate, len(hits))
+	scores := make([]float64, len(hits))
+	for i, h := range hits {
+		c := &cands[i]
 		c.Hit = h
 		e.describe(q, qv, c, i, best, bestPara, total, paras, found)
-		c.score = model.Score(&c.features)
+		c.score = e.model.Score(&c.features)
 		scores[i] = c.score
 	}
+	// Best first. A candidate is large, and sorting them moves each many
+	// times: sort their numbers, then move each candidate once.
+	order := make([]int, len(cands))
 	for i, p := range rank.Probabilities(scores) {
-		r.cands[i].prob = p
+		cands[i].prob = p
+		order[i] = i
 	}
-	slices.SortStableFunc(r.cands, func(a, b candidate) int {
-		switch {
-		case a.score > b.score:
-			return -1
-		case a.score < b.score:
-			return 1
+	slices.SortFunc(order, func(a, b int) int {
+		if c := cmp.Compare(scores[b], scores[a]); c != 0 {
+			return c
 		}
-		return int(a.Doc - b.Doc)
+		return cmp.Compare(cands[a].Doc, cands[b].Doc)
 	})
-	r.signals = e.signals(q, qv, r.cands, total)
-	r.answers = model.Answers(&r.signals)
-	r.declined = model.Declines(&r.signals)
-	return r
+	permute(cands, order)
+	return cands, qv, total
+}
+
+// permute reorders s so that s[i] is what s[order[i]] was, moving each
+// element once: it follows each cycle of the permutation, holding its
+// first element aside. It uses up order.
+func permute[T any](s []T, order []int) {
+	for i := range order {
+		if order[i] < 0 {
+			continue // moved with an earlier cycle
+		}
+		first, j := s[i], i
+		for {
+			k := order[j]
+			order[j] = -1
+			if k == i {
+				s[j] = first
+				break
+			}
+			s[j], j = s[k], k
+		}
+	}
 }
 
 // aboutSpeaker reports whether a question asks what someone it names said.
@@ -155,6 +231,18 @@ func (q *Question) aboutSpeaker() bool {
 	}
 	for _, p := range q.speakers() {
 		if p.Statements > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTopic reports whether a question has a topic besides whose words it
+// asks for: "What did Ann Lee say about the harbour?", not "What did Ann
+// Lee say?".
+func (q *Question) hasTopic() bool {
+	for g, frame := range q.frame {
+		if !frame && (g >= index.MaxGroups || q.speakerGroups&(1<<g) == 0) {
 			return true
 		}
 	}
@@ -224,11 +312,11 @@ type questionView struct {
 	namesOf  int32             // what it asks the names of, or -1
 }
 
-func (e *Engine) questionView(q *Question) *questionView {
+func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 	qv := &questionView{groupOf: make(map[int32]int), own: make(map[int32]bool), people: make(map[*Speaker]bool),
 		speakers: make(map[*Speaker]bool), kind: -1, namesOf: -1}
 	id := func(term string) int32 {
-		if id, ok := e.ix.Lookup(term); ok {
+		if id, ok := searched.Lookup(term); ok {
 			return id
 		}
 		return -1

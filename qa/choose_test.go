@@ -93,4 +93,26 @@ func TestQuestionWithin(t *testing.T) {
 	if got := ask("What did Tom Hale say about the fees?", nil); len(got) == 0 || !strings.Contains(got[0].Text, "a tenth") {
 		t.Errorf("got %+v with no article chosen, want the fees sentence", got)
 	}
+	// An article of another engine, as one reloaded since it was chosen.
+	if got := ask("What did Tom Hale say about the fees?", mustArticle(t, "Harbour fees rise in spring\nThe fees rose.\n")); len(got) != 0 {
+		t.Errorf("got %+v from an article the engine does not have, want none", got)
+	}
+}
+
+// TestRoutedToArticleThatNamesAll checks that a question is routed to the
+// article of its best candidate among those that mention every name it
+// does: the harbour sentence that matches most of its words is of a town
+// the question does not ask about.
+func TestRoutedToArticleThatNamesAll(t *testing.T) {
+	other := mustArticle(t, "Harbour shut\nThe harbour closed because the storm wrecked the harbour wall, the harbour master said.\n")
+	kestrel := mustArticle(t, "Fishing town waits\nKestrel is a small fishing town on the east coast.\n"+
+		"Its harbour closed after a trawler sank at the entrance.\n")
+	e := New([]*Article{other, kestrel}, DefaultOptions())
+	got, err := e.Ask("Why did the Kestrel harbour close?", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || got[0].Article != kestrel.Title || !strings.Contains(got[0].Text, "trawler") {
+		t.Errorf("got %+v, want the trawler sentence of %q", got, kestrel.Title)
+	}
 }

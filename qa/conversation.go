@@ -205,7 +205,6 @@ func (e *Engine) addPerson(q *Question, s *Speaker) {
 	for _, w := range s.words {
 		q.addTerm(e.lookupTerm(w), 1, false)
 	}
-	q.weighTerms(e)
 }
 
 // inheritTerms gives q the topic words of prev; without its people when
@@ -235,5 +234,4 @@ func (e *Engine) inheritTerms(q *Question, prev *Question, replacePeople bool) {
 		}
 		newGroup[g] = q.addTerm(t.Term, t.Weight, false)
 	}
-	q.weighTerms(e)
 }

@@ -134,29 +134,35 @@ func TestPersonNamed(t *testing.T) {
 	}
 }
 
-// TestFollowUpStaysInItsArticle checks that a follow-up to a question kept
-// to one article is answered from that article too.
+// TestFollowUpStaysInItsArticle checks that a follow-up is asked of the
+// article the question before was kept to, whether the person asking chose
+// it or the engine routed the question to it.
 func TestFollowUpStaysInItsArticle(t *testing.T) {
-	storm := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said of the harbour.\n")
+	storm := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said of the harbour.\n"+
+		"\"The boats will be safe,\" she added.\n")
 	fees := mustArticle(t, "Harbour fees rise\n\"The fees must rise,\" Mayor Ann Lee said.\n")
 	e := New([]*Article{storm, fees}, DefaultOptions())
-	var c Conversation
-	now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
-	q, err := e.ParseQuestion("What did Ann Lee say about the harbour?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	q.Within(storm)
-	if got, err := e.FollowQuestion(&c, q, 3, now); err != nil || len(got) == 0 {
-		t.Fatalf("got %+v, %v, want the storm quote", got, err)
-	}
-	got, err := e.Follow(&c, "What else did she say?", 3, now.Add(time.Minute))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, a := range got {
-		if a.Article != storm.Title {
-			t.Errorf("got an answer from %q, want only %q", a.Article, storm.Title)
+	for _, chosen := range []bool{true, false} {
+		var c Conversation
+		now := time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
+		q, err := e.ParseQuestion("What did Ann Lee say about the harbour?")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if chosen {
+			q.Within(storm)
+		}
+		if got, err := e.FollowQuestion(&c, q, 1, now); err != nil || len(got) == 0 || got[0].Article != storm.Title {
+			t.Fatalf("article chosen %v: got %+v, %v, want the storm quote", chosen, got, err)
+		}
+		got, err := e.Follow(&c, "What else did she say?", 3, now.Add(time.Minute))
+		if err != nil || len(got) == 0 {
+			t.Fatalf("article chosen %v: got %+v, %v, want what else she said of the storm", chosen, got, err)
+		}
+		for _, a := range got {
+			if a.Article != storm.Title {
+				t.Errorf("article chosen %v: got an answer from %q, want only %q", chosen, a.Article, storm.Title)
+			}
 		}
 	}
 }

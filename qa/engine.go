@@ -630,6 +630,7 @@ func (e *Engine) writtenLower(norm string) bool { return e.words[norm].indexedLo
 // quotations and speakers, and its terms into the index.
 func (e *Engine) addArticle(ai int, attr *attribution.Result, pr *preparedArticle, termIDs []int32, speakerOf func(*attribution.Entity) *Speaker) {
 	a := e.articles[ai]
+	e.ix.StartPart() // part ai: an article's sentences, searched alone once the question is routed to it
 	e.sents = append(e.sents, sentence{art: int32(ai), para: titlePara, span: Span{Start: 0, End: len(a.Title)}, quote: -1, prose: true})
 	e.paraOf = append(e.paraOf, e.paragraphs)
 	e.paragraphs++

@@ -9,7 +9,7 @@ import "github.com/articlebot/articlebot/qa/rank"
 type Explanation struct {
 	Question string
 	Kind     Kind
-	Unknown  []string // names no article mentions: such a question is declined whatever the model says
+	Unknown  []string // names no article mentions (or the one it is kept to): such a question is declined whatever the model says
 
 	// The decliner: the probability that the best candidate answers, the
 	// threshold below which the question is declined, and what each
@@ -33,9 +33,9 @@ type ExplainedAnswer struct {
 // decline. (For a follow-up that asks for more, Follow also skips what the
 // conversation has shown; Explain does not know it.)
 func (e *Engine) Explain(q *Question, k int) *Explanation {
-	x := &Explanation{Question: q.Text, Kind: q.Kind, Unknown: q.Unknown, Threshold: e.model.Threshold,
-		Bias: e.model.DeclineBias}
+	x := &Explanation{Question: q.Text, Kind: q.Kind, Threshold: e.model.Threshold, Bias: e.model.DeclineBias}
 	r := e.rankQuestion(q)
+	x.Unknown = q.Unknown // of the article it is kept to, once ranked
 	x.Declined = r.declined || len(q.Unknown) > 0
 	if len(r.cands) > 0 {
 		x.Probability = r.answers

@@ -39,7 +39,8 @@ type Question struct {
 
 	speakerFrom, speakerTo int      // the tokens between "did" and "say", where asked are named
 	speakerNamed           bool     // a name or a role stands there, whether or not the engine knows whose
-	Unknown                []string // names the articles never mention
+	Unknown                []string // names the articles never mention (the one article, once kept to one)
+	names                  []questionName // its capitalised words but the first: what an article that answers it must mention
 	Future                 bool     // "when will …": a past date does not answer it
 	measure                string   // after "how": many, much, long …
 	wantsTerm              bool     // "what term/word/phrase …": a quoted term answers
@@ -51,8 +52,10 @@ type Question struct {
 	terms                  []index.QueryTerm
 	nGroups                int // question words
 
-	// What of the question no sentence has: the weight (IDF) of its words
-	// that no article writes, and those words.
+	// What of the question no sentence searched has: the weight (IDF) of
+	// its words that no article (or not the one it is kept to) writes, and
+	// those words. Set, as topicIDF and altIDF are, by weighTerms when the
+	// question is ranked.
 	missingWeight float64
 	missingWords  []string
 	missingRoles  int // role words no article uses and no one holds
@@ -439,17 +442,36 @@ func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool)
 			q.missingRoles++
 			continue
 		}
-		if i == 0 || !t.Cap || named[i] || t.IsStop() && !t.AllCaps || e.lx.QuestionWords.Has(t.Norm) || t.Norm == "i" {
+		if i == 0 || !t.Cap || t.IsStop() && !t.AllCaps || e.lx.QuestionWords.Has(t.Norm) || t.Norm == "i" || e.lx.TitleHeads.Has(t.Norm) {
 			continue
 		}
-		if e.indexed(t.Norm) || e.lx.TitleHeads.Has(t.Norm) {
-			continue
-		}
-		if key, _ := e.lx.PlaceAt(toks, i); key != "" && e.mentionsPlace(key) {
+		place, _ := e.lx.PlaceAt(toks, i)
+		q.names = append(q.names, questionName{text: q.Text[t.Start:t.End], term: e.lookupTerm(t.Norm), place: place})
+		if named[i] || e.indexed(t.Norm) || place != "" && e.mentionsPlace(place) {
 			continue
 		}
 		q.Unknown = append(q.Unknown, q.Text[t.Start:t.End])
 	}
+}
+
+// A questionName is a capitalised word of a question, but its first: a
+// name an article that answers it must mention.
+type questionName struct {
+	text  string // as the question writes it
+	term  string // as indexed
+	place string // the country it names or is of ("French"), if any
+}
+
+// unknownIn returns the names of a question that no sentence of one part
+// of the index (one article) mentions.
+func unknownIn(q *Question, searched index.Part) []string {
+	var out []string
+	for _, n := range q.names {
+		if searched.DocFreq(n.term) == 0 && (n.place == "" || searched.DocFreq("@"+n.place) == 0) {
+			out = append(out, n.text)
+		}
+	}
+	return out
 }
 
 // mentionsPlace reports whether any sentence refers to the country key.
@@ -512,7 +534,6 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 			i += n - 1
 		}
 	}
-	q.weighTerms(e)
 }
 
 // addTerm adds a term as a question word of its own and returns its group;
@@ -550,18 +571,20 @@ func (q *Question) topicWords() int {
 	return n
 }
 
-// weighTerms sets what each question word weighs towards confidence: its
-// best term's IDF, less for a word no article has, nothing for a framing
-// word.
-func (q *Question) weighTerms(e *Engine) {
+// weighTerms sets what each question word weighs towards confidence in
+// the articles searched (all, or the one the question is kept to): its
+// best term's IDF there, less for a word none of their sentences has,
+// nothing for a framing word.
+func (q *Question) weighTerms(searched index.Part, missingWordWeight float64) {
 	q.topicIDF = make([]float64, q.nGroups)
 	q.altIDF = make([]float64, q.nGroups)
+	q.missingWeight, q.missingWords = 0, nil
 	present := make([]bool, q.nGroups)
 	missing := make([]float64, q.nGroups)
 	for _, t := range q.terms {
 		g := t.Group
-		w := t.Weight * e.ix.IDF(t.Term)
-		if _, ok := e.ix.Lookup(t.Term); ok {
+		w := t.Weight * searched.IDF(t.Term)
+		if searched.DocFreq(t.Term) > 0 {
 			present[g] = true
 			q.topicIDF[g] = max(q.topicIDF[g], w)
 			if !t.Primary {
@@ -576,7 +599,7 @@ func (q *Question) weighTerms(e *Engine) {
 		case q.frame[g]:
 			q.topicIDF[g] = 0
 		case !present[g]:
-			q.topicIDF[g] = missing[g] * e.opts.MissingWordWeight
+			q.topicIDF[g] = missing[g] * missingWordWeight
 			q.missingWeight += missing[g]
 		}
 	}

@@ -43,6 +43,13 @@ const lookupShare = 16
 // hit. That spares most of the long posting lists. With no groupWeight
 // and minWeight 0, every term finds documents.
 func (ix *Index) Search(query []QueryTerm, groupWeight []float64, minWeight float64) Result {
+	return ix.All().Search(query, groupWeight, minWeight)
+}
+
+// Search is Index.Search over the part's documents alone, each term's
+// score its BM25 score in the part: as if the index held only the part.
+func (p Part) Search(query []QueryTerm, groupWeight []float64, minWeight float64) Result {
+	ix := p.ix
 	acc := ix.scratch.Get().(*accumulator)
 	light := lightGroups(groupWeight, minWeight)
 	for pass := 0; pass < 2; pass++ {
@@ -59,21 +66,22 @@ func (ix *Index) Search(query []QueryTerm, groupWeight []float64, minWeight floa
 			if q.Group < MaxGroups {
 				gbit = 1 << q.Group
 			}
-			ps := ix.postings[id]
+			ps := p.postings(id)
+			w := q.Weight * p.rescale(id, ps)
 			if isLight && len(acc.touched) < len(ps)/lookupShare {
 				// Few documents found, a long list: look each one up.
 				for _, doc := range acc.touched {
-					if p, ok := find(ps, doc); ok {
-						acc.add(doc, q.Weight*float64(p.tf), gbit, q.Primary)
+					if pt, ok := find(ps, doc); ok {
+						acc.add(doc, w*float64(pt.tf), gbit, q.Primary)
 					}
 				}
 				continue
 			}
-			for _, p := range ps {
-				if isLight && acc.hits[p.doc].score == 0 {
+			for _, pt := range ps {
+				if isLight && acc.hits[pt.doc].score == 0 {
 					continue // light words add to documents found, never find them
 				}
-				acc.add(p.doc, q.Weight*float64(p.tf), gbit, q.Primary)
+				acc.add(pt.doc, w*float64(pt.tf), gbit, q.Primary)
 			}
 		}
 	}
