@@ -125,6 +125,16 @@ func TestEvalQA(t *testing.T) {
 	})
 }
 
+// newsArticles reads the 17 news articles, in the order of newsSets.
+func newsArticles(t *testing.T) []*Article {
+	t.Helper()
+	articles := make([]*Article, len(newsSets))
+	for i, name := range newsSets {
+		articles[i] = readArticle(t, filepath.Join("testdata/eval", name, "article.txt"))
+	}
+	return articles
+}
+
 // TestEvalManyArticles loads the 17 news articles into one engine, as a
 // seeds folder of them, and asks each article's answerable questions: an
 // answer is right from its own article alone, with the speaker.
@@ -132,10 +142,7 @@ func TestEvalManyArticles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("asks every answerable question of the 17 news articles at once")
 	}
-	articles := make([]*Article, len(newsSets))
-	for i, name := range newsSets {
-		articles[i] = readArticle(t, filepath.Join("testdata/eval", name, "article.txt"))
-	}
+	articles := newsArticles(t)
 	e := New(articles, DefaultOptions())
 	var right, fromIt, total int
 	for i, name := range newsSets {
@@ -175,10 +182,7 @@ func TestArticleAmongMany(t *testing.T) {
 	if testing.Short() {
 		t.Skip("asks every question of the 17 news articles twice")
 	}
-	articles := make([]*Article, len(newsSets))
-	for i, name := range newsSets {
-		articles[i] = readArticle(t, filepath.Join("testdata/eval", name, "article.txt"))
-	}
+	articles := newsArticles(t)
 	many := New(articles, DefaultOptions())
 	alone := make(map[*Article]*Engine)
 	for _, a := range articles {

@@ -37,18 +37,18 @@ type Question struct {
 	People  []*Speaker // the people it names, by name or role
 	asked   []*Speaker // of them, those whose words it asks for: "What did Abbas say about Bush?"
 
-	speakerFrom, speakerTo int      // the tokens between "did" and "say", where asked are named
-	speakerNamed           bool     // a name or a role stands there, whether or not the engine knows whose
-	Unknown                []string // names the articles never mention (the one article, once kept to one)
+	speakerFrom, speakerTo int            // the tokens between "did" and "say", where asked are named
+	speakerNamed           bool           // a name or a role stands there, whether or not the engine knows whose
+	Unknown                []string       // names the articles never mention (the one article, once kept to one)
 	names                  []questionName // its capitalised words but the first: what an article that answers it must mention
-	Future                 bool     // "when will …": a past date does not answer it
-	measure                string   // after "how": many, much, long …
-	wantsTerm              bool     // "what term/word/phrase …": a quoted term answers
-	describes              bool     // "how did X describe …", "what did X call …": a few quoted words answer
-	typeNoun               string   // the noun after "which" or "what", as a term: what the answer is
-	surface                []string // the question's own words as written (normalised), for exact matches
-	namesOf                string   // "the names of the ethnic groups": what must be named, as a term
-	focus                  []string // what "how many" counts, as terms: "deal" in "how many deals"
+	Future                 bool           // "when will …": a past date does not answer it
+	measure                string         // after "how": many, much, long …
+	wantsTerm              bool           // "what term/word/phrase …": a quoted term answers
+	describes              bool           // "how did X describe …", "what did X call …": a few quoted words answer
+	typeNoun               string         // the noun after "which" or "what", as a term: what the answer is
+	surface                []string       // the question's own words as written (normalised), for exact matches
+	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
+	focus                  []string       // what "how many" counts, as terms: "deal" in "how many deals"
 	terms                  []index.QueryTerm
 	nGroups                int // question words
 

@@ -9,6 +9,11 @@
 // a query's weighted scores per sentence in pooled accumulators and says
 // which of the query's words each sentence matched.
 //
+// Of many articles, each is a part of the index (Index.StartPart): a
+// sentence's length counts against its own article's average, and a Part
+// searches one article with its own document frequencies, as an index of
+// that article alone would, from the same postings.
+//
 // An Index is built by one goroutine; once finished, any number may search
 // it at once.
 package index

@@ -21,14 +21,19 @@ type testCount struct {
 // build indexes docs and finishes the index.
 func build(bm25 BM25, docs []testDoc) *Index {
 	ix := New(bm25)
+	addDocs(ix, docs)
+	ix.Finish()
+	return ix
+}
+
+// addDocs adds docs to ix in order.
+func addDocs(ix *Index, docs []testDoc) {
 	for _, d := range docs {
 		ix.AddDoc(d.length)
 		for _, c := range d.terms {
 			ix.Add(ix.TermID(c.term), c.count)
 		}
 	}
-	ix.Finish()
-	return ix
 }
 
 // tiny is the corpus of the hand-worked scores: three documents of 6

@@ -12,12 +12,7 @@ func buildParts(bm25 BM25, parts ...[]testDoc) *Index {
 	ix := New(bm25)
 	for _, docs := range parts {
 		ix.StartPart()
-		for _, d := range docs {
-			ix.AddDoc(d.length)
-			for _, c := range d.terms {
-				ix.Add(ix.TermID(c.term), c.count)
-			}
-		}
+		addDocs(ix, docs)
 	}
 	ix.Finish()
 	return ix
