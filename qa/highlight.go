@@ -87,14 +87,14 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || lx.CalendarWords.Has(toks[end].Norm)) && gapOK(lx, txt, toks[end-1], toks[end]) {
 			end++
 		}
-		out = append(out, phrase{start, end, span.TypeTime})
+		out = append(out, phrase{start: start, end: end, typ: span.TypeTime})
 		// The year of a date alone, for "in what year": "2007" of "March
 		// 9, 2007"; and the weekday and the date apart: "Tuesday, March 9".
 		if last := end - 1; last > start && toks[last].IsYear() {
-			out = append(out, phrase{last, end, span.TypeTime})
+			out = append(out, phrase{start: last, end: end, typ: span.TypeTime})
 		}
 		if end > i+1 && weekday(lx, t.Norm) {
-			out = append(out, phrase{start, i + 1, span.TypeTime}, phrase{i + 1, end, span.TypeTime}) // "last Tuesday", "March 9"
+			out = append(out, phrase{start: start, end: i + 1, typ: span.TypeTime}, phrase{start: i + 1, end: end, typ: span.TypeTime}) // "last Tuesday", "March 9"
 		}
 		i = end - 1
 	}

@@ -46,6 +46,7 @@ type Question struct {
 	wantsTerm              bool           // "what term/word/phrase …": a quoted term answers
 	describes              bool           // "how did X describe …", "what did X call …": a few quoted words answer
 	typeNoun               string         // the noun after "which" or "what", as a term: what the answer is
+	plural                 bool           // that noun is plural: "Which parties …" may be answered by two
 	surface                []string       // the question's own words as written (normalised), for exact matches
 	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
 	focus                  []string       // what "how many" counts, as terms: "deal" in "how many deals"
@@ -165,6 +166,17 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 	e.buildTerms(q, toks, named)
 	q.elliptic = q.andAbout || q.topicWords() == 0 && len(q.People) == 0 && len(q.Unknown) == 0
 	return q, nil
+}
+
+// plural reports whether a noun, whose stem is given, is a plural: "parties",
+// "charges", "people"; not "news", "business" or "press".
+func plural(noun, stem string) bool {
+	switch noun {
+	case "people", "men", "women", "children":
+		return true
+	}
+	return strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.HasSuffix(noun, "us") &&
+		noun != "news" && stem != noun
 }
 
 // readNamesOf notes a question that asks for names ("What are the names of
@@ -308,6 +320,7 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 		n := next(1)
 		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !lx.FrameWords.Has(n) && !lx.QuestionAuxiliaries.Has(n) {
 			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
+			q.plural = plural(n, q.typeNoun)
 		}
 		switch {
 		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2:]):

@@ -18,6 +18,7 @@ import (
 type phrase struct {
 	start, end int
 	typ        span.Type
+	joined     bool // two phrases of its type joined by "and" or "or"
 }
 
 // A SpanCandidate is a phrase the engine considered as the words that
@@ -129,6 +130,7 @@ type spanView struct {
 	own      []bool // by token: a content word the question has
 	typeNoun []bool // by token: the noun of "which X"
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
+	plural   bool   // the question asks for things in the plural: "Which parties …"
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -174,7 +176,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 			asked[w] = true
 		}
 	}
-	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks))}
+	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), plural: q.plural}
 	switch q.typeNoun {
 	case "year", "month", "day":
 		sv.grain = q.typeNoun
@@ -267,6 +269,10 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	}
 	if ask == span.AskWhat {
 		v[span.WordsWhat] = v[span.Words]
+	}
+	if p.joined {
+		v[span.Joined] = 1
+		v[span.JoinedPlural] = boolFeature(sv.plural)
 	}
 	v[span.First] = boolFeature(p.start == 0)
 	v[span.Dateline] = boolFeature(p.start == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[p.end-1].End:], ","))
@@ -371,7 +377,7 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 			}
 		}
 		if from >= 0 && to-from <= maxShortAnswer {
-			out = append(out, phrase{from, to, span.TypeQuoted})
+			out = append(out, phrase{start: from, end: to, typ: span.TypeQuoted})
 		}
 	}
 	// Phrases in lower case: runs of content words, the last few of a long
@@ -385,10 +391,46 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 		for j < len(toks) && lowerWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) {
 			j++ // "water security", "swimming-plates"
 		}
-		out = append(out, phrase{max(i, j-phraseWords), j, span.TypePhrase})
+		out = append(out, phrase{start: max(i, j-phraseWords), end: j, typ: span.TypePhrase})
 		i = j
 	}
+	return append(out, joinedPhrases(toks, out)...)
+}
+
+// joinedPhrases are the pairs of phrases of a kind that "and" or "or"
+// joins, as one answer: "Labor and the Greens" for "Which parties …",
+// "1718 and 1874", "insurgency and terror". Names of any type join.
+func joinedPhrases(toks []text.Token, ps []phrase) []phrase {
+	var out []phrase
+	for _, a := range ps {
+		if a.end >= len(toks) || toks[a.end].Norm != "and" && toks[a.end].Norm != "or" {
+			continue
+		}
+		from := a.end + 1
+		if from < len(toks) && toks[from].Norm == "the" {
+			from++
+		}
+		for _, b := range ps {
+			if b.start != from && b.start != a.end+1 || b.end-a.start > maxShortAnswer || !sameKind(a.typ, b.typ) {
+				continue
+			}
+			j := phrase{start: a.start, end: b.end, typ: a.typ, joined: true}
+			if !slices.ContainsFunc(ps, func(p phrase) bool { return p.start == j.start && p.end == j.end }) &&
+				!slices.Contains(out, j) {
+				out = append(out, j)
+			}
+		}
+	}
 	return out
+}
+
+// sameKind reports whether phrases of types a and b may join: of one type,
+// or both names.
+func sameKind(a, b span.Type) bool {
+	name := func(t span.Type) bool {
+		return t == span.TypePerson || t == span.TypeBody || t == span.TypePlace || t == span.TypeName
+	}
+	return a == b || name(a) && name(b)
 }
 
 // currencyBefore reports whether a currency sign comes right before byte
@@ -451,17 +493,17 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			if end < len(toks) && toks[end].Is(text.KindCurrency) {
 				end++ // "85 million pounds"
 			}
-			out = append(out, phrase{i, end, span.TypeMoney})
+			out = append(out, phrase{start: i, end: end, typ: span.TypeMoney})
 			continue
 		case strings.HasPrefix(txt[toks[end-1].End:], "%"):
-			out = append(out, phrase{i, end, span.TypeShare})
+			out = append(out, phrase{start: i, end: end, typ: span.TypeShare})
 			continue
 		case end+1 < len(toks) && toks[end].Norm == "per" && toks[end+1].Norm == "cent" || end < len(toks) && toks[end].Norm == "percent":
 			last := end + 1
 			if toks[end].Norm == "per" {
 				last++
 			}
-			out = append(out, phrase{i, last, span.TypeShare})
+			out = append(out, phrase{start: i, end: last, typ: span.TypeShare})
 			continue
 		}
 		// "more than 500", "at least 31": the words that qualify it.
@@ -472,9 +514,9 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 				break
 			}
 		}
-		out = append(out, phrase{i, end, span.TypeCount})
+		out = append(out, phrase{start: i, end: end, typ: span.TypeCount})
 		if start < i {
-			out = append(out, phrase{start, end, span.TypeCount})
+			out = append(out, phrase{start: start, end: end, typ: span.TypeCount})
 		}
 		// What it counts: the words after it up to a stop word, a number or a
 		// name, at most countWords: "six deals", "a ten-day tour".
@@ -483,7 +525,7 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			k++
 		}
 		if k > end {
-			out = append(out, phrase{start, k, span.TypeCount})
+			out = append(out, phrase{start: start, end: k, typ: span.TypeCount})
 		}
 	}
 	return out
@@ -521,22 +563,22 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			break
 		}
 		typ := e.nameType(txt, toks, i, j)
-		out = append(out, phrase{i, j, typ})
+		out = append(out, phrase{start: i, end: j, typ: typ})
 		// The names a run joins with "and": "Ehud Olmert and Mahmoud Abbas".
 		from := i
 		for k := i + 1; k < j; k++ {
 			if toks[k].Norm == "and" {
-				out = append(out, phrase{from, k, e.nameType(txt, toks, from, k)})
+				out = append(out, phrase{start: from, end: k, typ: e.nameType(txt, toks, from, k)})
 				from = k + 1
 			}
 		}
 		if from > i && from < j {
-			out = append(out, phrase{from, j, e.nameType(txt, toks, from, j)})
+			out = append(out, phrase{start: from, end: j, typ: e.nameType(txt, toks, from, j)})
 		}
 		// A name and the noun it qualifies: "European leaders", "Ghazl pet
 		// market".
 		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
-			out = append(out, phrase{i, k + 1, typ})
+			out = append(out, phrase{start: i, end: k + 1, typ: typ})
 		}
 		// "US President Donald Trump": the person without the title.
 		for k := i + 1; k < j; k++ {
@@ -544,7 +586,7 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 				break
 			}
 			if e.isPersonName(toks[k:j]) {
-				out = append(out, phrase{k, j, span.TypePerson})
+				out = append(out, phrase{start: k, end: j, typ: span.TypePerson})
 				break
 			}
 		}

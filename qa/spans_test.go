@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/articlebot/articlebot/qa/span"
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // TestPhraseFeatures checks the features of the phrases of a sentence
@@ -95,6 +96,49 @@ func TestPhrasesDashAsHyphen(t *testing.T) {
 	for _, not := range []string{"Turin-and", "Lyon and Turin-and"} {
 		if got[not] {
 			t.Errorf("phrase %q, want none", not)
+		}
+	}
+}
+
+// TestJoinedPhrases checks that two phrases of a kind joined by "and" are
+// proposed as one answer too, marked as joined, and as asked for when the
+// question asks for things in the plural.
+func TestJoinedPhrases(t *testing.T) {
+	a := mustArticle(t, "Harbour contract\n"+
+		"Acme and the Northwind Group bid for the contract on 12 and 14 May.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		plural   float64
+	}{
+		{"Which firms bid for the contract?", 1},
+		{"Which firm bid for the contract?", 0},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make(map[string]span.Vector)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			got[c.Text] = c.Features
+		}
+		firms, ok := got["Acme and the Northwind Group"]
+		if !ok || firms[span.Joined] != 1 || firms[span.JoinedPlural] != tt.plural {
+			t.Errorf("%q: Acme and the Northwind Group %v (proposed %v), want joined, joined_plural %v", tt.question, firms, ok, tt.plural)
+		}
+		if acme, ok := got["Acme"]; !ok || acme[span.Joined] != 0 {
+			t.Errorf("%q: Acme %v (proposed %v), want proposed alone, not joined", tt.question, acme, ok)
+		}
+	}
+}
+
+// TestPlural checks which nouns after "which" or "what" ask for several.
+func TestPlural(t *testing.T) {
+	lx := text.DefaultLexicon()
+	for noun, want := range map[string]bool{"parties": true, "charges": true, "people": true, "countries": true,
+		"party": false, "news": false, "business": false, "press": false, "status": false, "bus": false} {
+		if got := plural(noun, lx.Stem(noun)); got != want {
+			t.Errorf("plural(%q) = %v, want %v", noun, got, want)
 		}
 	}
 }

@@ -90,6 +90,8 @@ const (
 	InParentheses                    // the phrase is inside parentheses
 	WordsWhat                        // Words, when the question asks "what" and no kind of thing: such answers run longer
 	GrainAsked                       // the question asks for a year, a month or a day, and the phrase is one: "2007" for "in what year"
+	Joined                           // two phrases of a kind joined by "and" or "or": "Labor and the Greens"
+	JoinedPlural                     // and the question asks for things in the plural: "Which parties …"
 	numGeneral
 )
 
@@ -98,7 +100,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
