@@ -1,7 +1,6 @@
 package attribution
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/text"
@@ -14,7 +13,7 @@ const (
 	verbUnknown verbKind = iota // not looked up yet
 	notSpeech
 	speechVerb   // say, tell, add, warn … (Lexicon.SpeechVerbs)
-	particleVerb // says only with its particle: "point" in "pointed out" (particleSpeech)
+	particleVerb // says only with its particle: "point" in "pointed out" (Lexicon.ParticleVerb)
 	quoteVerb    // Lexicon.QuoteVerbs: only before a quotation
 	documentVerb // Lexicon.DocumentVerbs: only before a quotation, for a document
 )
@@ -46,7 +45,7 @@ func (a *article) verbKind(t text.Token) verbKind {
 		k = documentVerb
 	case a.lx.IsSpeech(st):
 		k = speechVerb
-	case particleSpeech[st] != nil:
+	case a.lx.ParticleVerb(st):
 		k = particleVerb
 	}
 	an.verb[t.W.ID] = k
@@ -98,18 +97,14 @@ func (p *para) speechAt(v int) bool {
 	return false
 }
 
-// particleSpeech are the verbs that say something with a particle after
-// them and not without: "pointed out that", "called for a ceasefire",
-// "called on the council to resign" (but "called the attempt …").
-var particleSpeech = map[string][]string{"point": {"out"}, "call": {"for", "on"}}
-
 // saysWithParticle reports whether the verb at token v is a verb of saying
-// by the particle after it.
+// by the particle after it (Lexicon.SaysWithParticle): "pointed out that",
+// "called for a ceasefire", but not "called the attempt …".
 func (p *para) saysWithParticle(v int) bool {
 	if v+1 >= len(p.Toks) || !p.inWord(v+1) {
 		return false
 	}
-	return slices.Contains(particleSpeech[p.a.an.cache.Stem(p.Toks[v].W)], p.Toks[v+1].Norm)
+	return p.a.lx.SaysWithParticle(p.a.an.cache.Stem(p.Toks[v].W), p.Toks[v+1].Norm)
 }
 
 // participle reports whether a verb is in its -ing form, and so has no

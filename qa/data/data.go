@@ -9,9 +9,9 @@ package data
 import "embed"
 
 // Files are the tab-separated tables: gazetteer.tsv, irregular.tsv,
-// given-names.tsv and title-synonyms.tsv.
+// given-names.tsv, title-synonyms.tsv and particle-verbs.tsv.
 //
-//go:embed gazetteer.tsv irregular.tsv given-names.tsv title-synonyms.tsv
+//go:embed gazetteer.tsv irregular.tsv given-names.tsv title-synonyms.tsv particle-verbs.tsv
 var Files embed.FS
 
 // Words are the word lists of qa/text's Lexicon, one a file under words/:

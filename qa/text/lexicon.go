@@ -2,6 +2,7 @@ package text
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -28,6 +29,10 @@ type Lexicon struct {
 	// titleSynonyms map a title to the one it stands for: "leader" →
 	// "president" (see FoldTitle).
 	titleSynonyms map[string]string
+
+	// particleVerbs map the stem of a verb that says something only with
+	// a particle to its particles: "point" → "out" (see SaysWithParticle).
+	particleVerbs map[string][]string
 
 	// The stems of every form of SpeechVerbs, QuoteVerbs and
 	// DocumentVerbs.
@@ -85,6 +90,13 @@ func parseLexicon() (*Lexicon, error) {
 	lx.titleSynonyms = make(map[string]string)
 	err = readTSV("title-synonyms.tsv", 2, func(f []string) {
 		lx.titleSynonyms[f[0]] = f[1]
+	})
+	if err != nil {
+		return nil, err
+	}
+	lx.particleVerbs = make(map[string][]string)
+	err = readTSV("particle-verbs.tsv", 2, func(f []string) {
+		lx.particleVerbs[lx.Stem(f[0])] = splitList(f[1])
 	})
 	if err != nil {
 		return nil, err
@@ -202,6 +214,16 @@ func (lx *Lexicon) FoldTitle(w string) string {
 		return s
 	}
 	return w
+}
+
+// ParticleVerb reports whether a verb's stem says something when a
+// particle follows it, and not alone: "point" ("pointed out").
+func (lx *Lexicon) ParticleVerb(stem string) bool { return lx.particleVerbs[stem] != nil }
+
+// SaysWithParticle reports whether a verb's stem followed by a particle
+// (normalised) is a verb of saying: "point" and "out", "call" and "for".
+func (lx *Lexicon) SaysWithParticle(stem, particle string) bool {
+	return slices.Contains(lx.particleVerbs[stem], particle)
 }
 
 // NameTail reports whether a word in lower case after a hyphen can end a

@@ -225,3 +225,28 @@ func TestTitleSynonyms(t *testing.T) {
 		})
 	}
 }
+
+// TestParticleVerbs checks particle-verbs.tsv: each verb says something
+// with its particles and not with another word.
+func TestParticleVerbs(t *testing.T) {
+	lx, err := parseLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(lx.particleVerbs) == 0 {
+		t.Fatal("no particle verbs")
+	}
+	for stem, particles := range lx.particleVerbs {
+		for _, p := range particles {
+			if !lx.SaysWithParticle(stem, p) {
+				t.Errorf("SaysWithParticle(%q, %q) = false", stem, p)
+			}
+		}
+		if lx.SaysWithParticle(stem, "the") {
+			t.Errorf("SaysWithParticle(%q, \"the\") = true", stem)
+		}
+	}
+	if !lx.SaysWithParticle(lx.Stem("pointed"), "out") || lx.ParticleVerb(lx.Stem("walked")) {
+		t.Error("\"pointed out\" does not say, or \"walked\" needs a particle to")
+	}
+}
