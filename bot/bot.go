@@ -42,7 +42,7 @@ type Engine interface {
 	reply.Engine
 	Passage(ref qa.Ref) (qa.Answer, bool)
 	Context(ref qa.Ref) (qa.Context, bool)
-	MatchSpeakers(typed string, n int) []*qa.Speaker
+	MatchSpeakers(typed string, n int, in *qa.Article) []*qa.Speaker
 }
 
 // discordAPI is the part of *discordgo.Session the handlers use to reply;

@@ -864,8 +864,10 @@ func (p panicEverywhere) ParseQuestion(string) (*qa.Question, error) {
 	<-p.gate
 	panic(errBoom)
 }
-func (panicEverywhere) MatchSpeakers(string, int) []*qa.Speaker { panic(errBoom) }
-func (panicEverywhere) Passage(qa.Ref) (qa.Answer, bool)        { panic(errBoom) }
+func (panicEverywhere) MatchSpeakers(string, int, *qa.Article) []*qa.Speaker {
+	panic(errBoom)
+}
+func (panicEverywhere) Passage(qa.Ref) (qa.Answer, bool) { panic(errBoom) }
 
 func interactionOf(id string, typ discordgo.InteractionType, data discordgo.InteractionData) *discordgo.Interaction {
 	return &discordgo.Interaction{ID: id, Type: typ, Data: data, ChannelID: "3", GuildID: "1",

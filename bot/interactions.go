@@ -1,8 +1,6 @@
 package bot
 
 import (
-	"math"
-	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -266,21 +264,7 @@ func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, t
 // qa.Engine.MatchSpeakers), those article in quotes or reports when it is
 // not nil, at most 25, as Discord allows.
 func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.ApplicationCommandOptionChoice {
-	var matches []*qa.Speaker
-	if in == nil {
-		matches = e.MatchSpeakers(typed, maxChoices)
-	} else {
-		// One pass over the article for who speaks in it, not one a match.
-		type who struct{ name, role string }
-		speaks := make(map[who]bool)
-		for _, s := range e.SpeakersIn(in) {
-			speaks[who{s.Name, s.Role}] = true
-		}
-		matches = slices.DeleteFunc(e.MatchSpeakers(typed, math.MaxInt), func(s *qa.Speaker) bool {
-			return !speaks[who{s.Name, s.Role}]
-		})
-		matches = matches[:min(len(matches), maxChoices)]
-	}
+	matches := e.MatchSpeakers(typed, maxChoices, in)
 	named := make(map[string]int)
 	for _, s := range matches {
 		named[s.Name]++

@@ -77,7 +77,20 @@ func articleWords(lx *text.Lexicon, a *Article) []string {
 // and Statements are a's. Use the copies to show, not to look up: the
 // engine's own speaker is the one FindSpeaker returns.
 func (e *Engine) SpeakersIn(a *Article) []*Speaker {
-	// One pass over the quotations and the sentences, not one a speaker.
+	counted := e.countIn(a)
+	var in []*Speaker
+	for _, s := range e.speakers { // in order of first mention, as Speakers
+		if c := counted[s]; c != nil {
+			in = append(in, c)
+		}
+	}
+	return listed(in)
+}
+
+// countIn returns, for each of the engine's speakers that article a quotes
+// or reports, a copy counting what they say in a alone: one pass over the
+// quotations and the sentences, not one a speaker.
+func (e *Engine) countIn(a *Article) map[*Speaker]*Speaker {
 	counted := make(map[*Speaker]*Speaker)
 	count := func(s *Speaker) *Speaker {
 		c := counted[s]
@@ -99,13 +112,7 @@ func (e *Engine) SpeakersIn(a *Article) []*Speaker {
 			count(sn.speaker).Statements++
 		}
 	}
-	var in []*Speaker
-	for _, s := range e.speakers { // in order of first mention, as Speakers
-		if c := counted[s]; c != nil {
-			in = append(in, c)
-		}
-	}
-	return listed(in)
+	return counted
 }
 
 // SpeakerIn returns a copy of s whose Quotes and Statements count what it

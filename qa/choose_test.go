@@ -116,3 +116,37 @@ func TestRoutedToArticleThatNamesAll(t *testing.T) {
 		t.Errorf("got %+v, want the trawler sentence of %q", got, kestrel.Title)
 	}
 }
+
+// TestMatchSpeakersIn checks that speaker suggestions kept to an article
+// are the engine's speakers who speak in it, and only they.
+func TestMatchSpeakersIn(t *testing.T) {
+	e := New(chooseArticles(t), DefaultOptions())
+	names := func(ss []*Speaker) []string {
+		var out []string
+		for _, s := range ss {
+			out = append(out, s.Name)
+			if e.FindSpeaker(s.Name) != s {
+				t.Errorf("%s: a copy, not the engine's speaker", s.Name)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	fees := e.FindArticles("fees")[0]
+	storm := e.FindArticles("storm")[0]
+	for _, tt := range []struct {
+		typed string
+		in    *Article
+		want  []string
+	}{
+		{"", nil, []string{"Ann Lee", "Tom Hale", "fan"}}, // "one fan said", of the final
+		{"", fees, []string{"Tom Hale"}},
+		{"", storm, []string{"Ann Lee"}},
+		{"hale", storm, nil},
+		{"hale", fees, []string{"Tom Hale"}},
+	} {
+		if got := names(e.MatchSpeakers(tt.typed, 10, tt.in)); !slices.Equal(got, tt.want) {
+			t.Errorf("MatchSpeakers(%q, in %v) = %q, want %q", tt.typed, tt.in != nil, got, tt.want)
+		}
+	}
+}

@@ -50,9 +50,14 @@ func (e *Engine) correctNames(toks []text.Token) {
 // MatchSpeakers returns the speakers whose name matches what someone has
 // typed so far, for autocomplete: names that start with it first, then
 // names with a word that starts with it, then names a typo or two from it;
-// the most quoted first within each; at most n.
-func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
+// the most quoted first within each; at most n. With an article, only
+// those it quotes or reports.
+func (e *Engine) MatchSpeakers(typed string, n int, in *Article) []*Speaker {
 	typed = strings.ToLower(strings.TrimSpace(typed))
+	var speaks map[*Speaker]*Speaker
+	if in != nil {
+		speaks = e.countIn(in)
+	}
 	// How a name matches, best first.
 	const (
 		startsWith = iota // "zel" of "Zelenskyy"
@@ -65,6 +70,9 @@ func (e *Engine) MatchSpeakers(typed string, n int) []*Speaker {
 	}
 	var matches []match
 	for _, s := range e.Speakers() {
+		if in != nil && speaks[s] == nil {
+			continue
+		}
 		name := strings.ToLower(s.Name)
 		switch {
 		case typed == "" || strings.HasPrefix(name, typed):

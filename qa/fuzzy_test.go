@@ -98,7 +98,7 @@ func TestMatchSpeakers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, s := range e.MatchSpeakers(tt.typed, tt.n) {
+			for _, s := range e.MatchSpeakers(tt.typed, tt.n, nil) {
 				got = append(got, s.Name)
 			}
 			if !slices.Equal(got, tt.want) {
