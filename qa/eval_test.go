@@ -175,9 +175,10 @@ func TestEvalManyArticles(t *testing.T) {
 // were alone: every question of each of the 17 news articles, asked of an
 // engine of all of them, gets the best answer it gets from an engine of
 // its article alone, whether the question is kept to the article
-// (Question.Within) or routed to it. (Lower passages may differ: the
-// articles share their people, and what is known of someone in one
-// article is known in all.)
+// (Question.Within) or routed to it: the same passage, credited to the
+// same speaker. (The words in bold may differ, and lower passages: the
+// articles share their people and names, and what is known of a name in
+// one article is known in all.)
 func TestArticleAmongMany(t *testing.T) {
 	if testing.Short() {
 		t.Skip("asks every question of the 17 news articles twice")
@@ -193,7 +194,7 @@ func TestArticleAmongMany(t *testing.T) {
 		if len(answers) == 0 {
 			return "(declined)"
 		}
-		return fmt.Sprintf("%s [%s] (%s)", answers[0].Text, answers[0].Highlight, answers[0].Speaker)
+		return fmt.Sprintf("%s (%s)", answers[0].Text, answers[0].Speaker)
 	}
 	ask := func(e *Engine, txt string) *Question {
 		q, err := e.ParseQuestion(txt)

@@ -91,7 +91,9 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 	}
 	for v := i; v < j && v < i+afterReach; v++ {
 		if p.accordingTo(v, j) {
-			c := a.resolve(p, p.npRight(v+2, j))
+			// `", according to its chief executive, Jane Roe`: the name
+			// after a description.
+			c := a.resolve(p, p.apposedAfter(p.npRight(v+2, j), j))
 			c.How = ByAccording
 			return c, s
 		}

@@ -13,7 +13,11 @@ import (
 func (a *article) findMentions(p *para) {
 	for i := 0; i < len(p.Toks); {
 		t := p.Toks[i]
-		if a.proper(p, i) {
+		// A title written in capitals after "the" is a description, as
+		// one in lower case is: "the MP said", not a body called MP.
+		titleCaps := t.AllCaps && t.Is(text.KindTitleHead) && i > 0 && p.Toks[i-1].Norm == "the" &&
+			(i+1 == len(p.Toks) || !p.Toks[i+1].Cap)
+		if a.proper(p, i) && !titleCaps {
 			end := a.nameRun(p, i)
 			n := a.splitRun(p, i, end)
 			if n == end {
@@ -59,7 +63,7 @@ func (a *article) findMentions(p *para) {
 			i = end
 			continue
 		}
-		if !t.Quoted && !t.Cap && t.Is(text.KindTitleHead) {
+		if !t.Quoted && (!t.Cap || titleCaps) && t.Is(text.KindTitleHead) {
 			if start, e := a.resolveDescription(p, i); e != nil {
 				a.addMention(p, start, i+1, e, Description)
 			}

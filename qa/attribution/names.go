@@ -107,9 +107,10 @@ func (a *article) nameRun(p *para, i int) int {
 			if k >= len(p.Toks) || !p.Toks[k].Cap || p.Toks[k].Number || !p.joined(k) || a.lx.CalendarWords.Has(p.Toks[k].Norm) {
 				break
 			}
-			if (t.Norm == "of" || t.Norm == "for") && j-i >= 2 && a.personName(p, i, j) {
-				// "Ursula van der Berg of Utrecht University": a person
-				// and where she works.
+			if (t.Norm == "of" || t.Norm == "for") && j-i >= 2 && a.titledPersonName(p, i, j) {
+				// "Ursula van der Berg of Utrecht University", "Sergeant
+				// Jane Roe of Westshire Police": a person and where she
+				// works.
 				return j
 			}
 			if t.Norm == "and" && and < 0 {
@@ -128,11 +129,23 @@ func (a *article) nameRun(p *para, i int) int {
 	if and >= 0 && !a.lx.OrgWords.Has(p.Toks[j-1].Norm) && !(bodied >= 0 && bodied < and) {
 		return and
 	}
-	// Letters after a name, "Simon Latchford KC", are not part of it.
-	if j-i >= 3 && p.Toks[j-1].AllCaps && len(p.Toks[j-1].Norm) <= postNominalLength && a.personName(p, i, j-1) {
+	// Letters after a name, "Simon Latchford KC", are not part of it,
+	// nor after a titled one, "Judge Ann Roe KC".
+	if j-i >= 3 && p.Toks[j-1].AllCaps && len(p.Toks[j-1].Norm) <= postNominalLength && a.titledPersonName(p, i, j-1) {
 		return j - 1
 	}
 	return j
+}
+
+// titledPersonName reports whether tokens [start, end) are a person's
+// name, after the titles before it if any: "Ann Roe", "Judge Ann Roe",
+// "Detective Sergeant Ann Roe".
+func (a *article) titledPersonName(p *para, start, end int) bool {
+	if a.personName(p, start, end) {
+		return true
+	}
+	n := a.splitRun(p, start, end)
+	return n > start && end-n >= 2 && a.personName(p, n, end)
 }
 
 // postNominalLength is the longest run of capitals after a person's name

@@ -346,7 +346,10 @@ func (a *article) lastUnnamed(p *para) *Entity {
 // token h: to whoever issued it, if the article says, else to the
 // document.
 func (a *article) document(p *para, ph phrase, h int) Credit {
-	issuer := a.owner(p, ph)
+	// Whose it is, by what stands before its noun or right after it:
+	// "the navy's statement", "a statement from the agency", whether or
+	// not the phrase runs on past the noun.
+	issuer := a.owner(p, phrase{ph.start, h + 1})
 	head := singular(p.Toks[h].Norm)
 	key := "document:" + head
 	doc := a.byNoun[key]
