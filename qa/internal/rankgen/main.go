@@ -7,8 +7,8 @@
 // half of the development data: the SQuAD 2.0 dev articles at even
 // positions in name order (qa/testdata/squad2) and the news articles of
 // half A (the 1st, 3rd, … of qa/testdata/eval's news sets in name order,
-// the seed first) with the blind sets that have questions but blind_b3_*,
-// and reports the validation half (the rest) with -report.
+// the seed first) with the blind sets that have questions but blind_b3_*
+// and blind_b4_*, and reports the validation half (the rest) with -report.
 // The same data always gives the same file.
 package main
 
@@ -38,10 +38,11 @@ var newsSets = []string{"seed", "afghan_robotics", "australia_boat_pushbacks", "
 	"north_korea_rocket", "origami_robot", "policeman_insurance_fraud", "us_senate_bailout",
 	"zimbabwe_cabinet_boycott"}
 
-// validationBlindPrefix opens the names of the blind sets kept out of
-// training, as more validation news: blind_b3_*, the latest when it was
-// set. A later blind set trains unless it is named here.
-const validationBlindPrefix = "blind_b3_"
+// validationBlindPrefixes open the names of the blind sets kept out of
+// training, as more validation news: blind_b3_* and blind_b4_*, the
+// latest when they were set. A later blind set trains unless it is named
+// here.
+var validationBlindPrefixes = []string{"blind_b3_", "blind_b4_"}
 
 func main() {
 	log.SetFlags(0)
@@ -65,8 +66,8 @@ func main() {
 		"answers, with the mean and scale each feature is standardised by.",
 		"Written by qa/internal/rankgen (go generate ./qa) from the training half of the development",
 		"data: SQuAD 2.0 dev articles at even positions (qa/testdata/squad2, CC BY-SA 4.0), the news",
-		"articles of half A and the blind sets with questions but blind_b3_* (qa/testdata/eval). Do",
-		"not edit by hand: run go generate.",
+		"articles of half A and the blind sets with questions but blind_b3_* and blind_b4_*",
+		"(qa/testdata/eval). Do not edit by hand: run go generate.",
 		fmt.Sprintf("The decliner's settings, chosen by cross-validation: a news question counts for %g, L2 %g.", d.newsWeight, d.l2),
 		"Format: see rank.Parse.",
 	}
@@ -172,7 +173,7 @@ func loadSets(squadDir, newsDir string) (train, valid []set, err error) {
 	}
 	// The blind sets (see qa/testdata/eval/BLIND.md) are development data
 	// once looked at, outside the news halves: they train, but for those
-	// named by validationBlindPrefix, which validate.
+	// named by validationBlindPrefixes, which validate.
 	blind, err := filepath.Glob(filepath.Join(newsDir, "blind_*", "qa.jsonl"))
 	if err != nil {
 		return nil, nil, err
@@ -183,7 +184,8 @@ func loadSets(squadDir, newsDir string) (train, valid []set, err error) {
 		if err != nil {
 			return nil, nil, err
 		}
-		if strings.HasPrefix(filepath.Base(filepath.Dir(path)), validationBlindPrefix) {
+		name := filepath.Base(filepath.Dir(path))
+		if slices.ContainsFunc(validationBlindPrefixes, func(prefix string) bool { return strings.HasPrefix(name, prefix) }) {
 			valid = append(valid, s)
 			continue
 		}
