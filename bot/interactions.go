@@ -261,8 +261,8 @@ func focused(opts []*discordgo.ApplicationCommandInteractionDataOption) (name, t
 }
 
 // speakerChoices offers the speakers matching what was typed (see
-// qa.Engine.MatchSpeakers), those article in quotes or reports when it is
-// not nil, at most 25, as Discord allows.
+// qa.Engine.MatchSpeakers), only those article quotes or reports when it
+// is not nil, at most 25, as Discord allows.
 func speakerChoices(e Engine, typed string, in *qa.Article) []*discordgo.ApplicationCommandOptionChoice {
 	matches := e.MatchSpeakers(typed, maxChoices, in)
 	named := make(map[string]int)

@@ -46,7 +46,7 @@ func (e *Engine) Answer(q *Question, k int) []Answer { return e.answer(q, k, nil
 // answer answers q with up to k passages, none of the sentences in exclude
 // (those shown already, for "what else"): the best candidates the model
 // ranks, unless it declines the question, or the question names someone
-// or something the articles never mention.
+// or something the articles (or the one it is about) never mention.
 func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	picked := e.answerPicks(q, k, exclude)
 	out := make([]Answer, len(picked))

@@ -29,6 +29,12 @@ type ranking struct {
 	signals  rank.Signals
 	answers  float64 // the decliner's probability that the best answers
 	declined bool
+
+	// Of a question declined for names an article never mentions
+	// (Question.Unknown): that article, the one it is kept to or the
+	// likeliest; and whether no one article mentions all its names.
+	lacking  *Article
+	unrouted bool
 }
 
 // Options of candidate generation.
@@ -48,61 +54,84 @@ const (
 // rankQuestion finds a question's candidates, scores them with the model
 // and decides whether the best answers.
 //
-// A question kept to one article (Question.Within) is ranked in it as if
-// the engine held that article alone, and declined if it names someone or
-// something that article never mentions. Of many articles, the question
-// is first ranked in all of them, to route it: unless the model declines
-// it there, the article it is about is that of its best candidate among
-// the articles that mention every name it does. The question is kept to
-// that article from then on (so are its follow-ups), ranked again in it
-// alone, and declined if the model declines it there. So an article
-// answers as it does alone, whatever else is loaded beside it; ranked in
-// all, a word the other articles use often would weigh little in the one
-// that is about it. A question that asks only what someone said ("What
-// did Ann Lee say?") is not routed: it is answered from every article
-// they speak in.
+// A question kept to one article (Question.Within) is ranked in it with
+// the article's own word statistics, as if the engine held it alone, and
+// declined if it names someone or something that article never mentions.
+// Of many articles, a question whose capitalised names no one article
+// mentions all of is declined; else it is ranked in all of them, to route
+// it: unless the model declines it there, the article it is about is that
+// of its best candidate among the articles that mention every name it
+// does. The question is kept to that article from then on (so are its
+// follow-ups), ranked again in it, and declined, and kept to no article,
+// if the model declines it there. So an article gives the passage it
+// gives alone, whatever else is loaded beside it; ranked in all, a word
+// the other articles use often would weigh little in the one that is
+// about it. (What the engine knows of names and people is still of all
+// its articles.) A question that asks only what someone said ("What did
+// Ann Lee say?") is not routed: it is answered from every article they
+// speak in.
 func (e *Engine) rankQuestion(q *Question) ranking {
 	if len(q.terms) == 0 && !q.aboutSpeaker() {
 		return ranking{declined: true}
 	}
-	searched := e.ix.All()
 	switch {
-	case len(e.articles) == 1, q.within == nil && q.aboutSpeaker() && !q.hasTopic():
 	case q.within != nil:
 		art := slices.Index(e.articles, q.within)
 		if art < 0 {
 			return ranking{declined: true} // an article of another engine: one since reloaded
 		}
-		searched = e.ix.Part(art)
-		if q.Unknown = unknownIn(q, searched); len(q.Unknown) > 0 {
-			return ranking{declined: true}
-		}
-	default:
-		routed := e.decide(q, searched)
-		if routed.declined {
-			return routed
-		}
-		// The best candidate's article, of those that mention every name
-		// the question does.
-		art := int32(-1)
-		for _, c := range routed.cands {
-			if a := e.sents[c.Doc].art; len(unknownIn(q, e.ix.Part(int(a)))) == 0 {
-				art = a
-				break
+		searched := e.ix.Part(art)
+		if len(e.articles) > 1 {
+			if q.Unknown = unknownIn(q, searched); len(q.Unknown) > 0 {
+				return ranking{declined: true, lacking: q.within}
 			}
 		}
-		if art < 0 {
-			return ranking{declined: true} // no one article mentions all its names
-		}
-		q.within, searched = e.articles[art], e.ix.Part(int(art))
+		return e.decide(q, searched, nil)
+	case len(e.articles) == 1 || q.aboutSpeaker() && !q.hasTopic():
+		return e.decide(q, e.ix.All(), nil)
 	}
-	return e.decide(q, searched)
+	routed := e.decide(q, e.ix.All(), nil)
+	art := -1 // the best candidate's article, of those that mention all its names
+	for i := range routed.cands {
+		if routed.declined {
+			break
+		}
+		if a := int(e.sents[routed.cands[i].Doc].art); len(unknownIn(q, e.ix.Part(a))) == 0 {
+			art = a
+			break
+		}
+	}
+	if art < 0 {
+		// Declined: say so if it is for names no one article mentions all
+		// of, with those the article that lacks fewest lacks.
+		fewest := -1
+		var lacks []string
+		for a := range e.articles {
+			if missing := unknownIn(q, e.ix.Part(a)); fewest < 0 || len(missing) < len(lacks) {
+				fewest, lacks = a, missing
+			}
+		}
+		if len(lacks) > 0 {
+			q.Unknown = lacks
+			return ranking{declined: true, lacking: e.articles[fewest], unrouted: true}
+		}
+		routed.declined = true // by the model, or no candidate is of an article that mentions all its names
+		return routed
+	}
+	q.within = e.articles[art]
+	r := e.decide(q, e.ix.Part(art), routed.cands)
+	if r.declined {
+		q.within = nil // its follow-ups are not kept to an article that does not answer it
+	}
+	return r
 }
 
 // decide ranks a question's candidates in one part of the index (all the
-// articles, or one) and decides whether the best answers.
-func (e *Engine) decide(q *Question, searched index.Part) ranking {
-	cands, qv, total := e.rankIn(q, searched)
+// articles, or one) and decides whether the best answers. read are
+// candidates already described in a wider search, if any, whose reading
+// (see readFeatures) is the same in this one.
+func (e *Engine) decide(q *Question, searched index.Part, read []candidate) ranking {
+	cands, qv, total := e.rankIn(q, searched, read)
 	if len(cands) == 0 {
 		return ranking{declined: true}
 	}
@@ -116,7 +145,7 @@ func (e *Engine) decide(q *Question, searched index.Part) ranking {
 // articles, or one) and scores them with the model, best first. It
 // returns too what the decliner reads besides them: the question as the
 // candidates were compared with it, and its words' total weight.
-func (e *Engine) rankIn(q *Question, searched index.Part) (cands []candidate, qv *questionView, total float64) {
+func (e *Engine) rankIn(q *Question, searched index.Part, read []candidate) (cands []candidate, qv *questionView, total float64) {
 	q.weighTerms(searched, e.opts.MissingWordWeight)
 	for _, w := range q.topicIDF {
 		total += w
@@ -182,7 +211,7 @@ func (e *Engine) rankIn(q *Question, searched index.Part) (cands []candidate, qv
 	for i, h := range hits {
 		c := &cands[i]
 		c.Hit = h
-		e.describe(q, qv, c, i, best, bestPara, total, paras, found)
+		e.describe(q, qv, c, i, best, bestPara, total, paras, found, read)
 		c.score = e.model.Score(&c.features)
 		scores[i] = c.score
 	}
@@ -369,7 +398,7 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 
 // describe works out a candidate's features.
 func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, best, bestPara, total float64,
-	paras *paraSums, found index.Result) {
+	paras *paraSums, found index.Result, read []candidate) {
 	s := &e.sents[c.Doc]
 	f := &c.features
 	if best > 0 {
@@ -418,8 +447,28 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 			f[rank.DefinesAsked] = boolFeature(q.Kind == KindDefinition)
 		}
 	}
+	for i := range read {
+		if read[i].Doc == c.Doc {
+			for _, rf := range readFeatures {
+				f[rf] = read[i].features[rf]
+			}
+			if q.Kind == KindNumber {
+				// What "how many" counts is only what the articles
+				// searched have: with none of it, any count will do.
+				f[rank.AnswerMeasured] = boolFeature(measures(q, qv, e.sentenceReads(c.Doc)))
+			}
+			return
+		}
+	}
 	e.readCandidate(q, qv, c)
 }
+
+// readFeatures are the features readCandidate works out but the measure
+// of "how many": they depend on the question and the sentence's words,
+// not on what else is searched, so that a sentence read in all the
+// articles need not be read again in its own.
+var readFeatures = [...]rank.Feature{rank.Novel, rank.Density, rank.Bigrams, rank.AnswerTime, rank.AnswerNumber,
+	rank.AnswerPerson, rank.AnswerPlace, rank.AnswerNear, rank.AnswerFuture, rank.AnswerTerm, rank.AnswerNames}
 
 // readCandidate works out the features that take reading the sentence's
 // words: its pairs of question words, how close its question words are,

@@ -135,18 +135,67 @@ func TestMatchSpeakersIn(t *testing.T) {
 	fees := e.FindArticles("fees")[0]
 	storm := e.FindArticles("storm")[0]
 	for _, tt := range []struct {
+		name  string
 		typed string
 		in    *Article
 		want  []string
 	}{
-		{"", nil, []string{"Ann Lee", "Tom Hale", "fan"}}, // "one fan said", of the final
-		{"", fees, []string{"Tom Hale"}},
-		{"", storm, []string{"Ann Lee"}},
-		{"hale", storm, nil},
-		{"hale", fees, []string{"Tom Hale"}},
+		{"every article", "", nil, []string{"Ann Lee", "Tom Hale", "fan"}}, // "one fan said", of the final
+		{"the fees", "", fees, []string{"Tom Hale"}},
+		{"the storm", "", storm, []string{"Ann Lee"}},
+		{"a name not in it", "hale", storm, nil},
+		{"a name in it", "hale", fees, []string{"Tom Hale"}},
 	} {
-		if got := names(e.MatchSpeakers(tt.typed, 10, tt.in)); !slices.Equal(got, tt.want) {
-			t.Errorf("MatchSpeakers(%q, in %v) = %q, want %q", tt.typed, tt.in != nil, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			if got := names(e.MatchSpeakers(tt.typed, 10, tt.in)); !slices.Equal(got, tt.want) {
+				t.Errorf("MatchSpeakers(%q) = %q, want %q", tt.typed, got, tt.want)
+			}
+		})
 	}
+}
+
+// TestRoutingDeclines checks what routing among many articles does with
+// the names a question gives: a question only about what someone said is
+// answered from every article they speak in; one kept to an article that
+// never mentions a name it gives is declined for it; one whose names no
+// one article mentions all of is declined, and not kept to any article.
+func TestRoutingDeclines(t *testing.T) {
+	storm := mustArticle(t, "Storm closes the harbour\n\"We have no choice,\" Mayor Ann Lee said of the harbour Storm Ilse wrecked.\n")
+	fees := mustArticle(t, "Harbour fees rise\n\"The fees must rise,\" Mayor Ann Lee said.\n"+
+		"The harbour board raised its fees by a tenth, chairman Tom Hale said.\n")
+	e := New([]*Article{storm, fees}, DefaultOptions())
+	ask := func(txt string, within *Article) (*Question, *Explanation, []Answer) {
+		t.Helper()
+		q, err := e.ParseQuestion(txt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q.Within(within)
+		x := e.Explain(q, 3)
+		q, _ = e.ParseQuestion(txt)
+		q.Within(within)
+		return q, x, e.Answer(q, 3)
+	}
+	t.Run("only what someone said", func(t *testing.T) {
+		_, _, got := ask("What did Ann Lee say?", nil)
+		from := make(map[string]bool)
+		for _, a := range got {
+			from[a.Article] = true
+		}
+		if !from[storm.Title] || !from[fees.Title] {
+			t.Errorf("answers from %v, want both articles", from)
+		}
+	})
+	t.Run("kept to an article without the name", func(t *testing.T) {
+		_, x, got := ask("What did Tom Hale say about the fees?", storm)
+		if len(got) != 0 || x.UnknownIn != storm.Title || !slices.Equal(x.Unknown, []string{"Tom", "Hale"}) {
+			t.Errorf("got %d answers, unknown %q in %q; want none, Tom and Hale in %q", len(got), x.Unknown, x.UnknownIn, storm.Title)
+		}
+	})
+	t.Run("no one article has all its names", func(t *testing.T) {
+		q, x, got := ask("What did Tom Hale say about the harbour Storm Ilse wrecked?", nil)
+		if len(got) != 0 || !x.NoArticleHasAll || q.within != nil {
+			t.Errorf("got %d answers, no article has all %v, kept to %v; want none, true, none", len(got), x.NoArticleHasAll, q.within)
+		}
+	})
 }

@@ -9,7 +9,13 @@ import "github.com/articlebot/articlebot/qa/rank"
 type Explanation struct {
 	Question string
 	Kind     Kind
-	Unknown  []string // names no article mentions (or the one it is kept to): such a question is declined whatever the model says
+	Unknown  []string // names no article mentions: such a question is declined whatever the model says
+
+	// Of names some article mentions: the article kept to, or the
+	// likeliest one, that lacks Unknown; and whether no one article
+	// mentions all the question's names.
+	UnknownIn       string
+	NoArticleHasAll bool
 
 	// The decliner: the probability that the best candidate answers, the
 	// threshold below which the question is declined, and what each
@@ -35,7 +41,10 @@ type ExplainedAnswer struct {
 func (e *Engine) Explain(q *Question, k int) *Explanation {
 	x := &Explanation{Question: q.Text, Kind: q.Kind, Threshold: e.model.Threshold, Bias: e.model.DeclineBias}
 	r := e.rankQuestion(q)
-	x.Unknown = q.Unknown // of the article it is kept to, once ranked
+	x.Unknown, x.NoArticleHasAll = q.Unknown, r.unrouted // once ranked: of the article it is kept to
+	if r.lacking != nil {
+		x.UnknownIn = r.lacking.Title
+	}
 	x.Declined = r.declined || len(q.Unknown) > 0
 	if len(r.cands) > 0 {
 		x.Probability = r.answers

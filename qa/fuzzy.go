@@ -21,7 +21,7 @@ func (e *Engine) correctNames(toks []text.Token) {
 	for i := range toks {
 		t := &toks[i]
 		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) ||
-			!t.Cap && len(relatedTerms(e.lx.Stem(t.Norm))) > 0 {
+			!t.Cap && inWordNet(e.lx.Stem(t.Norm)) {
 			continue
 		}
 		allowed := text.TyposAllowed(utf8.RuneCountInString(t.Norm))

@@ -120,16 +120,18 @@ func TestQuestionNamesCorrected(t *testing.T) {
 		{"Did the council halt the plan?", ""},
 	}
 	for _, tt := range tests {
-		q, err := e.ParseQuestion(tt.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := ""
-		if len(q.People) > 0 {
-			got = q.People[0].Name
-		}
-		if got != tt.want {
-			t.Errorf("%q names %q, want %q", tt.question, got, tt.want)
-		}
+		t.Run(tt.question, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ""
+			if len(q.People) > 0 {
+				got = q.People[0].Name
+			}
+			if got != tt.want {
+				t.Errorf("%q names %q, want %q", tt.question, got, tt.want)
+			}
+		})
 	}
 }

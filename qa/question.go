@@ -169,13 +169,13 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 }
 
 // plural reports whether a noun, whose stem is given, is a plural: "parties",
-// "charges", "people"; not "news", "business" or "press".
+// "charges", "people"; not "news", "business", "press" or "crisis".
 func plural(noun, stem string) bool {
 	switch noun {
 	case "people", "men", "women", "children":
 		return true
 	}
-	return strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.HasSuffix(noun, "us") &&
+	return strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.HasSuffix(noun, "us") && !strings.HasSuffix(noun, "is") &&
 		noun != "news" && stem != noun
 }
 

@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -186,5 +187,29 @@ func TestMeasureAsked(t *testing.T) {
 		if q.measure != want {
 			t.Errorf("%q: measure %q, want %q", question, q.measure, want)
 		}
+	}
+}
+
+// TestWeighTermsAgain checks that weighing a question's words again, as
+// routing does (in all the articles, then in one), weighs them afresh:
+// nothing of the first weighing is left in the second.
+func TestWeighTermsAgain(t *testing.T) {
+	storm := mustArticle(t, "Storm closes the harbour\nThe storm closed the harbour on Tuesday.\n")
+	fees := mustArticle(t, "Harbour fees rise\nThe harbour board raised its fees.\n")
+	e := New([]*Article{storm, fees}, DefaultOptions())
+	q, err := e.ParseQuestion("When did the storm close the harbour and the ferry terminal?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	q.weighTerms(e.ix.Part(1), e.opts.MissingWordWeight) // the fees: no storm, no ferry
+	q.weighTerms(e.ix.Part(0), e.opts.MissingWordWeight)
+	once := *q
+	q.weighTerms(e.ix.Part(0), e.opts.MissingWordWeight)
+	if !slices.Equal(q.missingWords, once.missingWords) || q.missingWeight != once.missingWeight || !slices.Equal(q.topicIDF, once.topicIDF) {
+		t.Errorf("weighed again: missing %v (%v), weights %v; once: %v (%v), %v",
+			q.missingWords, q.missingWeight, q.topicIDF, once.missingWords, once.missingWeight, once.topicIDF)
+	}
+	if len(q.missingWords) == 0 || slices.Contains(q.missingWords, e.lx.Stem("storm")) {
+		t.Errorf("missing %v in the storm article, want the ferry's words and not the storm", q.missingWords)
 	}
 }

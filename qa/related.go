@@ -42,6 +42,22 @@ func relatedTerms(stem string) []string { return relatedTable(data.Related).rela
 // has none. The slice is new and the caller's; its strings share the
 // table's memory.
 func (t relatedTable) related(stem string) []string {
+	if rel, ok := t.lookup(stem); ok {
+		return strings.Split(rel, " ")
+	}
+	return nil
+}
+
+// inWordNet reports whether a stem is a word WordNet relates to others:
+// an English word, not a name.
+func inWordNet(stem string) bool {
+	_, ok := relatedTable(data.Related).lookup(stem)
+	return ok
+}
+
+// lookup returns the line of stem's related stems, as the table writes
+// them, and whether the table has it.
+func (t relatedTable) lookup(stem string) (string, bool) {
 	// A binary search over bytes rather than lines: lo and hi are line
 	// starts, the keys of the lines before lo are less than stem and those
 	// from hi on greater. The line that holds the midpoint is compared and
@@ -60,8 +76,8 @@ func (t relatedTable) related(stem string) []string {
 		case key > stem:
 			hi = start
 		default:
-			return strings.Split(rel, " ")
+			return rel, true
 		}
 	}
-	return nil
+	return "", false
 }

@@ -563,8 +563,10 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			break
 		}
 		typ := e.nameType(txt, toks, i, j)
-		out = append(out, phrase{start: i, end: j, typ: typ})
-		// The names a run joins with "and": "Ehud Olmert and Mahmoud Abbas".
+		// The names a run joins with "and": "Ehud Olmert and Mahmoud Abbas",
+		// the run itself a joined phrase.
+		joins := slices.ContainsFunc(toks[i+1:j], func(t text.Token) bool { return t.Norm == "and" })
+		out = append(out, phrase{start: i, end: j, typ: typ, joined: joins})
 		from := i
 		for k := i + 1; k < j; k++ {
 			if toks[k].Norm == "and" {

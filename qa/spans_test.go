@@ -47,56 +47,41 @@ func TestPhraseFeatures(t *testing.T) {
 }
 
 // TestPhrasesWithHyphens checks that a given name's second half in lower
-// case is part of the name, and a compound modifier's is not; and that a
-// compound in lower case is one phrase.
+// case is part of the name, and a compound modifier's is not; that a
+// compound in lower case is one phrase; and that a dash typed as a hyphen
+// before a small word ends a run of names there ("Turin-and on").
 func TestPhrasesWithHyphens(t *testing.T) {
-	a := mustArticle(t, "Anniversary marked\n"+
-		"Kim Jong-un spoke at the Paris-based agency on Kim Il-sung's birthday about swimming-plates.\n")
-	e := New([]*Article{a}, DefaultOptions())
-	q, err := e.ParseQuestion("Who spoke at the agency?")
-	if err != nil {
-		t.Fatal(err)
+	tests := []struct {
+		name, sentence, question string
+		want, not                []string
+	}{
+		{"names and compounds", "Kim Jong-un spoke at the Paris-based agency on Kim Il-sung's birthday about swimming-plates.",
+			"Who spoke at the agency?", []string{"Kim Jong-un", "Kim Il-sung's", "swimming-plates"}, []string{"Kim Jong", "Paris-based"}},
+		{"a dash typed as a hyphen", "The convoy drove through Lyon and Turin-and on to Milan by night.",
+			"Which cities did the convoy drive through?", []string{"Lyon and Turin", "Turin", "Milan"}, []string{"Turin-and", "Lyon and Turin-and"}},
 	}
-	got := make(map[string]bool)
-	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
-		got[c.Text] = true
-	}
-	for _, want := range []string{"Kim Jong-un", "Kim Il-sung's", "swimming-plates"} {
-		if !got[want] {
-			t.Errorf("no phrase %q in %v", want, got)
-		}
-	}
-	for _, not := range []string{"Kim Jong", "Paris-based"} {
-		if got[not] {
-			t.Errorf("phrase %q, want none", not)
-		}
-	}
-}
-
-// TestPhrasesDashAsHyphen checks that a dash typed as a hyphen before a
-// small word ends a run of names there: "Lyon and Turin-and on" names
-// Lyon and Turin, and does not make a name of "and".
-func TestPhrasesDashAsHyphen(t *testing.T) {
-	a := mustArticle(t, "Convoy reaches Italy\n"+
-		"The convoy drove through Lyon and Turin-and on to Milan by night.\n")
-	e := New([]*Article{a}, DefaultOptions())
-	q, err := e.ParseQuestion("Which cities did the convoy drive through?")
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := make(map[string]bool)
-	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
-		got[c.Text] = true
-	}
-	for _, want := range []string{"Lyon and Turin", "Turin", "Milan"} {
-		if !got[want] {
-			t.Errorf("no phrase %q in %v", want, got)
-		}
-	}
-	for _, not := range []string{"Turin-and", "Lyon and Turin-and"} {
-		if got[not] {
-			t.Errorf("phrase %q, want none", not)
-		}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := New([]*Article{mustArticle(t, "A headline\n"+tt.sentence+"\n")}, DefaultOptions())
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(map[string]bool)
+			for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+				got[c.Text] = true
+			}
+			for _, want := range tt.want {
+				if !got[want] {
+					t.Errorf("no phrase %q in %v", want, got)
+				}
+			}
+			for _, not := range tt.not {
+				if got[not] {
+					t.Errorf("phrase %q, want none", not)
+				}
+			}
+		})
 	}
 }
 
@@ -114,21 +99,23 @@ func TestJoinedPhrases(t *testing.T) {
 		{"Which firms bid for the contract?", 1},
 		{"Which firm bid for the contract?", 0},
 	} {
-		q, err := e.ParseQuestion(tt.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := make(map[string]span.Vector)
-		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
-			got[c.Text] = c.Features
-		}
-		firms, ok := got["Acme and the Northwind Group"]
-		if !ok || firms[span.Joined] != 1 || firms[span.JoinedPlural] != tt.plural {
-			t.Errorf("%q: Acme and the Northwind Group %v (proposed %v), want joined, joined_plural %v", tt.question, firms, ok, tt.plural)
-		}
-		if acme, ok := got["Acme"]; !ok || acme[span.Joined] != 0 {
-			t.Errorf("%q: Acme %v (proposed %v), want proposed alone, not joined", tt.question, acme, ok)
-		}
+		t.Run(tt.question, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(map[string]span.Vector)
+			for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+				got[c.Text] = c.Features
+			}
+			firms, ok := got["Acme and the Northwind Group"]
+			if !ok || firms[span.Joined] != 1 || firms[span.JoinedPlural] != tt.plural {
+				t.Errorf("Acme and the Northwind Group %v (proposed %v), want joined, joined_plural %v", firms, ok, tt.plural)
+			}
+			if acme, ok := got["Acme"]; !ok || acme[span.Joined] != 0 {
+				t.Errorf("Acme %v (proposed %v), want proposed alone, not joined", acme, ok)
+			}
+		})
 	}
 }
 
@@ -136,7 +123,8 @@ func TestJoinedPhrases(t *testing.T) {
 func TestPlural(t *testing.T) {
 	lx := text.DefaultLexicon()
 	for noun, want := range map[string]bool{"parties": true, "charges": true, "people": true, "countries": true,
-		"party": false, "news": false, "business": false, "press": false, "status": false, "bus": false} {
+		"party": false, "news": false, "business": false, "press": false, "status": false, "bus": false,
+		"crisis": false, "analysis": false} {
 		if got := plural(noun, lx.Stem(noun)); got != want {
 			t.Errorf("plural(%q) = %v, want %v", noun, got, want)
 		}

@@ -18,6 +18,8 @@ import (
 type explainJSON struct {
 	Kind        string             `json:"kind"`
 	Unknown     []string           `json:"unknown"`
+	UnknownIn   string             `json:"unknown_in,omitempty"` // the article that lacks them, when another has them
+	Unrouted    bool               `json:"unrouted,omitempty"`   // no one article mentions all the question's names
 	Declined    bool               `json:"declined"`
 	Probability float64            `json:"probability"` // that the best candidate answers
 	Threshold   float64            `json:"threshold"`
@@ -39,7 +41,8 @@ type contributionJSON struct {
 }
 
 func explainOf(x *qa.Explanation) *explainJSON {
-	out := &explainJSON{Kind: x.Kind.String(), Unknown: x.Unknown, Declined: x.Declined, Probability: x.Probability,
+	out := &explainJSON{Kind: x.Kind.String(), Unknown: x.Unknown, UnknownIn: x.UnknownIn, Unrouted: x.NoArticleHasAll,
+		Declined: x.Declined, Probability: x.Probability,
 		Threshold: x.Threshold, Bias: x.Bias, Signals: contributionsOf(x.Signals), Candidates: []candidateJSON{}}
 	if out.Unknown == nil {
 		out.Unknown = []string{}
@@ -68,6 +71,11 @@ const (
 
 func writeExplainText(w io.Writer, x *qa.Explanation) {
 	switch {
+	case x.NoArticleHasAll:
+		fmt.Fprintf(w, "why: declined, no one article mentions all its names: “%s”, the likeliest, never mentions %s\n",
+			x.UnknownIn, strings.Join(x.Unknown, ", "))
+	case x.UnknownIn != "":
+		fmt.Fprintf(w, "why: declined, “%s” never mentions %s\n", x.UnknownIn, strings.Join(x.Unknown, ", "))
 	case len(x.Unknown) > 0:
 		fmt.Fprintf(w, "why: declined, the articles never mention %s\n", strings.Join(x.Unknown, ", "))
 	case len(x.Candidates) == 0:

@@ -91,11 +91,7 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 	}
 	for v := i; v < j && v < i+afterReach; v++ {
 		if p.accordingTo(v, j) {
-			// `", according to its chief executive, Jane Roe`: the name
-			// after a description.
-			c := a.resolve(p, p.apposedAfter(p.npRight(v+2, j), j))
-			c.How = ByAccording
-			return c, s
+			return a.according(p, v, j), s
 		}
 		if !p.speechAt(v) {
 			continue
@@ -133,6 +129,15 @@ const recentQuotes = 8
 // come: `," the young North Korean leader on Sunday said`.
 const afterReach = 14
 
+// according credits what "according to" at token v attributes, up to
+// token limit: the phrase after it, or the name set off after a
+// description ("according to its chief executive, Jane Roe").
+func (a *article) according(p *para, v, limit int) Credit {
+	c := a.resolve(p, p.apposedAfter(p.npRight(v+2, limit), limit))
+	c.How = ByAccording
+	return c
+}
+
 // accordingTo reports whether tokens v and v+1 are "according to".
 func (p *para) accordingTo(v, limit int) bool {
 	return v+1 < limit && p.Toks[v].Norm == "according" && p.Toks[v+1].Norm == "to" && !p.Toks[v].Quoted
@@ -167,9 +172,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 			continue
 		}
 		if p.accordingTo(v, j) {
-			c := a.resolve(p, p.apposedAfter(p.npRight(v+2, j), j))
-			c.How = ByAccording
-			return c, s
+			return a.according(p, v, j), s
 		}
 		if a.lx.DocVerbs.Has(t.Norm) {
 			if c := a.documentBefore(p, from, v); c.Entity != nil {
@@ -512,9 +515,7 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 			continue
 		}
 		if p.accordingTo(v, j) {
-			c := a.resolve(p, p.npRight(v+2, j))
-			if c.Entity != nil {
-				c.How = ByAccording
+			if c := a.according(p, v, j); c.Entity != nil {
 				return c
 			}
 		}

@@ -43,3 +43,26 @@ func Example() {
 	// document 0: score 0.470, question words 01
 	// document 1: score 1.381, question words 11
 }
+
+// Two articles, each a part: "cat" is in every document of the first, so
+// it tells its documents apart less there than in the whole index.
+func ExamplePart() {
+	ix := index.New(index.BM25{K1: index.DefaultK1, B: index.DefaultB})
+	for _, article := range [][]string{{"cat", "cat"}, {"dog", "bird", "fish"}} {
+		ix.StartPart()
+		for _, w := range article {
+			ix.AddDoc(1)
+			ix.Add(ix.TermID(w), 1)
+		}
+	}
+	ix.Finish()
+	first := ix.Part(0)
+	fmt.Printf("cat: in %d of %d documents of the first article, IDF %.3f there, %.3f in all\n",
+		first.DocFreq("cat"), first.Docs(), first.IDF("cat"), ix.IDF("cat"))
+	found := first.Search([]index.QueryTerm{{Term: "cat", Weight: 1, Primary: true}}, nil, 0)
+	defer found.Release()
+	fmt.Printf("document 0 in the first article: score %.3f\n", found.At(0).Score)
+	// Output:
+	// cat: in 2 of 2 documents of the first article, IDF 0.182 there, 0.875 in all
+	// document 0 in the first article: score 0.182
+}

@@ -1,6 +1,7 @@
 package index
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"sync"
@@ -115,8 +116,12 @@ func (ix *Index) Finish() {
 func (ix *Index) Parts() int { return max(len(ix.parts), 1) }
 
 // Part returns part i of a finished index, in the order StartPart began
-// them.
+// them (documents added before the first StartPart are a part of their
+// own, the first). It panics if there is no part i.
 func (ix *Index) Part(i int) Part {
+	if i < 0 || i >= ix.Parts() {
+		panic(fmt.Sprintf("index: part %d of %d", i, ix.Parts()))
+	}
 	p := Part{ix: ix, first: 0, end: int32(len(ix.docLen))}
 	if i < len(ix.parts) {
 		p.first = ix.parts[i]
@@ -152,7 +157,10 @@ const (
 // Common reports whether a term is in more than one document in twenty
 // (and more than fifty): a word that frequent needs no synonyms to be
 // found, and searching for them costs more than they add.
-func (ix *Index) Common(term string) bool { return ix.All().Common(term) }
+func (ix *Index) Common(term string) bool {
+	df := ix.DocFreq(term)
+	return df > commonMinDocs && df*commonShare > len(ix.docLen)
+}
 
 // Has reports whether document doc has term.
 func (ix *Index) Has(term string, doc int32) bool {

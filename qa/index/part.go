@@ -6,8 +6,7 @@ import "sort"
 // them alone: one article of many, asked about on its own. Its document
 // frequencies, and so its IDF, are counted over its own documents, and its
 // documents' lengths were measured against its own average (see
-// StartPart). The zero Part is empty; get one from Index.Part or
-// Index.All.
+// StartPart). Get one from Index.Part or Index.All.
 type Part struct {
 	ix         *Index
 	first, end int32 // its documents: first up to, not including, end
@@ -51,14 +50,6 @@ func (p Part) DocFreq(term string) int {
 // IDF returns BM25's inverse document frequency of a term in the part; a
 // term none of its documents has gets the highest value.
 func (p Part) IDF(term string) float64 { return idf(p.Docs(), p.DocFreq(term)) }
-
-// Common reports whether a term is in more than one of the part's
-// documents in twenty (and more than fifty): a word that frequent needs no
-// synonyms to be found, and searching for them costs more than they add.
-func (p Part) Common(term string) bool {
-	df := p.DocFreq(term)
-	return df > commonMinDocs && df*commonShare > p.Docs()
-}
 
 // rescale returns what a term's scores, computed with its IDF in the whole
 // index, are multiplied by to be its scores in the part: 1 for the whole.

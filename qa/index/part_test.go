@@ -107,3 +107,24 @@ func TestNoParts(t *testing.T) {
 		t.Errorf("IDF of the one part = %v, want the index's %v", got, want)
 	}
 }
+
+// TestPartLightWords checks that a light word (see TestLightWords) adds to
+// the documents of a part that heavier words found, as in an index of the
+// part alone, when the search looks the documents up in its long postings.
+func TestPartLightWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	ix := buildParts(defaults, randomDocs(r, 20, 6), longList())
+	alone := build(defaults, longList())
+	query := []QueryTerm{{Term: "rare", Weight: 1, Primary: true}, {Term: "the", Weight: 1, Group: 1, Primary: true}}
+	weights := []float64{rareIn, theIn}
+	found := ix.Part(1).Search(query, weights, rareIn/2) // "the" is light: it finds nothing alone
+	got := hits(found)
+	found.Release()
+	want := hits(alone.Search(query, weights, rareIn/2))
+	for k := range want {
+		want[k].Doc += 20
+	}
+	if len(want) != 1 || !sameHits(got, want) {
+		t.Errorf("got %v, want %v, one document", got, want)
+	}
+}

@@ -66,7 +66,7 @@ const (
 	TopAnswerNear                      // and near a question word
 	Margin                             // the best candidate's score less the second's
 	MissingWeight                      // share of the question's weight on words no sentence has
-	MissingWords                       // words of the question no article has
+	MissingWords                       // words of the question no article searched has (the one it is kept to, if any)
 	KindAsked                          // the question asks for a time, number, person or place
 	SpeakerMissing                     // the question asks what someone said, and the best candidate is not credited to them
 	SpeakerSilent                      // the question asks what someone said who says nothing: the share of the article's sentences others are credited with

@@ -70,7 +70,7 @@ func parseLexicon() (*Lexicon, error) {
 	if err := lx.Words.read(); err != nil {
 		return nil, err
 	}
-	err := readTSV("irregular.tsv", 4, func(f []string) {
+	err := readTSV("irregular.tsv", 4, func(f []string) error {
 		base := strings.ToLower(f[0])
 		for _, col := range f[1:] {
 			for _, form := range splitList(col) {
@@ -80,6 +80,7 @@ func parseLexicon() (*Lexicon, error) {
 				}
 			}
 		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -88,27 +89,27 @@ func parseLexicon() (*Lexicon, error) {
 	lx.quote = lx.VerbStems(lx.QuoteVerbs)
 	lx.document = lx.VerbStems(lx.DocumentVerbs)
 	lx.titleSynonyms = make(map[string]string)
-	err = readTSV("title-synonyms.tsv", 2, func(f []string) {
+	err = readTSV("title-synonyms.tsv", 2, func(f []string) error {
 		lx.titleSynonyms[f[0]] = f[1]
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
 	lx.particleVerbs = make(map[string][]string)
-	err = readTSV("particle-verbs.tsv", 2, func(f []string) {
-		lx.particleVerbs[lx.Stem(f[0])] = splitList(f[1])
-	})
+	err = readTSV("particle-verbs.tsv", 2, lx.addParticleVerb)
 	if err != nil {
 		return nil, err
 	}
 	lx.givenNames = make(map[string]bool)
-	err = readTSV("given-names.tsv", 2, func(f []string) {
+	err = readTSV("given-names.tsv", 2, func(f []string) error {
 		lx.givenNames[f[0]] = f[1] == "f"
+		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = readTSV("gazetteer.tsv", 5, func(f []string) {
+	err = readTSV("gazetteer.tsv", 5, func(f []string) error {
 		key := placeKey(f[0])
 		for _, col := range f {
 			for _, name := range splitList(col) {
@@ -127,6 +128,7 @@ func parseLexicon() (*Lexicon, error) {
 				}
 			}
 		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -216,6 +218,23 @@ func (lx *Lexicon) FoldTitle(w string) string {
 	return w
 }
 
+// addParticleVerb adds a row of particle-verbs.tsv: a verb and its
+// particles, in lower case, each verb's stem once.
+func (lx *Lexicon) addParticleVerb(f []string) error {
+	verb, particles := f[0], splitList(f[1])
+	stem := lx.Stem(verb)
+	switch {
+	case verb != strings.ToLower(verb) || f[1] != strings.ToLower(f[1]):
+		return fmt.Errorf("%q: not in lower case", verb)
+	case len(particles) == 0:
+		return fmt.Errorf("%q: no particles", verb)
+	case lx.particleVerbs[stem] != nil:
+		return fmt.Errorf("%q: a verb of the stem %q twice", verb, stem)
+	}
+	lx.particleVerbs[stem] = particles
+	return nil
+}
+
 // ParticleVerb reports whether a verb's stem says something when a
 // particle follows it, and not alone: "point" ("pointed out").
 func (lx *Lexicon) ParticleVerb(stem string) bool { return lx.particleVerbs[stem] != nil }
@@ -274,7 +293,7 @@ func splitList(s string) []string {
 	return out
 }
 
-func readTSV(name string, columns int, row func([]string)) error {
+func readTSV(name string, columns int, row func([]string) error) error {
 	f, err := data.Files.Open(name)
 	if err != nil {
 		return err
@@ -284,8 +303,7 @@ func readTSV(name string, columns int, row func([]string)) error {
 		if len(fields) != columns {
 			return fmt.Errorf("%d fields, want %d", len(fields), columns)
 		}
-		row(fields)
-		return nil
+		return row(fields)
 	})
 	if err != nil {
 		return fmt.Errorf("qa/data: %s: %w", name, err)

@@ -249,4 +249,18 @@ func TestParticleVerbs(t *testing.T) {
 	if !lx.SaysWithParticle(lx.Stem("pointed"), "out") || lx.ParticleVerb(lx.Stem("walked")) {
 		t.Error("\"pointed out\" does not say, or \"walked\" needs a particle to")
 	}
+	for _, tt := range []struct {
+		name string
+		row  []string
+	}{
+		{"a verb of a stem already read", []string{"points", "to"}},
+		{"no particles", []string{"hint", ""}},
+		{"capitals", []string{"Hint", "at"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := lx.addParticleVerb(tt.row); err == nil {
+				t.Errorf("addParticleVerb(%q) = nil, want an error", tt.row)
+			}
+		})
+	}
 }
