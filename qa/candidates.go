@@ -599,7 +599,7 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				return true
 			}
 		case "old":
-			if unitFollows(tokTimeUnit) || i > 0 && toks[i-1].has(tokAge) {
+			if unitFollows(tokTimeUnit) || i > 0 && toks[i-1].has(tokAge) || t.has(tokApposedAge) {
 				return true
 			}
 		case "far":

@@ -32,6 +32,7 @@ const (
 	tokFrequency                           // "weekly", "twice"
 	tokSuffixed                            // a number with a unit joined to it: "5kg", "3m"
 	tokAge                                 // "aged", "age"
+	tokApposedAge                          // a number set off after a name, an age: the 52 of "Daniel Pryce, 52, who …"
 )
 
 // has reports whether t has any of the flags.
@@ -78,10 +79,34 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 		if t.Norm == "aged" || t.Norm == "age" {
 			f |= tokAge
 		}
+		if apposedAge(toks, i, txt) {
+			f |= tokApposedAge
+		}
 		out = append(out, readToken{terms[i], f})
 	}
 	return out
 }
+
+// apposedAge reports whether token i is a number set off by commas right
+// after a name, as news gives ages: "Daniel Pryce, 52, who chairs …",
+// "Okafor, 24, said".
+func apposedAge(toks []text.Token, i int, txt string) bool {
+	t := toks[i]
+	if !t.Number || len(t.Norm) > maxAgeDigits || strings.IndexFunc(t.Norm, unicode.IsDigit) < 0 || i == 0 || !toks[i-1].Cap {
+		return false
+	}
+	if strings.TrimSpace(txt[toks[i-1].End:t.Start]) != "," {
+		return false
+	}
+	after := txt[t.End:]
+	if i+1 < len(toks) {
+		after = txt[t.End:toks[i+1].Start]
+	}
+	return strings.HasPrefix(strings.TrimSpace(after), ",") || strings.TrimSpace(after) == "."
+}
+
+// maxAgeDigits is the most digits an age has.
+const maxAgeDigits = 3
 
 // unitFlags are the flags of the word kinds of units.
 var unitFlags = []struct {

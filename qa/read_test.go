@@ -39,3 +39,41 @@ func TestSentenceReads(t *testing.T) {
 		}
 	}
 }
+
+// TestApposedAge checks which numbers are read as an age set off after a
+// name, and that "how old" finds the sentence that gives one.
+func TestApposedAge(t *testing.T) {
+	lx := text.DefaultLexicon()
+	tests := []struct {
+		name, sentence, number string
+		want                   bool
+	}{
+		{"between commas", "Daniel Pryce, 52, who chairs the society, spoke.", "52", true},
+		{"before the verb", "\"We won,\" Okafor, 24, said.", "24", true},
+		{"at the end", "The winner was Ann Lee, 68.", "68", true},
+		{"after a year", "In 2008, 52 people died.", "52", false},
+		{"a count after a name", "Ann Lee, 52 votes, won.", "52", false},
+		{"too many digits", "Acme, 2024, said.", "2024", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := lx.Tokenize(tt.sentence)
+			for i, tok := range toks {
+				if tok.Norm == tt.number {
+					if got := apposedAge(toks, i, tt.sentence); got != tt.want {
+						t.Errorf("apposedAge(%q) = %v, want %v", tt.number, got, tt.want)
+					}
+					return
+				}
+			}
+			t.Fatalf("no token %q in %q", tt.number, tt.sentence)
+		})
+	}
+	a := mustArticle(t, "Village vote\n"+
+		"Daniel Pryce, 52, who chairs the village society, presented a petition with 1,342 signatures.\n"+
+		"The society was founded 40 years ago and Pryce has chaired it for 12 years.\n")
+	got, err := New([]*Article{a}, DefaultOptions()).Ask("How old is Daniel Pryce?", 1)
+	if err != nil || len(got) == 0 || got[0].Ref.Sentence != 1 {
+		t.Errorf("How old is Daniel Pryce? got %+v, %v; want the sentence that gives his age", got, err)
+	}
+}
