@@ -92,10 +92,19 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 }
 
 // turnPerson returns who a turn was about, for the pronouns of the next:
-// the person the question named; else the person whose name is the bold
-// answer ("Who scored? — Lukaku. Who set him up?", "Which player …");
-// else the person the answer quotes. Nil keeps the person of the turn before.
+// for "who", the person whose name is the bold answer, even when the
+// question names another ("Who coached Cole? — Hale. Where did he grow
+// up?"); else the person the question named; else the person whose name
+// is the bold answer ("Who scored? — Lukaku. Who set him up?", "Which
+// player …"); else the person the answer quotes. Nil keeps the person of
+// the turn before.
 func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
+	if q.Kind == KindPerson && len(answers) > 0 {
+		// "Who prosecuted Whitcombe?": the one in bold, not Whitcombe.
+		if s := e.personNamed(answers[0].Highlight); s != nil {
+			return s
+		}
+	}
 	if len(q.People) > 0 {
 		return q.People[0]
 	}

@@ -108,6 +108,24 @@ func TestPronounOfTheBoldAnswer(t *testing.T) {
 	}
 }
 
+// TestPronounOfWho checks that after "Who …?" about someone named, "he"
+// is the one who answers it, not the one it names.
+func TestPronounOfWho(t *testing.T) {
+	a := mustArticle(t, "Coach hails winger\n"+
+		"Winger Sam Cole, 21, was coached by Tom Hale at the academy.\n"+
+		"Hale, who has run the academy since 2019, grew up in Falmouth.\n"+
+		"Cole grew up in Penzance.\n")
+	e, c, now := conversationOn(a)
+	first, err := e.Follow(c, "Who coached Sam Cole?", 1, now)
+	if err != nil || len(first) == 0 || first[0].Highlight != "Tom Hale" {
+		t.Fatalf("got %+v, %v, want the coach in bold", first, err)
+	}
+	got, err := e.Follow(c, "Where did he grow up?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Falmouth") {
+		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
+	}
+}
+
 // TestPersonNamed checks which bold answers name a person for the
 // pronouns of the next question: the name, the surname, or the name with
 // more after it, but never a name a typo away or a word shared with it.
