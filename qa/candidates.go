@@ -92,13 +92,12 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	}
 	routed := e.decide(q, e.ix.All(), nil)
 	art := -1 // the best candidate's article, of those that mention all its names
-	for i := range routed.cands {
-		if routed.declined {
-			break
-		}
-		if a := int(e.sents[routed.cands[i].Doc].art); len(unknownIn(q, e.ix.Part(a))) == 0 {
-			art = a
-			break
+	if !routed.declined {
+		for _, c := range routed.cands {
+			if a := int(e.sents[c.Doc].art); len(unknownIn(q, e.ix.Part(a))) == 0 {
+				art = a
+				break
+			}
 		}
 	}
 	if art < 0 {
