@@ -7,7 +7,10 @@ import (
 // A NotFound is the answer to a question the articles do not answer:
 // nothing to quote, and a few things they do cover, most talked about
 // first, so that a reply can suggest what to ask.
-type NotFound struct{ Topics []string }
+type NotFound struct {
+	Topics   []string
+	Articles int // how many articles the engine has: "the article" or "the articles"
+}
 
 // notFoundTopics is how many topics a NotFound offers: a few to choose
 // from, short enough for one sentence.
@@ -15,7 +18,9 @@ const notFoundTopics = 3
 
 // NotFound is the answer to a question the articles do not answer, for
 // the bot and the console alike.
-func (e *Engine) NotFound() NotFound { return NotFound{Topics: e.Topics(notFoundTopics)} }
+func (e *Engine) NotFound() NotFound {
+	return NotFound{Topics: e.Topics(notFoundTopics), Articles: len(e.articles)}
+}
 
 // A topic is a phrase of two words, each at least minTopicWord letters,
 // that the articles write at least minTopicRepeats times.

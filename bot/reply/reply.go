@@ -122,8 +122,12 @@ func (Quotes) isReply()   {}
 func (Speakers) isReply() {}
 func (About) isReply()    {}
 
-// NotFoundText opens the reply to a question the articles do not answer.
-const NotFoundText = "I couldn't find that in the article."
+// NotFoundText opens the reply to a question the article does not answer;
+// NotFoundManyText, to one that none of several answers.
+const (
+	NotFoundText     = "I couldn't find that in the article."
+	NotFoundManyText = "I couldn't find that in the articles."
+)
 
 // Text is the sentence that says so, with the topics the articles cover.
 func (n NotFound) Text() string {
@@ -131,14 +135,18 @@ func (n NotFound) Text() string {
 		// The topics are all the articles', not this one's.
 		return "I couldn't find that in “" + n.In + "”."
 	}
+	text, covers := NotFoundText, " It covers "
+	if n.Articles > 1 {
+		text, covers = NotFoundManyText, " They cover "
+	}
 	if len(n.Topics) == 0 {
-		return NotFoundText
+		return text
 	}
 	and := n.Topics[len(n.Topics)-1]
 	if len(n.Topics) > 1 {
 		and = strings.Join(n.Topics[:len(n.Topics)-1], ", ") + " and " + and
 	}
-	return NotFoundText + " It covers " + and + "."
+	return text + covers + and + "."
 }
 
 // FailedText is the reply when answering went wrong.

@@ -22,18 +22,20 @@ func seedEngine(t *testing.T) *qa.Engine {
 
 func TestNotFoundText(t *testing.T) {
 	tests := []struct {
-		name   string
-		topics []string
-		want   string
+		name     string
+		topics   []string
+		articles int
+		want     string
 	}{
-		{"no topics", nil, "I couldn't find that in the article."},
-		{"one", []string{"Donald Trump"}, "I couldn't find that in the article. It covers Donald Trump."},
-		{"three", []string{"security guarantees", "trilateral meeting", "Donald Trump"},
+		{"no topics", nil, 1, "I couldn't find that in the article."},
+		{"one", []string{"Donald Trump"}, 1, "I couldn't find that in the article. It covers Donald Trump."},
+		{"three", []string{"security guarantees", "trilateral meeting", "Donald Trump"}, 1,
 			"I couldn't find that in the article. It covers security guarantees, trilateral meeting and Donald Trump."},
+		{"several articles", []string{"the harbour", "Ann Lee"}, 2, "I couldn't find that in the articles. They cover the harbour and Ann Lee."},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := (NotFound{NotFound: qa.NotFound{Topics: tt.topics}}).Text(); got != tt.want {
+			if got := (NotFound{NotFound: qa.NotFound{Topics: tt.topics, Articles: tt.articles}}).Text(); got != tt.want {
 				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
