@@ -31,8 +31,9 @@ type ranking struct {
 	declined bool
 
 	// Of a question declined for names an article never mentions
-	// (Question.Unknown): that article, the one it is kept to or the
-	// likeliest; and whether no one article mentions all its names.
+	// (Question.Unknown): that article, the one it is kept to or, when no
+	// one article mentions all its names (unrouted), the one that lacks
+	// fewest.
 	lacking  *Article
 	unrouted bool
 }
@@ -57,11 +58,11 @@ const (
 // A question kept to one article (Question.Within) is ranked in it with
 // the article's own word statistics, as if the engine held it alone, and
 // declined if it names someone or something that article never mentions.
-// Of many articles, a question whose capitalised names no one article
-// mentions all of is declined; else it is ranked in all of them, to route
-// it: unless the model declines it there, the article it is about is that
-// of its best candidate among the articles that mention every name it
-// does. The question is kept to that article from then on (so are its
+// Of many articles, the question is ranked in all of them, to route it:
+// unless the model declines it there, the article it is about is that of
+// its best candidate among the articles that mention every name it
+// gives; if none does, it is declined (and if no one article mentions
+// all its names, Explain says so). The question is kept to that article from then on (so are its
 // follow-ups), ranked again in it, and declined, and kept to no article,
 // if the model declines it there. So an article gives the passage it
 // gives alone, whatever else is loaded beside it; ranked in all, a word
@@ -90,6 +91,9 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	case len(e.articles) == 1 || q.aboutSpeaker() && !q.hasTopic():
 		return e.decide(q, e.ix.All(), nil)
 	}
+	if len(q.Unknown) > 0 {
+		return ranking{declined: true} // names no article mentions
+	}
 	routed := e.decide(q, e.ix.All(), nil)
 	art := -1 // the best candidate's article, of those that mention all its names
 	if !routed.declined {
@@ -102,7 +106,8 @@ func (e *Engine) rankQuestion(q *Question) ranking {
 	}
 	if art < 0 {
 		// Declined: say so if it is for names no one article mentions all
-		// of, with those the article that lacks fewest lacks.
+		// of, with those that the article lacking fewest (the first of
+		// them loaded) lacks.
 		fewest := -1
 		var lacks []string
 		for a := range e.articles {

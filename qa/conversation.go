@@ -93,9 +93,9 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 
 // turnPerson returns who a turn was about, for the pronouns of the next:
 // for "who", the person whose name is the bold answer, even when the
-// question names another ("Who coached Cole? — Hale. Where did he grow
-// up?"); else the person the question named; else the person whose name
-// is the bold answer ("Who scored? — Lukaku. Who set him up?", "Which
+// question names another ("Who scored? — Lukaku. Who set him up?", "Who
+// coached Cole? — Hale. Where did he grow up?"); else the person the
+// question named; else the person whose name is the bold answer ("Which
 // player …"); else the person the answer quotes. Nil keeps the person of
 // the turn before.
 func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {

@@ -9,11 +9,11 @@ import "github.com/articlebot/articlebot/qa/rank"
 type Explanation struct {
 	Question string
 	Kind     Kind
-	Unknown  []string // names no article mentions: such a question is declined whatever the model says
+	Unknown  []string // names no article mentions, or, with UnknownIn, that article does not: such a question is declined whatever the model says
 
-	// Of names some article mentions: the article kept to, or the
-	// likeliest one, that lacks Unknown; and whether no one article
-	// mentions all the question's names.
+	// Of names some article mentions: the article that lacks Unknown,
+	// the one the question is kept to or, when no one article mentions
+	// all its names (NoArticleHasAll), the one that lacks fewest.
 	UnknownIn       string
 	NoArticleHasAll bool
 
@@ -41,7 +41,7 @@ type ExplainedAnswer struct {
 func (e *Engine) Explain(q *Question, k int) *Explanation {
 	x := &Explanation{Question: q.Text, Kind: q.Kind, Threshold: e.model.Threshold, Bias: e.model.DeclineBias}
 	r := e.rankQuestion(q)
-	x.Unknown, x.NoArticleHasAll = q.Unknown, r.unrouted // once ranked: of the article it is kept to
+	x.Unknown, x.NoArticleHasAll = q.Unknown, r.unrouted // once ranked: of the article that lacks them, if one does
 	if r.lacking != nil {
 		x.UnknownIn = r.lacking.Title
 	}

@@ -39,7 +39,7 @@ type Question struct {
 
 	speakerFrom, speakerTo int            // the tokens between "did" and "say", where asked are named
 	speakerNamed           bool           // a name or a role stands there, whether or not the engine knows whose
-	Unknown                []string       // names the articles never mention (the one article, once kept to one)
+	Unknown                []string       // names the articles never mention; once ranked, those the article kept to (or lacking fewest) never mentions
 	names                  []questionName // its capitalised words but the first: what an article that answers it must mention
 	Future                 bool           // "when will …": a past date does not answer it
 	measure                string         // after "how": many, much, long …
@@ -175,7 +175,8 @@ func plural(noun, stem string) bool {
 	case "people", "men", "women", "children":
 		return true
 	}
-	return strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.HasSuffix(noun, "us") && !strings.HasSuffix(noun, "is") &&
+	return strings.HasSuffix(noun, "s") && !strings.HasSuffix(noun, "ss") && !strings.HasSuffix(noun, "us") && !strings.HasSuffix(noun, "sis") &&
+		!strings.HasSuffix(noun, "itis") && noun != "axis" &&
 		noun != "news" && stem != noun
 }
 

@@ -98,11 +98,13 @@ func apposedAge(toks []text.Token, i int, txt string) bool {
 	if strings.TrimSpace(txt[toks[i-1].End:t.Start]) != "," {
 		return false
 	}
-	after := txt[t.End:]
 	if i+1 < len(toks) {
-		after = txt[t.End:toks[i+1].Start]
+		return strings.HasPrefix(strings.TrimSpace(txt[t.End:toks[i+1].Start]), ",")
 	}
-	return strings.HasPrefix(strings.TrimSpace(after), ",") || strings.TrimSpace(after) == "."
+	// The sentence's last word: its full stop ends it, whatever of the
+	// paragraph follows.
+	rest := strings.TrimSpace(txt[t.End:])
+	return strings.HasPrefix(rest, ",") || strings.HasPrefix(rest, ".")
 }
 
 // maxAgeDigits is the most digits an age has.

@@ -71,9 +71,21 @@ func TestApposedAge(t *testing.T) {
 	}
 	a := mustArticle(t, "Village vote\n"+
 		"Daniel Pryce, 52, who chairs the village society, presented a petition with 1,342 signatures.\n"+
-		"The society was founded 40 years ago and Pryce has chaired it for 12 years.\n")
-	got, err := New([]*Article{a}, DefaultOptions()).Ask("How old is Daniel Pryce?", 1)
-	if err != nil || len(got) == 0 || got[0].Ref.Sentence != 1 {
-		t.Errorf("How old is Daniel Pryce? got %+v, %v; want the sentence that gives his age", got, err)
+		"The society was founded 40 years ago and Pryce has chaired it for 12 years.\n"+
+		"The prize went to Ann Lee, 68. She thanked the jury of 12 judges.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		sentence int
+	}{
+		{"How old is Daniel Pryce?", 1},
+		{"How old is Ann Lee?", 3}, // the age ends its sentence, not its paragraph
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			got, err := e.Ask(tt.question, 1)
+			if err != nil || len(got) == 0 || got[0].Ref.Sentence != tt.sentence {
+				t.Errorf("got %+v, %v; want sentence %d, which gives the age", got, err, tt.sentence)
+			}
+		})
 	}
 }

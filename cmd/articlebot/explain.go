@@ -72,7 +72,7 @@ const (
 func writeExplainText(w io.Writer, x *qa.Explanation) {
 	switch {
 	case x.NoArticleHasAll:
-		fmt.Fprintf(w, "why: declined, no one article mentions all its names: “%s”, the likeliest, never mentions %s\n",
+		fmt.Fprintf(w, "why: declined, no one article mentions all its names: “%s”, which lacks fewest, never mentions %s\n",
 			x.UnknownIn, strings.Join(x.Unknown, ", "))
 	case x.UnknownIn != "":
 		fmt.Fprintf(w, "why: declined, “%s” never mentions %s\n", x.UnknownIn, strings.Join(x.Unknown, ", "))
