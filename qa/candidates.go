@@ -62,9 +62,9 @@ const (
 // unless the model declines it there, the article it is about is that of
 // its best candidate among the articles that mention every name it
 // gives; if none does, it is declined (and if no one article mentions
-// all its names, Explain says so). The question is kept to that article from then on (so are its
-// follow-ups), ranked again in it, and declined, and kept to no article,
-// if the model declines it there. So an article gives the passage it
+// all its names, Explain says so). The question is kept to that article
+// from then on (so are its follow-ups), ranked again in it, and
+// declined, and kept to no article, if the model declines it there. So an article gives the passage it
 // gives alone, whatever else is loaded beside it; ranked in all, a word
 // the other articles use often would weigh little in the one that is
 // about it. (What the engine knows of names and people is still of all

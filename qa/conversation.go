@@ -100,7 +100,7 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 // the turn before.
 func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 	if q.Kind == KindPerson && len(answers) > 0 {
-		// "Who prosecuted Whitcombe?": the one in bold, not Whitcombe.
+		// "Who coached Cole?": the one in bold, not Cole.
 		if s := e.personNamed(answers[0].Highlight); s != nil {
 			return s
 		}
@@ -115,7 +115,7 @@ func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 		return s
 	}
 	// A name the article never shows to be a person's or a body's may be
-	// either: "he" may follow it ("Who is Marke?", "When did he …?").
+	// either: "he" may follow it ("Who is Roe?", "When did he …?").
 	if s := e.sents[answers[0].Ref.Sentence].speaker; s != nil && (s.person || s.Kind == attribution.Unknown) && answers[0].Speaker != "" {
 		return s
 	}

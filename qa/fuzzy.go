@@ -16,7 +16,7 @@ import (
 // correctNames replaces, in a question's tokens, each word the articles do
 // not use with the name it is a typo of, when exactly one name is nearest.
 // A word in lower case that is an English word is taken as written: the
-// "scam" of "the insurance scam" is no typo of a Sam.
+// "rally" of "a protest rally" is no typo of a Sally.
 func (e *Engine) correctNames(toks []text.Token) {
 	for i := range toks {
 		t := &toks[i]

@@ -102,7 +102,7 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 }
 
 // weekday reports whether a word names a day of the week, or its plural:
-// "Friday", "on Fridays".
+// "Friday", "on Sundays".
 func weekday(lx *text.Lexicon, norm string) bool {
 	return strings.HasSuffix(norm, "day") && lx.CalendarWords.Has(norm) ||
 		strings.HasSuffix(norm, "days") && lx.CalendarWords.Has(norm[:len(norm)-1])

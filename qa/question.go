@@ -46,7 +46,7 @@ type Question struct {
 	wantsTerm              bool           // "what term/word/phrase …": a quoted term answers
 	describes              bool           // "how did X describe …", "what did X call …": a few quoted words answer
 	typeNoun               string         // the noun after "which" or "what", as a term: what the answer is
-	plural                 bool           // that noun is plural: "Which parties …" may be answered by two
+	plural                 bool           // that noun is plural: "Which firms …" may be answered by two
 	surface                []string       // the question's own words as written (normalised), for exact matches
 	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
 	focus                  []string       // what "how many" counts, as terms: "deal" in "how many deals"

@@ -32,7 +32,7 @@ const (
 	tokFrequency                           // "weekly", "twice"
 	tokSuffixed                            // a number with a unit joined to it: "5kg", "3m"
 	tokAge                                 // "aged", "age"
-	tokApposedAge                          // a number set off after a name, an age: the 52 of "Daniel Pryce, 52, who …"
+	tokApposedAge                          // a number set off after a name, an age: the 52 of "Ann Lee, 52, who …"
 )
 
 // has reports whether t has any of the flags.
@@ -88,8 +88,8 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 }
 
 // apposedAge reports whether token i is a number set off by commas right
-// after a name, as news gives ages: "Daniel Pryce, 52, who chairs …",
-// "Okafor, 24, said".
+// after a name, as news gives ages: "Ann Lee, 52, who chairs …",
+// "Roe, 24, said".
 func apposedAge(toks []text.Token, i int, txt string) bool {
 	t := toks[i]
 	if !t.Number || len(t.Norm) > maxAgeDigits || strings.IndexFunc(t.Norm, unicode.IsDigit) < 0 || i == 0 || !toks[i-1].Cap {

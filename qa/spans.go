@@ -130,7 +130,7 @@ type spanView struct {
 	own      []bool // by token: a content word the question has
 	typeNoun []bool // by token: the noun of "which X"
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
-	plural   bool   // the question asks for things in the plural: "Which parties …"
+	plural   bool   // the question asks for things in the plural: "Which firms …"
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -398,8 +398,8 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 }
 
 // joinedPhrases are the pairs of phrases of a kind that "and" or "or"
-// joins, as one answer: "Labor and the Greens" for "Which parties …",
-// "1718 and 1874", "insurgency and terror". Names of any type join.
+// joins, as one answer: "Acme and the Northwind Group" for "Which firms
+// …", "12 and 14", "fraud and theft". Names of any type join.
 func joinedPhrases(toks []text.Token, ps []phrase) []phrase {
 	var out []phrase
 	for _, a := range ps {
@@ -565,11 +565,12 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		typ := e.nameType(txt, toks, i, j)
 		// The names a run joins with "and": "Ehud Olmert and Mahmoud Abbas",
 		// the run itself a joined phrase.
-		joins := slices.ContainsFunc(toks[i+1:j], func(t text.Token) bool { return t.Norm == "and" })
-		out = append(out, phrase{start: i, end: j, typ: typ, joined: joins})
+		run := len(out)
+		out = append(out, phrase{start: i, end: j, typ: typ})
 		from := i
 		for k := i + 1; k < j; k++ {
 			if toks[k].Norm == "and" {
+				out[run].joined = true
 				out = append(out, phrase{start: from, end: k, typ: e.nameType(txt, toks, from, k)})
 				from = k + 1
 			}

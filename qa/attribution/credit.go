@@ -233,7 +233,7 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 	return Credit{}, -1
 }
 
-// reporter reads `Coates said that Hood told her "he did not want it"`:
+// reporter reads `Ann Roe said that Tom Hale told her "he did not want it"`:
 // a quotation after "told her" or "told him", inside what someone else
 // said, that opens with "he" or "she" for the one who told, reports their
 // words in the third person, and is the outer speaker's; else no credit.

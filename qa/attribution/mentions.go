@@ -248,7 +248,7 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 			e.addRole(a.lx, p.Toks[k:start], p.Text)
 			return true
 		}
-		// "talks with the Indian Foreign Secretary, Shyam Saran.": a title
+		// "talks with the Kenyan Trade Secretary, Jane Roe.": a title
 		// after "the", set off before the name that ends the clause.
 		if p.Toks[k].Norm == "the" && k+1 < start {
 			k++

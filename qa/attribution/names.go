@@ -54,7 +54,7 @@ func (a *article) proper(p *para, i int) bool {
 // apposedSubject reports whether token i is followed by an apposition that
 // opens with a determiner or a quantifier ("another") and closes with a
 // comma right before a verb of saying: "Lee, a retired teacher, said …",
-// "Okafor, another of the drivers, claimed …". A sentence adverb ("Later,
+// "Roe, another of the drivers, claimed …". A sentence adverb ("Later,
 // …") is no subject.
 func (a *article) apposedSubject(p *para, i int) bool {
 	t := p.Toks[i]
@@ -228,14 +228,14 @@ func (a *article) personName(p *para, start, end int) bool {
 			return false
 		case a.lx.OrgWords.Has(t.Norm):
 			// "Pacific Ridge Power" is a body; "Samantha Power" a woman.
-			if _, known := a.lx.GivenName(toks[0].Norm); !known || i == 0 {
+			if !a.givenName(toks[0].Norm) || i == 0 {
 				return false
 			}
 		case a.lx.TitleHeads.Has(t.Norm) && (i < len(toks)-1 || i == 0):
 			return false // a title, but a surname last: "Howard Dean"
 		case a.lx.PlaceWords.Has(t.Norm) && i > 0:
 			// "Crosson Ice Shelf" is a place; "Linda Park" a woman.
-			if _, known := a.lx.GivenName(toks[0].Norm); !known {
+			if !a.givenName(toks[0].Norm) {
 				return false
 			}
 		}
@@ -269,7 +269,7 @@ func (a *article) findBodies(p *para) {
 			continue
 		}
 		end := a.nameRun(p, i)
-		if _, given := a.lx.GivenName(p.Toks[i].Norm); !given && a.bodyContext(p, i, end) {
+		if !a.givenName(p.Toks[i].Norm) && a.bodyContext(p, i, end) {
 			a.bodies[nameKey(p.Toks[i:end])] = true
 		}
 		i = end

@@ -408,8 +408,8 @@ func (p *para) beforeAsides(e, lo int) phrase {
 			return ph
 		}
 		// A phrase opened by "a", "another" or another quantifier describes
-		// the name before it, whatever names it holds: "Marke, another
-		// Somali asylum seeker,".
+		// the name before it, whatever names it holds: "Lee, another
+		// Welsh fisherman,".
 		describes := indefinite(p.a.lx, p.Toks[ph.start].Norm)
 		if _, ok := p.mentionAt(p.headOf(ph)); ok && named.empty() && !describes {
 			named = ph // "The National Kidney Alliance, a patient advocacy group,"

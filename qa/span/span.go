@@ -90,8 +90,8 @@ const (
 	InParentheses                    // the phrase is inside parentheses
 	WordsWhat                        // Words, when the question asks "what" and no kind of thing: such answers run longer
 	GrainAsked                       // the question asks for a year, a month or a day, and the phrase is one: "2007" for "in what year"
-	Joined                           // two phrases of a kind joined by "and" or "or": "Labor and the Greens"
-	JoinedPlural                     // and the question asks for things in the plural: "Which parties …"
+	Joined                           // two phrases of a kind joined by "and" or "or": "Acme and the Northwind Group"
+	JoinedPlural                     // and the question asks for things in the plural: "Which firms …"
 	numGeneral
 )
 
