@@ -735,6 +735,10 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 			s[rank.SpeakerSilent] = e.creditedShare[e.sents[top.Doc].art]
 		}
 	}
+	if q.asksWords() && q.Kind == KindQuote && len(q.askedByName) > 0 &&
+		!slices.ContainsFunc(q.askedByName, func(p *Speaker) bool { return e.speaksIn(p, e.sents[top.Doc].art) }) {
+		s[rank.NamedSilent] = 1 // "What did Ann Lee say?" of an article that quotes her nowhere
+	}
 	if asked, holds := narrow(q, &top.features); asked {
 		s[rank.NarrowAsked] = 1
 		s[rank.TopNarrow] = boolFeature(holds)
@@ -768,6 +772,11 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 		}
 	}
 	return s
+}
+
+// speaksIn reports whether article art credits any sentence to p.
+func (e *Engine) speaksIn(p *Speaker, art int32) bool {
+	return slices.ContainsFunc(p.sentences, func(doc int32) bool { return e.sents[doc].art == art })
 }
 
 func boolFeature(b bool) float64 {

@@ -3,7 +3,10 @@ package qa
 import (
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/articlebot/articlebot/qa/rank"
 )
 
 // TestPermute checks that permute puts each element where the order says,
@@ -59,4 +62,42 @@ func TestReadOnce(t *testing.T) {
 		}
 	}
 	t.Logf("%d candidates compared", compared)
+}
+
+// TestNamedSilent checks the decliner's evidence that an article never
+// quotes the person whose words a question asks for: on for one named by
+// name who says nothing, and off for one who speaks, for someone named
+// only as another's ("Hale's lawyer") or by a role that a name qualifies
+// ("the Acme analyst"), and for a question that asks for no words.
+func TestNamedSilent(t *testing.T) {
+	const article = `Harbour wall opens
+Mayor Ann Lee opened the new harbour wall on Friday. "It will keep the town dry," Lee said.
+Engineer Tom Hale designed the wall, which cost four million pounds.
+Hale's lawyer said the firm had been paid in full.
+An Acme analyst said the cost was fair.
+`
+	a, err := ParseArticle("harbour.txt", strings.NewReader(article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tc := range []struct {
+		q    string
+		want float64
+	}{
+		{"What did Tom Hale say about the wall?", 1},
+		{"What did Hale say about the cost?", 1},
+		{"What did Ann Lee say about the wall?", 0},
+		{"What did Hale's lawyer say about the firm?", 0},
+		{"How did the Acme analyst describe the cost?", 0},
+		{"When did Tom Hale write about the wall?", 0},
+	} {
+		q, err := e.ParseQuestion(tc.q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, s, _ := e.Candidates(q); s[rank.NamedSilent] != tc.want {
+			t.Errorf("%q: named_silent = %v, want %v", tc.q, s[rank.NamedSilent], tc.want)
+		}
+	}
 }

@@ -39,6 +39,7 @@ type Question struct {
 
 	speakerFrom, speakerTo int            // the tokens between "did" and "say", where asked are named
 	speakerNamed           bool           // a name or a role stands there, whether or not the engine knows whose
+	askedByName            []*Speaker     // those of asked named by their own name: "Ann Lee", not "Ann Lee's lawyer" or "the mayor"
 	Unknown                []string       // names the articles never mention; once ranked, those the article kept to (or lacking fewest) never mentions
 	names                  []questionName // its capitalised words but the first: what an article that answers it must mention
 	Future                 bool           // "when will …": a past date does not answer it
@@ -379,6 +380,9 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 			if i >= q.speakerFrom && i < q.speakerTo && !slices.Contains(q.asked, best) {
 				q.asked = append(q.asked, best)
 			}
+			if i >= q.speakerFrom && i < q.speakerTo && !ownerOfAnother(toks, i) && !slices.Contains(q.askedByName, best) {
+				q.askedByName = append(q.askedByName, best)
+			}
 			continue
 		}
 		// "How did the MDC describe …?": a body whose words are asked for.
@@ -390,6 +394,9 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 				named[i] = true
 			}
 		}
+	}
+	if e.roleInSlot(q, toks) {
+		q.askedByName = nil // "the UN chief", "the ambassador to Peru": the name says whose role, not who
 	}
 	// A role: a title noun and the words before it.
 	for i, t := range toks {
@@ -440,6 +447,26 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		}
 	}
 	return named
+}
+
+// roleInSlot reports whether the words that name whose words a question
+// asks for hold a title that no name follows: a role, as in "the Acme
+// analyst", not a title before a name, as in "President Ann Lee".
+func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
+	for i := q.speakerFrom; i < q.speakerTo && i < len(toks); i++ {
+		if e.lx.TitleHeads.Has(toks[i].Norm) && (i+1 >= len(toks) || !toks[i+1].Cap) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerOfAnother reports whether the name at toks[i] ends in a possessive,
+// so that the person named is another's: "Ann Lee's lawyer".
+func ownerOfAnother(toks []text.Token, i int) bool {
+	for ; i+1 < len(toks) && !toks[i].Possessive && toks[i+1].Cap; i++ {
+	}
+	return toks[i].Possessive
 }
 
 // findUnknown lists the capitalised words of the question, other than its

@@ -78,6 +78,7 @@ const (
 	NarrowAsked                        // the question asks for a thing narrower than its kind: a count of X, a time to come, a term, names
 	TopNarrow                          // the best candidate holds it (or nothing narrow is asked)
 	AnyNarrow                          // some candidate holds it (or nothing narrow is asked)
+	NamedSilent                        // the question asks for the words of people it names by name, and no sentence is credited to them
 	NumSignals
 )
 
@@ -85,6 +86,7 @@ var signalNames = [NumSignals]string{
 	"top_probability", "top_score", "top_coverage", "top_exact", "top_answer_type", "top_answer_near", "margin",
 	"missing_weight", "missing_words", "kind_asked", "speaker_missing", "speaker_silent", "top_missing_most",
 	"paragraph_missing_most", "names_missing", "roles_missing", "negation_missing", "narrow_asked", "top_narrow", "any_narrow",
+	"named_silent",
 }
 
 // String returns the signal's name, as the model file writes it.
