@@ -131,6 +131,7 @@ type spanView struct {
 	typeNoun []bool // by token: the noun of "which X"
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	plural   bool   // the question asks for things in the plural: "Which firms …"
+	stranded string // the preposition a question ends with, whose object it asks for: "with" of "Who did she meet with?"
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -182,6 +183,9 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		sv.grain = q.typeNoun
 	case "date":
 		sv.grain = "day"
+	}
+	if qt := e.lx.Tokenize(q.Text); len(qt) > 0 && e.lx.Prepositions.Has(qt[len(qt)-1].Norm) {
+		sv.stranded = qt[len(qt)-1].Norm
 	}
 	for i, t := range toks {
 		if t.IsStop() {
@@ -278,6 +282,7 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.Dateline] = boolFeature(p.start == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[p.end-1].End:], ","))
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
+	v[span.AfterStranded] = boolFeature(sv.stranded != "" && objectOf(e.lx, toks, p.start, sv.stranded))
 	before := txt[:toks[p.start].Start]
 	v[span.InParentheses] = boolFeature(strings.Count(before, "(") > strings.Count(before, ")"))
 	for _, qs := range quotes {
@@ -320,6 +325,19 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.Breaks] = float64(strings.Count(between, ",") + strings.Count(between, ";"))
 	v[span.Apposition] = boolFeature(dist == 0 && strings.TrimSpace(between) == ",")
 	v[span.Relative] = boolFeature(relativeHolds(e.lx, sv, p, txt, toks))
+}
+
+// objectOf reports whether the phrase that starts at token i is the object
+// of the preposition prep: it begins with it, or follows it, perhaps past
+// a determiner ("with the mayor", "to Ann Lee").
+func objectOf(lx *text.Lexicon, toks []text.Token, i int, prep string) bool {
+	if toks[i].Norm == prep {
+		return true
+	}
+	if i > 0 && lx.Determiners.Has(toks[i-1].Norm) {
+		i--
+	}
+	return i > 0 && toks[i-1].Norm == prep
 }
 
 // relativeHolds reports whether a relative clause set off after the phrase,

@@ -1,6 +1,8 @@
 package qa
 
 import (
+	"maps"
+	"slices"
 	"testing"
 
 	"github.com/articlebot/articlebot/qa/span"
@@ -163,5 +165,38 @@ func TestGrainAsked(t *testing.T) {
 				t.Errorf("%q: %q grain asked %v (proposed %v), want %v", tt.question, phrase, g, ok, want)
 			}
 		}
+	}
+}
+
+// TestAfterStranded checks that a question ending with a preposition marks
+// the phrases that are that preposition's object in the sentence, and
+// only those.
+func TestAfterStranded(t *testing.T) {
+	a := mustArticle(t, "Harbour talks\n"+
+		"Mayor Ann Lee met with the Northwind Group in Dover to discuss the wall.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     map[string]float64
+	}{
+		{"Who did Ann Lee meet with?", map[string]float64{"Northwind Group": 1, "Dover": 0}},
+		{"Which town did Ann Lee meet the Northwind Group in?", map[string]float64{"Dover": 1, "wall": 0}},
+		{"Who did Ann Lee meet?", map[string]float64{"Northwind Group": 0}},
+	} {
+		t.Run(tt.question, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := make(map[string]span.Vector)
+			for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+				got[c.Text] = c.Features
+			}
+			for text, want := range tt.want {
+				if v, ok := got[text]; !ok || v[span.AfterStranded] != want {
+					t.Errorf("%q: after_stranded %v (proposed %v), want %v; proposed %v", text, v[span.AfterStranded], ok, want, slices.Collect(maps.Keys(got)))
+				}
+			}
+		})
 	}
 }

@@ -92,6 +92,7 @@ const (
 	GrainAsked                       // the question asks for a year, a month or a day, and the phrase is one: "2007" for "in what year"
 	Joined                           // two phrases of a kind joined by "and" or "or": "Acme and the Northwind Group"
 	JoinedPlural                     // and the question asks for things in the plural: "Which firms …"
+	AfterStranded                    // the question ends with a preposition, and the phrase is its object: "the mayor" of "with the mayor" for "Who did she meet with?"
 	numGeneral
 )
 
@@ -100,7 +101,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
