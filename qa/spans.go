@@ -132,6 +132,7 @@ type spanView struct {
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	plural   bool   // the question asks for things in the plural: "Which firms …"
 	stranded string // the preposition a question ends with, whose object it asks for: "with" of "Who did she meet with?"
+	verb     string // the term of the verb whose subject the question asks for: "take" of "Who took the corner?"
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -184,9 +185,11 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 	case "date":
 		sv.grain = "day"
 	}
-	if qt := e.lx.Tokenize(q.Text); len(qt) > 0 && e.lx.Prepositions.Has(qt[len(qt)-1].Norm) {
+	qt := e.lx.Tokenize(q.Text)
+	if len(qt) > 0 && e.lx.Prepositions.Has(qt[len(qt)-1].Norm) {
 		sv.stranded = qt[len(qt)-1].Norm
 	}
+	sv.verb = e.subjectVerb(q, qt)
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -283,6 +286,7 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
 	v[span.AfterStranded] = boolFeature(sv.stranded != "" && objectOf(e.lx, toks, p.start, sv.stranded))
+	v[span.SubjectAsked] = boolFeature(sv.verb != "" && e.subjectOf(toks, p.end, sv.verb))
 	before := txt[:toks[p.start].Start]
 	v[span.InParentheses] = boolFeature(strings.Count(before, "(") > strings.Count(before, ")"))
 	for _, qs := range quotes {
@@ -326,6 +330,51 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.Apposition] = boolFeature(dist == 0 && strings.TrimSpace(between) == ",")
 	v[span.Relative] = boolFeature(relativeHolds(e.lx, sv, p, txt, toks))
 }
+
+// subjectVerb returns the term of the verb whose subject a question asks
+// for, when its question word (with the noun of "which X") is that
+// subject: "take" of "Who took the corner?" and of "Which player took
+// …?", none of "Who did she meet?".
+func (e *Engine) subjectVerb(q *Question, qt []text.Token) string {
+	w := slices.IndexFunc(qt, func(t text.Token) bool { return e.lx.QuestionWords.Has(t.Norm) })
+	if w < 0 || qt[w].Norm != "who" && qt[w].Norm != "what" && qt[w].Norm != "which" {
+		return ""
+	}
+	j := w + 1
+	if qt[w].Norm != "who" {
+		// "Which French player took …": past the noun of "which X".
+		for k := j; k < len(qt) && k <= w+typeNounReach && q.typeNoun != ""; k++ {
+			if e.lookupTerm(qt[k].Norm) == q.typeNoun {
+				j = k + 1
+				break
+			}
+		}
+	}
+	if j >= len(qt) || qt[j].IsStop() || e.lx.QuestionAuxiliaries.Has(qt[j].Norm) || e.lx.Auxiliaries.Has(qt[j].Norm) {
+		return ""
+	}
+	return e.lookupTerm(qt[j].Norm)
+}
+
+// subjectOf reports whether the verb verb follows token end closely, in
+// its clause: the phrase that ends there is its subject ("Ann Lee took
+// the corner", "Ann Lee, the captain, later took …").
+func (e *Engine) subjectOf(toks []text.Token, end int, verb string) bool {
+	for k := end; k < len(toks) && k <= end+subjectReach; k++ {
+		if !toks[k].IsStop() && e.lookupTerm(toks[k].Norm) == verb {
+			return true
+		}
+	}
+	return false
+}
+
+// typeNounReach is how far after "which" its noun may stand: "which
+// French club".
+const typeNounReach = 3
+
+// subjectReach is how many words may stand between a subject and its
+// verb: an auxiliary and an adverb ("has since taken").
+const subjectReach = 2
 
 // objectOf reports whether the phrase that starts at token i is the object
 // of the preposition prep: it begins with it, or follows it, perhaps past

@@ -168,20 +168,27 @@ func TestGrainAsked(t *testing.T) {
 	}
 }
 
-// TestAfterStranded checks that a question ending with a preposition marks
-// the phrases that are that preposition's object in the sentence, and
-// only those.
-func TestAfterStranded(t *testing.T) {
-	a := mustArticle(t, "Harbour talks\n"+
-		"Mayor Ann Lee met with the Northwind Group in Dover to discuss the wall.\n")
+// TestClauseFeatures checks the span features read off the clause: a
+// question ending with a preposition marks the phrases that are its
+// object in the sentence (after_stranded); a question whose question word
+// is the subject of its verb marks the phrase right before that verb
+// (subject_asked). Other phrases, and other questions, mark none.
+func TestClauseFeatures(t *testing.T) {
+	a := mustArticle(t, "Cup final\n"+
+		"Captain Ann Lee took the corner and Tom Hale scored from a header in Dover.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
+		feature  span.Feature
 		want     map[string]float64
 	}{
-		{"Who did Ann Lee meet with?", map[string]float64{"Northwind Group": 1, "Dover": 0}},
-		{"Which town did Ann Lee meet the Northwind Group in?", map[string]float64{"Dover": 1, "wall": 0}},
-		{"Who did Ann Lee meet?", map[string]float64{"Northwind Group": 0}},
+		{"Who did Tom Hale score from?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}},
+		{"Which town did Tom Hale score in?", span.AfterStranded, map[string]float64{"Dover": 1, "header": 0}},
+		{"Which town did Tom Hale score?", span.AfterStranded, map[string]float64{"Dover": 0}},
+		{"Who took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
+		{"Which player took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
+		{"Who scored from a header?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0, "Tom Hale": 1}},
+		{"Who did Tom Hale score for?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0}},
 	} {
 		t.Run(tt.question, func(t *testing.T) {
 			q, err := e.ParseQuestion(tt.question)
@@ -193,8 +200,8 @@ func TestAfterStranded(t *testing.T) {
 				got[c.Text] = c.Features
 			}
 			for text, want := range tt.want {
-				if v, ok := got[text]; !ok || v[span.AfterStranded] != want {
-					t.Errorf("%q: after_stranded %v (proposed %v), want %v; proposed %v", text, v[span.AfterStranded], ok, want, slices.Collect(maps.Keys(got)))
+				if v, ok := got[text]; !ok || v[tt.feature] != want {
+					t.Errorf("%q: %v %v (proposed %v), want %v; proposed %v", text, tt.feature, v[tt.feature], ok, want, slices.Sorted(maps.Keys(got)))
 				}
 			}
 		})

@@ -93,6 +93,7 @@ const (
 	Joined                           // two phrases of a kind joined by "and" or "or": "Acme and the Northwind Group"
 	JoinedPlural                     // and the question asks for things in the plural: "Which firms …"
 	AfterStranded                    // the question ends with a preposition, and the phrase is its object: "the mayor" of "with the mayor" for "Who did she meet with?"
+	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
 	numGeneral
 )
 
@@ -101,7 +102,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
