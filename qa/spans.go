@@ -131,7 +131,7 @@ type spanView struct {
 	typeNoun []bool // by token: the noun of "which X"
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	plural   bool   // the question asks for things in the plural: "Which firms …"
-	stranded string // the preposition a question ends with, whose object it asks for: "with" of "Who did she meet with?"
+	stranded string // a preposition without its object, which the question asks for: "with" of "Who did she meet with in Paris?"
 	verb     string // the term of the verb whose subject the question asks for: "take" of "Who took the corner?"
 }
 
@@ -186,8 +186,12 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		sv.grain = "day"
 	}
 	qt := e.lx.Tokenize(q.Text)
-	if len(qt) > 0 && e.lx.Prepositions.Has(qt[len(qt)-1].Norm) {
-		sv.stranded = qt[len(qt)-1].Norm
+	for i, t := range qt {
+		// "Who did she meet with?", "Who did she meet with in Paris?"
+		if e.lx.Prepositions.Has(t.Norm) && (i+1 == len(qt) || e.lx.Prepositions.Has(qt[i+1].Norm)) {
+			sv.stranded = t.Norm
+			break
+		}
 	}
 	sv.verb = e.subjectVerb(q, qt)
 	for i, t := range toks {

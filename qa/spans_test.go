@@ -169,7 +169,7 @@ func TestGrainAsked(t *testing.T) {
 }
 
 // TestClauseFeatures checks the span features read off the clause: a
-// question ending with a preposition marks the phrases that are its
+// question with a preposition left without its object marks the phrases that are its
 // object in the sentence (after_stranded); a question whose question word
 // is the subject of its verb marks the phrase right before that verb
 // (subject_asked). Other phrases, and other questions, mark none.
@@ -185,6 +185,7 @@ func TestClauseFeatures(t *testing.T) {
 		{"Who did Tom Hale score from?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}},
 		{"Which town did Tom Hale score in?", span.AfterStranded, map[string]float64{"Dover": 1, "header": 0}},
 		{"Which town did Tom Hale score?", span.AfterStranded, map[string]float64{"Dover": 0}},
+		{"What did Tom Hale score from in the final?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}},
 		{"Who took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
 		{"Which player took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
 		{"Who scored from a header?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0, "Tom Hale": 1}},
