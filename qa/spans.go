@@ -133,6 +133,7 @@ type spanView struct {
 	plural   bool   // the question asks for things in the plural: "Which firms …"
 	stranded string // a preposition without its object, which the question asks for: "with" of "Who did she meet with in Paris?"
 	verb     string // the term of the verb whose subject the question asks for: "take" of "Who took the corner?"
+	naming   bool   // the question asks what something is called: "What is the fold known as?"
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -194,6 +195,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		}
 	}
 	sv.verb = e.subjectVerb(q, qt)
+	sv.naming = slices.ContainsFunc(qt, func(t text.Token) bool { return e.lx.NamingWords.Has(t.Norm) })
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -291,6 +293,7 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
 	v[span.AfterStranded] = boolFeature(sv.stranded != "" && objectOf(e.lx, toks, p.start, sv.stranded))
 	v[span.SubjectAsked] = boolFeature(sv.verb != "" && e.subjectOf(toks, p.end, sv.verb))
+	v[span.NameGiven] = boolFeature(sv.naming && namedAt(e.lx, toks, p.start))
 	before := txt[:toks[p.start].Start]
 	v[span.InParentheses] = boolFeature(strings.Count(before, "(") > strings.Count(before, ")"))
 	for _, qs := range quotes {
@@ -391,6 +394,19 @@ func objectOf(lx *text.Lexicon, toks []text.Token, i int, prep string) bool {
 		i--
 	}
 	return i > 0 && toks[i-1].Norm == prep
+}
+
+// namedAt reports whether the phrase that starts at token i follows a
+// word that names it, perhaps past "as" and a determiner: "called
+// Miura-ori", "known as the Iron Lady".
+func namedAt(lx *text.Lexicon, toks []text.Token, i int) bool {
+	if i > 0 && lx.Determiners.Has(toks[i-1].Norm) {
+		i--
+	}
+	if i > 0 && toks[i-1].Norm == "as" {
+		i--
+	}
+	return i > 0 && lx.NamingWords.Has(toks[i-1].Norm)
 }
 
 // relativeHolds reports whether a relative clause set off after the phrase,

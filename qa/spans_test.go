@@ -172,24 +172,31 @@ func TestGrainAsked(t *testing.T) {
 // question with a preposition left without its object marks the phrases that are its
 // object in the sentence (after_stranded); a question whose question word
 // is the subject of its verb marks the phrase right before that verb
-// (subject_asked). Other phrases, and other questions, mark none.
+// (subject_asked); a question that asks what something is called marks
+// the phrase a naming word gives (name_given). Other phrases, and other
+// questions, mark none.
 func TestClauseFeatures(t *testing.T) {
 	a := mustArticle(t, "Cup final\n"+
-		"Captain Ann Lee took the corner and Tom Hale scored from a header in Dover.\n")
+		"Captain Ann Lee took the corner and Tom Hale scored from a header in Dover.\n"+
+		"The ground, known as the Old Mill, holds 4,000 people.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
 		feature  span.Feature
 		want     map[string]float64
+		sentence int
 	}{
-		{"Who did Tom Hale score from?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}},
-		{"Which town did Tom Hale score in?", span.AfterStranded, map[string]float64{"Dover": 1, "header": 0}},
-		{"Which town did Tom Hale score?", span.AfterStranded, map[string]float64{"Dover": 0}},
-		{"What did Tom Hale score from in the final?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}},
-		{"Who took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
-		{"Which player took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}},
-		{"Who scored from a header?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0, "Tom Hale": 1}},
-		{"Who did Tom Hale score for?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0}},
+		{"Who did Tom Hale score from?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}, 1},
+		{"Which town did Tom Hale score in?", span.AfterStranded, map[string]float64{"Dover": 1, "header": 0}, 1},
+		{"Which town did Tom Hale score?", span.AfterStranded, map[string]float64{"Dover": 0}, 1},
+		{"What did Tom Hale score from in the final?", span.AfterStranded, map[string]float64{"header": 1, "Dover": 0}, 1},
+		{"Who took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}, 1},
+		{"Which player took the corner?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 1, "Tom Hale": 0}, 1},
+		{"Who scored from a header?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0, "Tom Hale": 1}, 1},
+		{"Who did Tom Hale score for?", span.SubjectAsked, map[string]float64{"Captain Ann Lee": 0}, 1},
+		{"What is the ground called?", span.NameGiven, map[string]float64{"Old Mill": 1, "4,000 people": 0}, 2},
+		{"What is the ground known as?", span.NameGiven, map[string]float64{"Old Mill": 1, "4,000 people": 0}, 2},
+		{"How many people does the ground hold?", span.NameGiven, map[string]float64{"Old Mill": 0}, 2},
 	} {
 		t.Run(tt.question, func(t *testing.T) {
 			q, err := e.ParseQuestion(tt.question)
@@ -197,7 +204,7 @@ func TestClauseFeatures(t *testing.T) {
 				t.Fatal(err)
 			}
 			got := make(map[string]span.Vector)
-			for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			for _, c := range e.SpanCandidates(q, Ref{Sentence: tt.sentence}) {
 				got[c.Text] = c.Features
 			}
 			for text, want := range tt.want {

@@ -94,6 +94,7 @@ const (
 	JoinedPlural                     // and the question asks for things in the plural: "Which firms …"
 	AfterStranded                    // the question ends with a preposition, and the phrase is its object: "the mayor" of "with the mayor" for "Who did she meet with?"
 	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
+	NameGiven                        // the question asks what something is called, and a naming word comes right before the phrase: "known as Miura-ori"
 	numGeneral
 )
 
@@ -102,7 +103,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.

@@ -66,7 +66,7 @@ type Words struct {
 	RoleNouns, PredicateVerbs, Negations, FrameWords                   WordSet
 
 	// What answer spans (package qa) are cut with.
-	TimeModifiers, ScaleWords, TheConnectors WordSet
+	TimeModifiers, ScaleWords, TheConnectors, NamingWords WordSet
 
 	// IrregularAmbiguous are past forms the lexicon does not map to their
 	// verb (see irregular.tsv).
@@ -148,6 +148,7 @@ func (w *Words) lists() []wordList {
 		{"time-modifiers.txt", &w.TimeModifiers},
 		{"scale-words.txt", &w.ScaleWords},
 		{"the-connectors.txt", &w.TheConnectors},
+		{"naming-words.txt", &w.NamingWords},
 		{"irregular-ambiguous.txt", &w.IrregularAmbiguous},
 	}
 }
