@@ -26,9 +26,10 @@ const ErrNoContext QuestionError = "follow-up with nothing to follow"
 // conversation. It is not safe for concurrent use: one conversation is one
 // channel's or one console's.
 type Conversation struct {
-	version string    // the engine it was held with
-	last    *Question // the last question, as resolved
-	person  *Speaker  // who the last turn was about
+	version string     // the engine it was held with
+	last    *Question  // the last question, as resolved
+	person  *Speaker   // who the last turn was about
+	others  []*Speaker // the other people it showed, in the order shown: whom "she" means when the person is a man
 	shown   map[int32]bool
 	turns   int
 	at      time.Time
@@ -88,7 +89,45 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	if p := e.turnPerson(q, answers); p != nil {
 		c.person = p
 	}
+	c.others = e.turnOthers(q, answers, c.person)
 	return answers, nil
+}
+
+// turnOthers returns the people a turn showed besides its person, in the
+// order shown: those named in bold and those quoted, answer by answer,
+// then those the question named.
+func (e *Engine) turnOthers(q *Question, answers []Answer, person *Speaker) []*Speaker {
+	var others []*Speaker
+	add := func(s *Speaker) {
+		if s != nil && s.person && s != person && !slices.Contains(others, s) {
+			others = append(others, s)
+		}
+	}
+	for _, a := range answers {
+		add(e.personNamed(a.Highlight))
+		if a.Speaker != "" {
+			add(e.sents[a.Ref.Sentence].speaker)
+		}
+	}
+	for _, p := range q.People {
+		add(p)
+	}
+	return others
+}
+
+// referent returns whom a pronoun of the next question refers to: the
+// last turn's person, or, when the pronoun cannot be them ("she" of a
+// man), the first other person it showed whom it can be.
+func (c *Conversation) referent(pronoun byte) *Speaker {
+	if c.person != nil && genderFits(c.person, pronoun) {
+		return c.person
+	}
+	for _, s := range c.others {
+		if s.gender != attribution.GenderUnknown && genderFits(s, pronoun) {
+			return s
+		}
+	}
+	return nil
 }
 
 // turnPerson returns who a turn was about, for the pronouns of the next:
@@ -123,7 +162,8 @@ func (e *Engine) turnPerson(q *Question, answers []Answer) *Speaker {
 }
 
 // resolve reads a question against the conversation: a pronoun names the
-// person of the last turn; a question with no topic of its own ("When?",
+// person of the last turn (or, when it cannot be them, another person the
+// turn showed); a question with no topic of its own ("When?",
 // "Why?") takes the last one's; "And Trump?" asks the last question of
 // someone else. A question that needs context it does not have is
 // refused rather than guessed at.
@@ -133,10 +173,11 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 		q.within = c.last.within // a follow-up stays in the article asked about
 	}
 	if q.pronoun != 0 && len(q.People) == 0 {
-		if !hasContext || c.person == nil || !genderFits(c.person, q.pronoun) {
+		person := c.referent(q.pronoun)
+		if !hasContext || person == nil {
 			return ErrNoContext
 		}
-		e.addPerson(q, c.person)
+		e.addPerson(q, person)
 		if q.Kind == KindPerson && q.copula {
 			q.Kind = KindDefinition // "Who is she?"
 		}

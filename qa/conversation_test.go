@@ -126,6 +126,32 @@ func TestPronounOfWho(t *testing.T) {
 	}
 }
 
+// TestPronounOfAnotherShown checks that a pronoun that cannot be the
+// last turn's person ("he" after a woman) is the first other person the
+// turn showed whom it can be, and that one no one shown fits is refused.
+func TestPronounOfAnotherShown(t *testing.T) {
+	a := mustArticle(t, "Court orders new trial\n"+
+		"Professor Ann Lee said appeals courts rarely order new trials.\n"+
+		"\"I always said my trial was unfair,\" former treasurer Tom Hale said of the new trial.\n"+
+		"Hale grew up in Falmouth.\n")
+	e, c, now := conversationOn(a)
+	first, err := e.Follow(c, "Who said courts rarely order new trials?", 3, now)
+	if err != nil || len(first) < 2 || first[0].Speaker != "Ann Lee" || first[1].Speaker != "Tom Hale" {
+		t.Fatalf("got %+v, %v, want Ann Lee's words, then Tom Hale's", first, err)
+	}
+	got, err := e.Follow(c, "Where did he grow up?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Falmouth") {
+		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
+	}
+	c.Reset()
+	if _, err := e.Follow(c, "Where did Tom Hale grow up?", 1, now); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := e.Follow(c, "What did she say?", 1, now.Add(time.Minute)); err != ErrNoContext {
+		t.Errorf("got %+v, %v, want %v: no woman was shown", got, err, ErrNoContext)
+	}
+}
+
 // TestPersonNamed checks which bold answers name a person for the
 // pronouns of the next question: the name, the surname, or the name with
 // more after it, but never a name a typo away or a word shared with it.
