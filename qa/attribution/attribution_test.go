@@ -258,6 +258,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"Amara Okafor called on the council to resign.", "Amara Okafor"},
 		{"Amara Okafor called the vote a farce.", ""},
 		{"Amara Okafor pointed the way.", ""},
+		// A description npRight does not open a phrase with, before asides.
+		{"Retired welder Amara Okafor, 68, whose boat sank on Tuesday, said the vote was final.", "Amara Okafor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {

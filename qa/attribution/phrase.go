@@ -401,6 +401,13 @@ func (p *para) beforeAsides(e, lo int) phrase {
 			continue
 		}
 		ph := p.npRight(s, k)
+		if !p.namesPerson(ph) {
+			// A phrase that a word npRight does not take opens: "Retired
+			// welder Ann Lee, 68, said"; the phrase that ends at the comma.
+			if left := (phrase{p.npLeft(k, s), k}); !left.empty() && p.namesPerson(left) {
+				ph = left
+			}
+		}
 		if ph.empty() {
 			break
 		}
