@@ -258,6 +258,10 @@ func TestReportedSpeech(t *testing.T) {
 		{"Amara Okafor called on the council to resign.", "Amara Okafor"},
 		{"Amara Okafor called the vote a farce.", ""},
 		{"Amara Okafor pointed the way.", ""},
+		// A verb of saying that shares the subject of the clause before,
+		// unless a later one has a subject of its own.
+		{"Amara Okafor visited the harbour and said the vote was final.", "Amara Okafor"},
+		{"Amara Okafor visited the harbour and agreed on a truce, officials said.", "officials"},
 		// A description npRight does not open a phrase with, before asides.
 		{"Retired welder Amara Okafor, 68, whose boat sank on Tuesday, said the vote was final.", "Amara Okafor"},
 	}

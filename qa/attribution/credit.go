@@ -510,6 +510,7 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 		return Credit{}
 	}
 	i, j := p.SentenceTokens(s)
+	var shared Credit // the subject of a clause before, for a verb coordinated with it
 	for v := i; v < j; v++ {
 		if p.Toks[v].Quoted {
 			continue
@@ -522,11 +523,22 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 		if !p.speechAt(v) || participle(p.Toks[v]) || a.verbKind(p.Toks[v]) != speechVerb && !p.saysWithParticle(v) {
 			continue
 		}
-		if ph, _ := p.subjectBefore(v, max(i, v-clauseReach)); !ph.empty() {
+		ph, coordinated := p.subjectBefore(v, max(i, v-clauseReach))
+		if coordinated {
+			// "Ann Lee visited the site and said the work would take a
+			// week": the subject of the clause before, unless a verb of
+			// saying later in the sentence has a subject of its own ("…
+			// and agreed on a truce, officials said").
+			if shared.Entity == nil {
+				shared = a.resolve(p, p.mainSubject(i, v))
+			}
+			continue
+		}
+		if !ph.empty() {
 			if c := a.resolve(p, ph); c.Entity != nil {
 				return c
 			}
 		}
 	}
-	return Credit{}
+	return shared
 }

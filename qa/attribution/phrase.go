@@ -246,7 +246,10 @@ func (p *para) apposedBefore(ph phrase, lo int) phrase {
 	if p.namesPerson(ph) || ph.start <= lo || !strings.HasPrefix(p.Gap(ph.start), ",") {
 		return ph
 	}
-	if before := p.beforeAsides(ph.start, lo); p.namesPerson(before) {
+	// The name must run to the comma: in "Ann Lee visited the harbour
+	// and agreed on a truce, officials said", "officials" describes no
+	// one before it.
+	if before := p.beforeAsides(ph.start, lo); p.namesPerson(before) && p.breaksClause(before.end) {
 		return before
 	}
 	return ph
