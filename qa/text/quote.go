@@ -20,8 +20,9 @@ func IsDoubleQuote(r rune) bool {
 // order whatever their shape, because articles mix them (`"… burden”`); a
 // quotation left open runs to the end of the paragraph, as news style does
 // for a quote that goes on in the next one. A paragraph with no double
-// quotes is read for ‘single’ quotation marks, the British style. Empty
-// quotes are skipped. The spans are in order and do not overlap.
+// quotes is read for ‘single’ quotation marks, the British style, curly
+// or straight. Empty quotes are skipped. The spans are in order and do
+// not overlap.
 func FindQuotes(text string) []Span {
 	if hasDoubleQuote(text) {
 		return pairMarks(text, IsDoubleQuote, IsDoubleQuote)
@@ -29,7 +30,65 @@ func FindQuotes(text string) []Span {
 	if strings.ContainsRune(text, '‘') {
 		return pairMarks(text, func(r rune) bool { return r == '‘' }, func(r rune) bool { return r == '’' })
 	}
+	if strings.IndexByte(text, '\'') >= 0 {
+		return pairStraightSingles(text)
+	}
 	return nil
+}
+
+// pairStraightSingles pairs the straight single quotation marks of text
+// typed without curly ones ('the toughest year', she said), telling them
+// from apostrophes by where they stand: a mark opens after a space and
+// before a word; it closes after a word or a stop, unless a letter follows
+// (don't) or it ends a plural before the noun it belongs to ("the
+// workers' union", told apart from "'reckless' and" by the word after).
+func pairStraightSingles(text string) []Span {
+	var spans []Span
+	open := -1
+	for i := 0; i < len(text); i++ {
+		if text[i] != '\'' {
+			continue
+		}
+		switch {
+		case open < 0:
+			// Before a letter, not a figure: "the '90s" opens nothing.
+			if r, _ := utf8.DecodeRuneInString(text[i+1:]); spaceBefore(text, i) && unicode.IsLetter(r) {
+				open = i
+			}
+		case !spaceBefore(text, i) && !letterAfter(text, i+1) && !pluralPossessive(text, i):
+			spans = appendQuote(spans, text, open, i+1)
+			open = -1
+		}
+	}
+	if open >= 0 {
+		spans = appendQuote(spans, text, open, len(text))
+	}
+	return spans
+}
+
+// pluralPossessive reports whether the straight mark at text[i] is the
+// apostrophe of a plural's possessive: after an s, and before a space and
+// a word that cannot follow a closing quotation mark, the noun it owns.
+func pluralPossessive(text string, i int) bool {
+	if i == 0 || text[i-1] != 's' || i+1 >= len(text) || text[i+1] != ' ' {
+		return false
+	}
+	next := text[i+2:]
+	if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
+		next = next[:k]
+	}
+	return next != "" && unicode.IsLower(rune(next[0])) && !afterQuoteWords[next]
+}
+
+// afterQuoteWords are the words that may follow a closing quotation mark
+// in running text: "'reckless' and said", "'a disgrace' to the town".
+var afterQuoteWords = map[string]bool{
+	"and": true, "or": true, "but": true, "nor": true, "as": true, "to": true, "in": true, "on": true, "at": true,
+	"for": true, "from": true, "by": true, "with": true, "of": true, "about": true, "after": true, "before": true,
+	"he": true, "she": true, "they": true, "we": true, "it": true, "i": true, "you": true, "the": true, "a": true,
+	"an": true, "said": true, "says": true, "added": true, "told": true, "is": true, "was": true, "were": true,
+	"are": true, "that": true, "which": true, "who": true, "when": true, "while": true, "because": true, "if": true,
+	"than": true, "then": true, "so": true, "according": true,
 }
 
 // hasDoubleQuote reports whether text has a double quotation mark.
@@ -118,10 +177,10 @@ func letterAfter(text string, i int) bool {
 // punctuation that news style puts inside them (`"…, " she said`).
 func QuoteInner(text string, q Span) Span {
 	s, e := q.Start, q.End
-	if r, size := utf8.DecodeRuneInString(text[s:e]); IsDoubleQuote(r) || r == '‘' {
+	if r, size := utf8.DecodeRuneInString(text[s:e]); IsDoubleQuote(r) || r == '‘' || r == '\'' {
 		s += size
 	}
-	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (IsDoubleQuote(r) || r == '’') {
+	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (IsDoubleQuote(r) || r == '’' || r == '\'') {
 		e -= size
 	}
 	for s < e {

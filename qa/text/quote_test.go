@@ -20,6 +20,10 @@ func TestFindQuotes(t *testing.T) {
 		{"apostrophes are not quotes", `Russia’s president didn’t say.`, nil},
 		{"british single quotes", `‘We will not yield,’ the minister said.`, []string{"We will not yield"}},
 		{"british quote with an apostrophe inside", `‘We won’t yield,’ she said.`, []string{"We won’t yield"}},
+		{"straight single quotes", `Lee called it 'the toughest year', but said: 'We have held on. Our staff stayed.'`, []string{"the toughest year", "We have held on. Our staff stayed."}},
+		{"straight single quote around a plural's apostrophe", `'The workers' pay must rise,' she said.`, []string{"The workers' pay must rise"}},
+		{"a straight quote closed before a small word", `He called the plan 'reckless' and left.`, []string{"reckless"}},
+		{"straight apostrophes are not quotes", `The company's shares rose in the '90s, and the drinkers' union cheered.`, nil},
 		{"empty quotes skipped", `He said "" and left.`, nil},
 		{"stray closing mark", `a” b`, nil},
 	}
@@ -45,6 +49,7 @@ func TestFindQuotes(t *testing.T) {
 func FuzzFindQuotes(f *testing.F) {
 	for _, s := range []string{
 		`“Europe”, Trump said, adding “but”.`,
+		`'The workers' pay must rise,' she said of the '90s.`,
 		`"a" "b “c” d”`,
 		`‘x’ don’t ‘y`,
 		"\"\xff\"",

@@ -100,13 +100,19 @@ func SplitSentences(text string) []Span {
 	return spans
 }
 
+// upperAfter reports whether an upper-case letter begins text[i:].
+func upperAfter(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[min(i, len(text)):])
+	return unicode.IsUpper(r)
+}
+
 func isTerminator(r rune) bool { return r == '.' || r == '!' || r == '?' || r == '…' }
 
 // isBoundary decides whether the terminator r at text[i] ends a sentence,
 // given that the sentence would end at end and the next one begin at next.
 func isBoundary(text string, i int, r rune, end, next int) bool {
 	nr, _ := utf8.DecodeRuneInString(text[next:])
-	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || IsDoubleQuote(nr) || nr == '‘' || nr == '(' || nr == '[') {
+	if !(unicode.IsUpper(nr) || unicode.IsDigit(nr) || IsDoubleQuote(nr) || nr == '‘' || nr == '(' || nr == '[' || nr == '\'' && upperAfter(text, next+1)) {
 		return false
 	}
 	if r != '.' || (i+1 < len(text) && text[i+1] == '.') {

@@ -15,6 +15,7 @@ func TestSplitSentences(t *testing.T) {
 		{"two sentences", "Trump spoke. Zelenskyy listened.", []string{"Trump spoke.", "Zelenskyy listened."}},
 		{"closing quote after the stop", `He said "we will help." Then he left.`, []string{`He said "we will help."`, "Then he left."}},
 		{"stop after the closing quote", `Trump said, "I think so”. "We're going."`, []string{`Trump said, "I think so”.`, `"We're going."`}},
+		{"a straight single quote opens the next", `She called it 'the toughest year'. 'We held on,' she said.`, []string{`She called it 'the toughest year'.`, `'We held on,' she said.`}},
 		{"question inside a quote goes on", `"Why?" she asked. He shrugged.`, []string{`"Why?" she asked.`, "He shrugged."}},
 		{"title abbreviation", "Mr. Smith met Dr. Jones. They talked.", []string{"Mr. Smith met Dr. Jones.", "They talked."}},
 		{"initial", "George W. Bush spoke. Then Obama.", []string{"George W. Bush spoke.", "Then Obama."}},
