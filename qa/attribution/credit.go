@@ -113,12 +113,23 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 		// `," the U.S. Ambassador Ryan Crocker said`: the subject must
 		// reach back to the quotation.
 		ph, _ := p.subjectBefore(v, i)
-		if ph.start != i {
+		if ph.start != i && !p.describedBefore(ph, i) {
 			return Credit{}, -1
 		}
 		return a.resolve(p, ph), s
 	}
 	return Credit{}, -1
+}
+
+// describedBefore reports whether the person named by ph is set off after
+// a description that starts at token i: `," the managing director, Ann
+// Lee, said`.
+func (p *para) describedBefore(ph phrase, i int) bool {
+	if !p.namesPerson(ph) || ph.start <= i || !p.breaksClause(ph.start) {
+		return false
+	}
+	desc := p.npRight(i, ph.start)
+	return !desc.empty() && desc.end == ph.start
 }
 
 // recentQuotes is how many quotations back a quotation looks for the one
