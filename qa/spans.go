@@ -365,7 +365,7 @@ func (e *Engine) subjectVerb(q *Question, qt []text.Token) string {
 
 // subjectOf reports whether the verb verb follows token end closely, in
 // its clause: the phrase that ends there is its subject ("Ann Lee took
-// the corner", "Ann Lee, the captain, later took …").
+// the corner", "Ann Lee has since taken …").
 func (e *Engine) subjectOf(toks []text.Token, end int, verb string) bool {
 	for k := end; k < len(toks) && k <= end+subjectReach; k++ {
 		if !toks[k].IsStop() && e.lookupTerm(toks[k].Norm) == verb {

@@ -92,7 +92,7 @@ const (
 	GrainAsked                       // the question asks for a year, a month or a day, and the phrase is one: "2007" for "in what year"
 	Joined                           // two phrases of a kind joined by "and" or "or": "Acme and the Northwind Group"
 	JoinedPlural                     // and the question asks for things in the plural: "Which firms …"
-	AfterStranded                    // the question ends with a preposition, and the phrase is its object: "the mayor" of "with the mayor" for "Who did she meet with?"
+	AfterStranded                    // a preposition of the question lacks its object, and the phrase is its object in the sentence: "the mayor" of "with the mayor" for "Who did she meet with?"
 	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
 	NameGiven                        // the question asks what something is called, and a naming word comes right before the phrase: "known as Miura-ori"
 	numGeneral
