@@ -287,8 +287,8 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 		switch {
 		case speechVerbAt(1):
 			q.Kind, q.WhoSaid, q.Speech = KindQuote, true, true
-		case (next(1) == "is" || next(1) == "was") && qw+2 < len(toks) && toks[qw+2].Cap:
-			q.Kind = KindDefinition
+		case (next(1) == "is" || next(1) == "was") && qw+2 < len(toks) && toks[qw+2].Cap && !ownerOfAnother(toks, qw+2):
+			q.Kind = KindDefinition // "Who is Ann Lee?", not "Who is Acme's chief executive?"
 		default:
 			q.Kind = KindPerson
 		}
