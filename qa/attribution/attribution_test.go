@@ -264,6 +264,8 @@ func TestReportedSpeech(t *testing.T) {
 		{"Amara Okafor visited the harbour and agreed on a truce, officials said.", "officials"},
 		// A description npRight does not open a phrase with, before asides.
 		{"Retired welder Amara Okafor, 68, whose boat sank on Tuesday, said the vote was final.", "Amara Okafor"},
+		// A participle that is an adjective of a person's noun opens the subject.
+		{"At the shelter, retired teacher Amara Okafor, 67, said the vote was final.", "Amara Okafor"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.body, func(t *testing.T) {

@@ -453,7 +453,15 @@ func (p *para) asideStart(s int) bool {
 	case strings.HasSuffix(n, "ing") && len(n) > 5 && !p.a.lx.PersonNouns.Has(n):
 		return true
 	case strings.HasSuffix(n, "ed") && len(n) > 4 && !t.Cap:
-		return true // "based in London", "dated Aug. 29 and circulated …"
+		// "based in London", "dated Aug. 29 and circulated …"; but an
+		// adjective before a person's noun opens the subject: "retired
+		// teacher Ann Lee".
+		if s+1 < len(p.Toks) && p.inWord(s+1) {
+			if kind, _ := headNoun(p.a.lx, p.Toks[s+1].Norm); kind == personNoun || kind == titleNoun {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
