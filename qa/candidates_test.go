@@ -81,23 +81,25 @@ An Acme analyst said the cost was fair.
 		t.Fatal(err)
 	}
 	e := New([]*Article{a}, DefaultOptions())
-	for _, tc := range []struct {
-		q    string
-		want float64
+	for _, tt := range []struct {
+		name, question string
+		want           float64
 	}{
-		{"What did Tom Hale say about the wall?", 1},
-		{"What did Hale say about the cost?", 1},
-		{"What did Ann Lee say about the wall?", 0},
-		{"What did Hale's lawyer say about the firm?", 0},
-		{"How did the Acme analyst describe the cost?", 0},
-		{"When did Tom Hale write about the wall?", 0},
+		{"named, says nothing", "What did Tom Hale say about the wall?", 1},
+		{"surname, says nothing", "What did Hale say about the cost?", 1},
+		{"named, speaks", "What did Ann Lee say about the wall?", 0},
+		{"another's lawyer", "What did Hale's lawyer say about the firm?", 0},
+		{"a role a name qualifies", "How did the Acme analyst describe the cost?", 0},
+		{"no words asked for", "When did Tom Hale write about the wall?", 0},
 	} {
-		q, err := e.ParseQuestion(tc.q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, s, _ := e.Candidates(q); s[rank.NamedSilent] != tc.want {
-			t.Errorf("%q: named_silent = %v, want %v", tc.q, s[rank.NamedSilent], tc.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, s, _ := e.Candidates(q); s[rank.NamedSilent] != tt.want {
+				t.Errorf("%q: named_silent = %v, want %v", tt.question, s[rank.NamedSilent], tt.want)
+			}
+		})
 	}
 }

@@ -117,7 +117,8 @@ func (e *Engine) turnOthers(q *Question, answers []Answer, person *Speaker) []*S
 
 // referent returns whom a pronoun of the next question refers to: the
 // last turn's person, or, when the pronoun cannot be them ("she" of a
-// man), the first other person it showed whom it can be.
+// man), the first other person it showed whose gender the article gives
+// and the pronoun fits; nil for none.
 func (c *Conversation) referent(pronoun byte) *Speaker {
 	if c.person != nil && genderFits(c.person, pronoun) {
 		return c.person
@@ -172,8 +173,8 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 	if hasContext && q.within == nil && (q.pronoun != 0 || q.elliptic || q.more) {
 		q.within = c.last.within // a follow-up stays in the article asked about
 	}
+	person := c.referent(q.pronoun)
 	if q.pronoun != 0 && len(q.People) == 0 {
-		person := c.referent(q.pronoun)
 		if !hasContext || person == nil {
 			return ErrNoContext
 		}
@@ -184,12 +185,12 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 		// With its person back, "What else did he say?" has what it
 		// needs; only "And him?" still asks the last question again.
 		q.elliptic = q.andAbout
-	} else if q.pronounSpeaks && len(q.asked) == 0 && !q.speakerNamed && hasContext && c.person != nil &&
-		genderFits(c.person, q.pronoun) && !slices.Contains(q.People, c.person) {
+	} else if q.pronounSpeaks && len(q.asked) == 0 && !q.speakerNamed && hasContext && person != nil &&
+		!slices.Contains(q.People, person) {
 		// "What did he say about Trump?": the pronoun is who speaks, the
 		// name only what about.
-		e.addPerson(q, c.person)
-		q.asked = append(q.asked, c.person)
+		e.addPerson(q, person)
+		q.asked = append(q.asked, person)
 	}
 	switch {
 	case q.elliptic && !hasContext && q.pronoun == 0:

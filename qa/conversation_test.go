@@ -143,6 +143,15 @@ func TestPronounOfAnotherShown(t *testing.T) {
 	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Falmouth") {
 		t.Errorf("got %+v, %v, want where Tom Hale grew up", got, err)
 	}
+	// "he" speaks, the name is what about.
+	c.Reset()
+	if _, err := e.Follow(c, "Who said courts rarely order new trials?", 3, now); err != nil {
+		t.Fatal(err)
+	}
+	got, err = e.Follow(c, "What did he say about Lee?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || got[0].Speaker != "Tom Hale" {
+		t.Errorf("got %+v, %v, want Tom Hale's words", got, err)
+	}
 	c.Reset()
 	if _, err := e.Follow(c, "Where did Tom Hale grow up?", 1, now); err != nil {
 		t.Fatal(err)

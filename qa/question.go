@@ -50,6 +50,7 @@ type Question struct {
 	plural                 bool           // that noun is plural: "Which firms …" may be answered by two
 	surface                []string       // the question's own words as written (normalised), for exact matches
 	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
+	clause                 questionClause // what the words that answer stand in, in the answering sentence's clause
 	focus                  []string       // what "how many" counts, as terms: "deal" in "how many deals"
 	terms                  []index.QueryTerm
 	nGroups                int // question words
@@ -165,6 +166,7 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 	}
 	e.findUnknown(q, toks, named)
 	e.buildTerms(q, toks, named)
+	e.readClause(q, toks)
 	q.elliptic = q.andAbout || q.topicWords() == 0 && len(q.People) == 0 && len(q.Unknown) == 0
 	return q, nil
 }

@@ -131,9 +131,7 @@ type spanView struct {
 	typeNoun []bool // by token: the noun of "which X"
 	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	plural   bool   // the question asks for things in the plural: "Which firms …"
-	stranded string // a preposition without its object, which the question asks for: "with" of "Who did she meet with in Paris?"
-	verb     string // the term of the verb whose subject the question asks for: "take" of "Who took the corner?"
-	naming   bool   // the question asks what something is called: "What is the fold known as?"
+	clause   questionClause
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -179,23 +177,13 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 			asked[w] = true
 		}
 	}
-	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), plural: q.plural}
+	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), plural: q.plural, clause: q.clause}
 	switch q.typeNoun {
 	case "year", "month", "day":
 		sv.grain = q.typeNoun
 	case "date":
 		sv.grain = "day"
 	}
-	qt := e.lx.Tokenize(q.Text)
-	for i, t := range qt {
-		// "Who did she meet with?", "Who did she meet with in Paris?"
-		if e.lx.Prepositions.Has(t.Norm) && (i+1 == len(qt) || e.lx.Prepositions.Has(qt[i+1].Norm)) {
-			sv.stranded = t.Norm
-			break
-		}
-	}
-	sv.verb = e.subjectVerb(q, qt)
-	sv.naming = slices.ContainsFunc(qt, func(t text.Token) bool { return e.lx.NamingWords.Has(t.Norm) })
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -291,9 +279,10 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.Dateline] = boolFeature(p.start == 0 && toks[0].AllCaps && strings.HasPrefix(txt[toks[p.end-1].End:], ","))
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
-	v[span.AfterStranded] = boolFeature(sv.stranded != "" && objectOf(e.lx, toks, p.start, sv.stranded))
-	v[span.SubjectAsked] = boolFeature(sv.verb != "" && e.subjectOf(toks, p.end, sv.verb))
-	v[span.NameGiven] = boolFeature(sv.naming && namedAt(e.lx, toks, p.start))
+	c := &sv.clause
+	v[span.AfterStranded] = boolFeature(c.stranded != "" && objectOf(e.lx, toks, p.start, c.stranded))
+	v[span.SubjectAsked] = boolFeature(c.subjectOf != "" && e.subjectOf(toks, p.end, c.subjectOf))
+	v[span.NameGiven] = boolFeature(c.asksName && namedAt(e.lx, toks, p.start))
 	before := txt[:toks[p.start].Start]
 	v[span.InParentheses] = boolFeature(strings.Count(before, "(") > strings.Count(before, ")"))
 	for _, qs := range quotes {
@@ -338,34 +327,65 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.Relative] = boolFeature(relativeHolds(e.lx, sv, p, txt, toks))
 }
 
-// subjectVerb returns the term of the verb whose subject a question asks
-// for, when its question word (with the noun of "which X") is that
-// subject: "take" of "Who took the corner?" and of "Which player took
-// …?", none of "Who did she meet?".
-func (e *Engine) subjectVerb(q *Question, qt []text.Token) string {
-	w := slices.IndexFunc(qt, func(t text.Token) bool { return e.lx.QuestionWords.Has(t.Norm) })
-	if w < 0 || qt[w].Norm != "who" && qt[w].Norm != "what" && qt[w].Norm != "which" {
-		return ""
+// A questionClause is what a question's grammar says of where the words
+// that answer stand in the answering sentence, for the span features.
+type questionClause struct {
+	stranded  string // a preposition left without its object: "with" of "Who did she meet with in Paris?"
+	subjectOf string // the term of the verb whose subject is asked for: "take" of "Who took the corner?"
+	asksName  bool   // what something is called is asked: "What is the fold known as?"
+}
+
+// readClause reads a question's clause (questionClause) from its tokens.
+func (e *Engine) readClause(q *Question, toks []text.Token) {
+	prep := func(i int) bool { return i < len(toks) && e.lx.Prepositions.Has(toks[i].Norm) }
+	for i := range toks {
+		if !prep(i) || i+1 < len(toks) && !prep(i+1) {
+			continue
+		}
+		// "Who did she meet with?", "Who did she meet with in Paris?";
+		// at the end, the last of a run: "from" of "Who did he take over
+		// from?".
+		j := i
+		for prep(j + 1) {
+			j++
+		}
+		if j+1 == len(toks) {
+			i = j
+		}
+		q.clause.stranded = toks[i].Norm
+		break
 	}
+	w := slices.IndexFunc(toks, func(t text.Token) bool { return e.lx.QuestionWords.Has(t.Norm) })
+	if w < 0 || toks[w].Norm != "who" && toks[w].Norm != "what" && toks[w].Norm != "which" {
+		return
+	}
+	// "What is the fold called?", "What was the ship known as?"
+	last := len(toks) - 1
+	q.clause.asksName = toks[w].Norm != "who" && (e.lx.NamingWords.Has(toks[last].Norm) ||
+		toks[last].Norm == "as" && last > 0 && e.lx.NamingWords.Has(toks[last-1].Norm))
 	j := w + 1
-	if qt[w].Norm != "who" {
-		// "Which French player took …": past the noun of "which X".
-		for k := j; k < len(qt) && k <= w+typeNounReach && q.typeNoun != ""; k++ {
-			if e.lookupTerm(qt[k].Norm) == q.typeNoun {
-				j = k + 1
+	if toks[w].Norm != "who" && q.typeNoun != "" {
+		// "Which French player took …", "Which player is …": past the
+		// noun of "which X"; but in "What caused the flood?" the word
+		// after "what" is the verb, with no verb after it.
+		for k := j; k < len(toks) && k <= w+typeNounReach; k++ {
+			if e.lookupTerm(toks[k].Norm) == q.typeNoun {
+				if k+1 < len(toks) && (!toks[k+1].IsStop() || e.lx.Auxiliaries.Has(toks[k+1].Norm)) {
+					j = k + 1
+				}
 				break
 			}
 		}
 	}
-	if j >= len(qt) || qt[j].IsStop() || e.lx.QuestionAuxiliaries.Has(qt[j].Norm) || e.lx.Auxiliaries.Has(qt[j].Norm) {
-		return ""
+	if j >= len(toks) || toks[j].IsStop() || e.lx.QuestionAuxiliaries.Has(toks[j].Norm) || e.lx.Auxiliaries.Has(toks[j].Norm) {
+		return
 	}
-	return e.lookupTerm(qt[j].Norm)
+	q.clause.subjectOf = e.lookupTerm(toks[j].Norm)
 }
 
-// subjectOf reports whether the verb verb follows token end closely, in
-// its clause: the phrase that ends there is its subject ("Ann Lee took
-// the corner", "Ann Lee has since taken …").
+// subjectOf reports whether the verb verb follows token end closely: the
+// phrase that ends there is its subject ("Ann Lee took the corner", "Ann
+// Lee has since taken …").
 func (e *Engine) subjectOf(toks []text.Token, end int, verb string) bool {
 	for k := end; k < len(toks) && k <= end+subjectReach; k++ {
 		if !toks[k].IsStop() && e.lookupTerm(toks[k].Norm) == verb {

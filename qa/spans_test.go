@@ -178,7 +178,9 @@ func TestGrainAsked(t *testing.T) {
 func TestClauseFeatures(t *testing.T) {
 	a := mustArticle(t, "Cup final\n"+
 		"Captain Ann Lee took the corner and Tom Hale scored from a header in Dover.\n"+
-		"The ground, known as the Old Mill, holds 4,000 people.\n")
+		"The ground, known as the Old Mill, holds 4,000 people.\n"+
+		"Heavy rain caused the flood.\n"+
+		"Tom Hale took over from Captain Ann Lee.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -197,6 +199,9 @@ func TestClauseFeatures(t *testing.T) {
 		{"What is the ground called?", span.NameGiven, map[string]float64{"Old Mill": 1, "4,000 people": 0}, 2},
 		{"What is the ground known as?", span.NameGiven, map[string]float64{"Old Mill": 1, "4,000 people": 0}, 2},
 		{"How many people does the ground hold?", span.NameGiven, map[string]float64{"Old Mill": 0}, 2},
+		{"Who named the ground?", span.NameGiven, map[string]float64{"Old Mill": 0}, 2},
+		{"What caused the flood?", span.SubjectAsked, map[string]float64{"Heavy rain": 1}, 3},
+		{"Who did Tom Hale take over from?", span.AfterStranded, map[string]float64{"Captain Ann Lee": 1}, 4},
 	} {
 		t.Run(tt.question, func(t *testing.T) {
 			q, err := e.ParseQuestion(tt.question)

@@ -522,6 +522,7 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 	}
 	i, j := p.SentenceTokens(s)
 	var shared Credit // the subject of a clause before, for a verb coordinated with it
+	own := false      // a later verb of saying has a subject of its own, known or not
 	for v := i; v < j; v++ {
 		if p.Toks[v].Quoted {
 			continue
@@ -546,10 +547,14 @@ func (a *article) reportedSpeech(p *para, s int) Credit {
 			continue
 		}
 		if !ph.empty() {
+			own = true
 			if c := a.resolve(p, ph); c.Entity != nil {
 				return c
 			}
 		}
+	}
+	if own {
+		return Credit{} // "… and agreed on a truce, it said": not the first subject's
 	}
 	return shared
 }

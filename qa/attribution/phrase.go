@@ -405,9 +405,10 @@ func (p *para) beforeAsides(e, lo int) phrase {
 		}
 		ph := p.npRight(s, k)
 		if !p.namesPerson(ph) {
-			// A phrase that a word npRight does not take opens: "Retired
-			// welder Ann Lee, 68, said"; the phrase that ends at the comma.
-			if left := (phrase{p.npLeft(k, s), k}); !left.empty() && p.namesPerson(left) {
+			// npRight stops at a word it cannot open a phrase with
+			// ("Retired welder Ann Lee, 68, said"): read the phrase that
+			// ends at the comma instead.
+			if left := (phrase{p.npLeft(k, s), k}); p.namesPerson(left) {
 				ph = left
 			}
 		}

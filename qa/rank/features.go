@@ -78,7 +78,7 @@ const (
 	NarrowAsked                        // the question asks for a thing narrower than its kind: a count of X, a time to come, a term, names
 	TopNarrow                          // the best candidate holds it (or nothing narrow is asked)
 	AnyNarrow                          // some candidate holds it (or nothing narrow is asked)
-	NamedSilent                        // the question asks for the words of people it names by name, and no sentence is credited to them
+	NamedSilent                        // the question asks for the words of people it names by name, and the best answer's article credits them with none
 	NumSignals
 )
 

@@ -39,9 +39,13 @@ func FindQuotes(text string) []Span {
 // pairStraightSingles pairs the straight single quotation marks of text
 // typed without curly ones ('the toughest year', she said), telling them
 // from apostrophes by where they stand: a mark opens after a space and
-// before a word; it closes after a word or a stop, unless a letter follows
-// (don't) or it ends a plural before the noun it belongs to ("the
+// before a letter; it closes after a word or a stop, unless a letter
+// follows (don't) or it ends a plural before the noun it belongs to ("the
 // workers' union", told apart from "'reckless' and" by the word after).
+// Elisions look like opening marks ("'til dawn", "rock 'n' roll"): an
+// opening mark inside a quotation starts it anew, a quotation of fewer
+// than two letters is none, and one left open runs to the end of the
+// paragraph only if it opens the paragraph.
 func pairStraightSingles(text string) []Span {
 	var spans []Span
 	open := -1
@@ -49,26 +53,33 @@ func pairStraightSingles(text string) []Span {
 		if text[i] != '\'' {
 			continue
 		}
-		switch {
+		switch r, _ := utf8.DecodeRuneInString(text[i+1:]); {
+		case spaceBefore(text, i) && unicode.IsLetter(r):
+			// Another opening mark inside one: the one before was an
+			// elision ("'til dawn"), as quotations within use doubles.
+			open = i
 		case open < 0:
-			// Before a letter, not a figure: "the '90s" opens nothing.
-			if r, _ := utf8.DecodeRuneInString(text[i+1:]); spaceBefore(text, i) && unicode.IsLetter(r) {
-				open = i
-			}
 		case !spaceBefore(text, i) && !letterAfter(text, i+1) && !pluralPossessive(text, i):
-			spans = appendQuote(spans, text, open, i+1)
+			if i-open-1 >= minStraightQuote {
+				spans = appendQuote(spans, text, open, i+1)
+			}
 			open = -1
 		}
 	}
-	if open >= 0 {
+	if open == 0 {
 		spans = appendQuote(spans, text, open, len(text))
 	}
 	return spans
 }
 
+// minStraightQuote is the fewest bytes a quotation in straight single
+// marks holds between them: "'n'" is an elision, "'OK'" a quotation.
+const minStraightQuote = 2
+
 // pluralPossessive reports whether the straight mark at text[i] is the
 // apostrophe of a plural's possessive: after an s, and before a space and
-// a word that cannot follow a closing quotation mark, the noun it owns.
+// a word in lower case that cannot follow a closing quotation mark, the
+// noun it owns.
 func pluralPossessive(text string, i int) bool {
 	if i == 0 || text[i-1] != 's' || i+1 >= len(text) || text[i+1] != ' ' {
 		return false
@@ -77,18 +88,21 @@ func pluralPossessive(text string, i int) bool {
 	if k := strings.IndexFunc(next, func(r rune) bool { return !unicode.IsLetter(r) }); k >= 0 {
 		next = next[:k]
 	}
-	return next != "" && unicode.IsLower(rune(next[0])) && !afterQuoteWords[next]
+	r, _ := utf8.DecodeRuneInString(next)
+	return next != "" && unicode.IsLower(r) && !followsQuote(next)
 }
 
-// afterQuoteWords are the words that may follow a closing quotation mark
+// followsQuote reports whether a word may follow a closing quotation mark
 // in running text: "'reckless' and said", "'a disgrace' to the town".
-var afterQuoteWords = map[string]bool{
-	"and": true, "or": true, "but": true, "nor": true, "as": true, "to": true, "in": true, "on": true, "at": true,
-	"for": true, "from": true, "by": true, "with": true, "of": true, "about": true, "after": true, "before": true,
-	"he": true, "she": true, "they": true, "we": true, "it": true, "i": true, "you": true, "the": true, "a": true,
-	"an": true, "said": true, "says": true, "added": true, "told": true, "is": true, "was": true, "were": true,
-	"are": true, "that": true, "which": true, "who": true, "when": true, "while": true, "because": true, "if": true,
-	"than": true, "then": true, "so": true, "according": true,
+func followsQuote(word string) bool {
+	switch word {
+	case "and", "or", "but", "nor", "as", "to", "in", "on", "at", "for", "from", "by", "with", "of", "about",
+		"after", "before", "he", "she", "they", "we", "it", "i", "you", "the", "a", "an", "said", "says", "added",
+		"told", "is", "was", "were", "are", "that", "which", "who", "when", "while", "because", "if", "than",
+		"then", "so", "according":
+		return true
+	}
+	return false
 }
 
 // hasDoubleQuote reports whether text has a double quotation mark.
@@ -177,10 +191,14 @@ func letterAfter(text string, i int) bool {
 // punctuation that news style puts inside them (`"…, " she said`).
 func QuoteInner(text string, q Span) Span {
 	s, e := q.Start, q.End
-	if r, size := utf8.DecodeRuneInString(text[s:e]); IsDoubleQuote(r) || r == '‘' || r == '\'' {
+	opening, size := utf8.DecodeRuneInString(text[s:e])
+	if IsDoubleQuote(opening) || opening == '‘' || opening == '\'' {
 		s += size
 	}
-	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (IsDoubleQuote(r) || r == '’' || r == '\'') {
+	// The closing mark of the opening's kind: a double-quoted quotation
+	// left open may end with a word in single quotes ("… 'reckless'").
+	if r, size := utf8.DecodeLastRuneInString(text[s:e]); s < e && (IsDoubleQuote(r) && IsDoubleQuote(opening) ||
+		r == '’' && opening == '‘' || r == '\'' && opening == '\'') {
 		e -= size
 	}
 	for s < e {

@@ -24,6 +24,10 @@ func TestFindQuotes(t *testing.T) {
 		{"straight single quote around a plural's apostrophe", `'The workers' pay must rise,' she said.`, []string{"The workers' pay must rise"}},
 		{"a straight quote closed before a small word", `He called the plan 'reckless' and left.`, []string{"reckless"}},
 		{"straight apostrophes are not quotes", `The company's shares rose in the '90s, and the drinkers' union cheered.`, nil},
+		{"elisions are not quotes", `We waited 'til dawn for rock 'n' roll, Lee said. It was over.`, nil},
+		{"a straight quote left open runs on only from the paragraph's start", `'We held on, and we will hold on`, []string{"We held on, and we will hold on"}},
+		{"a plural's apostrophe before a word that begins outside ASCII", `'We back the workers' élan,' she said.`, []string{"We back the workers' élan"}},
+		{"an open double quote keeps a single-quoted word's closing mark", `"The plan is 'reckless'`, []string{"The plan is 'reckless'"}},
 		{"empty quotes skipped", `He said "" and left.`, nil},
 		{"stray closing mark", `a” b`, nil},
 	}
