@@ -401,6 +401,8 @@ var attributionSets = []string{"blind_climate", "blind_transfer", "blind_transit
 	"blind_b5_ashby_rovers_semifinal", "blind_b5_carers_leave_vote", "blind_b5_dunvale_flash_floods",
 	"blind_b5_ferry_licence_appeal", "blind_b5_halvard_brewing_results", "blind_b5_obit_elena_marsh",
 	"blind_b5_southgate_tram_delay", "blind_b5_walking_dementia_study",
+	"blind_b6_brennock_boat", "blind_b6_carrow_verdict", "blind_b6_juniper_gap_fire", "blind_b6_kelbourne_waits",
+	"blind_b6_osterland_rates", "blind_b6_valmora_tour", "blind_b6_veltrane_breach", "blind_b6_wrenford_budget",
 	"blind_wire_committee_waterregulator", "blind_wire_drugtrial_kidney",
 	"blind_wire_festival_cancelled", "blind_wire_murder_appeal", "blind_wire_museum_theft",
 	"blind_wire_schoolboard_maplegrove", "blind_wire_techlayoff_latticeforge",
