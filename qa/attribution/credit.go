@@ -111,25 +111,16 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 			return a.resolve(p, p.npRight(v+1, j)), s
 		}
 		// `," the U.S. Ambassador Ryan Crocker said`: the subject must
-		// reach back to the quotation.
+		// reach back to the quotation, or be the name set off after a
+		// description that does (`," the managing director, Ann Lee,
+		// said`).
 		ph, _ := p.subjectBefore(v, i)
-		if ph.start != i && !p.describedBefore(ph, i) {
+		if ph.start != i && p.apposedAfter(p.npRight(i, ph.start), v) != ph {
 			return Credit{}, -1
 		}
 		return a.resolve(p, ph), s
 	}
 	return Credit{}, -1
-}
-
-// describedBefore reports whether the person named by ph is set off after
-// a description that starts at token i: `," the managing director, Ann
-// Lee, said`.
-func (p *para) describedBefore(ph phrase, i int) bool {
-	if !p.namesPerson(ph) || ph.start <= i || !p.breaksClause(ph.start) {
-		return false
-	}
-	desc := p.npRight(i, ph.start)
-	return !desc.empty() && desc.end == ph.start
 }
 
 // recentQuotes is how many quotations back a quotation looks for the one
