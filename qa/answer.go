@@ -48,7 +48,7 @@ func (e *Engine) Answer(q *Question, k int) []Answer { return e.answer(q, k, nil
 // ranks, unless it declines the question, or the question names someone
 // or something the articles (or the one it is about) never mention.
 func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
-	picked := e.answerPicks(q, k, exclude)
+	picked, _ := e.answerPicks(q, k, exclude)
 	out := make([]Answer, len(picked))
 	for i, p := range picked {
 		out[i] = p.answer
@@ -56,14 +56,16 @@ func (e *Engine) answer(q *Question, k int, exclude map[int32]bool) []Answer {
 	return out
 }
 
-// answerPicks is answer, with the sentences each passage covers.
-func (e *Engine) answerPicks(q *Question, k int, exclude map[int32]bool) []pick {
+// answerPicks is answer, with the sentences each passage covers;
+// exhausted reports that the articles answer the question but exclude
+// holds every passage that does.
+func (e *Engine) answerPicks(q *Question, k int, exclude map[int32]bool) (picked []pick, exhausted bool) {
 	if k <= 0 || len(q.Unknown) > 0 {
-		return nil
+		return nil, false
 	}
 	r := e.rankQuestion(q)
 	if r.declined {
-		return nil
+		return nil, false
 	}
 	if q.more && q.asksWords() {
 		// "What else did he say?" asks for his words: all of them before
@@ -72,7 +74,8 @@ func (e *Engine) answerPicks(q *Question, k int, exclude map[int32]bool) []pick 
 			return cmp.Compare(b.features[rank.SpeakerMatch], a.features[rank.SpeakerMatch])
 		})
 	}
-	return e.picks(q, &r, k, exclude)
+	picked = e.picks(q, &r, k, exclude)
+	return picked, len(picked) == 0 && len(r.cands) > 0
 }
 
 // A pick is a candidate the engine answers with: the passage, and the

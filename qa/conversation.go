@@ -20,6 +20,20 @@ const (
 // say?" as the first question.
 const ErrNoContext QuestionError = "follow-up with nothing to follow"
 
+// A NothingMoreError is a "what else" follow-up whose answers the
+// conversation has shown already, all of them: "What else did she say?"
+// after every statement of hers. The conversation is left as it was.
+type NothingMoreError struct {
+	Speaker string // whose words the question asks for, if one person's: "Ann Lee"
+}
+
+func (e NothingMoreError) Error() string {
+	if e.Speaker != "" {
+		return "every statement of " + e.Speaker + "'s has been shown"
+	}
+	return "every passage that answers has been shown"
+}
+
 // A Conversation remembers the last turn of a conversation, so that a
 // follow-up ("What else did he say?", "Who is she?", "When?", "And
 // Trump?", "Why?") is read against it. The zero value is an empty
@@ -70,7 +84,14 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	if q.more {
 		exclude = c.shown
 	}
-	picked := e.answerPicks(q, k, exclude)
+	picked, exhausted := e.answerPicks(q, k, exclude)
+	if exhausted && q.more {
+		var err NothingMoreError
+		if q.asksWords() && len(q.People) == 1 {
+			err.Speaker = q.People[0].Name
+		}
+		return nil, err
+	}
 	if c.last == nil || q.fresh {
 		c.Reset()
 	}

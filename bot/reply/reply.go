@@ -180,6 +180,7 @@ func Answered(e Engine, answers []qa.Answer, err error, in *qa.Article) Reply {
 // error that is not about the question is a failure.
 func QuestionNotice(err error) Notice {
 	var long qa.LongQuestionError
+	var more qa.NothingMoreError
 	switch {
 	case errors.Is(err, qa.ErrEmptyQuestion):
 		return Notice{Text: "the question is empty: ask something about the article", Private: true}
@@ -187,6 +188,10 @@ func QuestionNotice(err error) Notice {
 		return Notice{Text: "the question has no words to search for: ask it in words", Private: true}
 	case errors.Is(err, qa.ErrNoContext):
 		return Notice{Text: "I'm not sure who or what you mean: ask again with a name or a topic", Private: true}
+	case errors.As(err, &more) && more.Speaker != "":
+		return Notice{Text: "That's everything " + more.Speaker + " says in the article: all of it is in the answers above."}
+	case errors.As(err, &more):
+		return Notice{Text: "That's all the article has on that: it is all in the answers above."}
 	case errors.As(err, &long):
 		return Notice{Text: "the question is too long: keep it under " + grouped(long.Max) + " characters", Private: true}
 	}
