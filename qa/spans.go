@@ -53,24 +53,25 @@ func askOf(q *Question) (span.Ask, bool) {
 	return 0, false
 }
 
-// spanCandidates returns the phrases of sentence doc that may answer q,
-// with their features, and the sentence's text and tokens.
-func (e *Engine) spanCandidates(q *Question, ask span.Ask, doc int32) (string, []text.Token, []phrase, []span.Vector) {
+// eachSpan hands visit the phrases of sentence doc that may answer q,
+// each with its features, and returns the sentence's text and tokens.
+// The features are visit's to read until it returns: one vector serves
+// every phrase, as a sentence has dozens and a vector is large.
+func (e *Engine) eachSpan(q *Question, ask span.Ask, doc int32, visit func(p phrase, v *span.Vector)) (string, []text.Token) {
 	txt := e.sentenceText(doc)
 	toks := e.lx.Tokenize(txt)
 	quotes := text.FindQuotes(txt)
 	sv := e.spanView(q, toks)
-	var phrases []phrase
-	var vectors []span.Vector
+	var v span.Vector
 	for _, p := range e.phrases(txt, toks, quotes) {
-		var v span.Vector
+		v = span.Vector{}
 		e.describePhrase(&v, sv, ask, p, txt, toks, quotes)
 		if v[span.Own] == 1 {
 			continue // the question's own words do not answer it
 		}
-		phrases, vectors = append(phrases, p), append(vectors, v)
+		visit(p, &v)
 	}
-	return txt, toks, phrases, vectors
+	return txt, toks
 }
 
 // SpanCandidates returns the phrases of the sentence ref points at that
@@ -81,7 +82,11 @@ func (e *Engine) SpanCandidates(q *Question, ref Ref) []SpanCandidate {
 	if !ok || q.WhoSaid || ref.Sentence < 0 || ref.Sentence >= len(e.sents) {
 		return nil
 	}
-	txt, toks, phrases, vectors := e.spanCandidates(q, ask, int32(ref.Sentence))
+	var phrases []phrase
+	var vectors []span.Vector
+	txt, toks := e.eachSpan(q, ask, int32(ref.Sentence), func(p phrase, v *span.Vector) {
+		phrases, vectors = append(phrases, p), append(vectors, *v)
+	})
 	out := make([]SpanCandidate, len(phrases))
 	for i, p := range phrases {
 		out[i] = SpanCandidate{phraseText(txt, toks, p), vectors[i]}
@@ -96,17 +101,17 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 	if !ok {
 		return ""
 	}
-	txt, toks, phrases, vectors := e.spanCandidates(q, ask, doc)
-	best, bestScore := -1, math.Inf(-1)
-	for i := range phrases {
-		if s := e.spanModel.Score(&vectors[i]); s > bestScore {
-			best, bestScore = i, s
+	var best phrase
+	found, bestScore := false, math.Inf(-1)
+	txt, toks := e.eachSpan(q, ask, doc, func(p phrase, v *span.Vector) {
+		if s := e.spanModel.Score(v); s > bestScore {
+			best, bestScore, found = p, s, true
 		}
-	}
-	if best < 0 {
+	})
+	if !found {
 		return ""
 	}
-	return phraseText(txt, toks, phrases[best])
+	return phraseText(txt, toks, best)
 }
 
 // phraseText returns a phrase as the sentence writes it, with the currency
