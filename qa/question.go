@@ -276,6 +276,9 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 				aux = k
 			}
 		} else if aux >= 0 && speechVerbAt(k) {
+			if passiveAt(lx, toks, qw+aux, qw+k) {
+				continue // "What is Ann Lee accused of?" asks what of her, not her words
+			}
 			q.Speech = true
 			q.describes = lx.IsQuoteVerb(lx.Stem(next(k)))
 			// Who is asked about is between: "What did Abbas say about
@@ -462,6 +465,24 @@ func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
 	}
 	return false
 }
+
+// passiveAt reports whether the verb at toks[verb], after the question's
+// auxiliary at toks[aux], is a passive participle: after a form of "be"
+// that is the auxiliary ("What is Ann Lee accused of?") or stands right
+// before it ("What has Acme been asked to do?"). Its subject is whom the
+// words were said to or of, not who said them. "What is Ann Lee saying?"
+// is no passive, and one quoted speaks: "What was Ann Lee quoted as
+// saying?".
+func passiveAt(lx *text.Lexicon, toks []text.Token, aux, verb int) bool {
+	v := toks[verb].Norm
+	if strings.HasSuffix(v, "ing") || lx.Stem(v) == lx.Stem("quote") {
+		return false
+	}
+	return beForms[toks[aux].Norm] || beForms[toks[verb-1].Norm]
+}
+
+// beForms are the forms of "be" a passive is made with.
+var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // ownerOfAnother reports whether the name at toks[i] ends in a possessive,
 // so that the person named is another's: "Ann Lee's lawyer".
