@@ -216,6 +216,29 @@ func TestRolesAndAliases(t *testing.T) {
 	}
 }
 
+// TestNoPerson checks capitalised runs that name no person: a quotation's
+// "Now I'm …" (the pronoun is never part of a name) and a body whose name
+// a possessive breaks ("the Acme Workers' Pension Scheme").
+func TestNoPerson(t *testing.T) {
+	tests := []struct {
+		name string
+		body []string
+	}{
+		{"first person", []string{`Ann Lee retired in May. "I was meant to retire at 60," she said. "Now I'm working nights."`}},
+		{"a scheme", []string{`Tom Hale ran the Acme Workers' Pension Scheme for ten years.`, `"Pension Scheme members were lied to," Ann Lee said.`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, res := analyseText(t, tt.body)
+			for _, en := range res.Entities {
+				if en.Kind == Person && en.Name != "Ann Lee" && en.Name != "Tom Hale" {
+					t.Errorf("%q read as a person", en.Name)
+				}
+			}
+		})
+	}
+}
+
 // TestGender checks what an article shows of a person's gender: a pronoun
 // that is the subject of a verb of saying tells it, one inside what they
 // said may be someone else's.

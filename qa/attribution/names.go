@@ -90,7 +90,7 @@ func (a *article) nameRun(p *para, i int) int {
 	for j < len(p.Toks) && !p.Toks[j-1].Possessive && p.joined(j) && p.Toks[j].Quoted == p.Toks[i].Quoted {
 		t := p.Toks[j]
 		switch {
-		case t.Cap && !t.Number:
+		case t.Cap && !t.Number && !firstPerson(t.Norm):
 			j++
 			continue
 		case !t.Cap && p.hyphenBefore(j):
@@ -561,4 +561,11 @@ func mostRecent(people []*Entity) *Entity {
 		}
 	}
 	return best
+}
+
+// firstPerson reports whether a normalised word is the pronoun "I", alone
+// or contracted ("I'm", "I've"): capitalised, yet never part of a name, as
+// in a quotation's "Now I'm getting half".
+func firstPerson(norm string) bool {
+	return norm == "i" || strings.HasPrefix(norm, "i'") || strings.HasPrefix(norm, "i’")
 }
