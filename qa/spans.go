@@ -102,14 +102,26 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 		return ""
 	}
 	var best phrase
+	var counts []phrase
 	found, bestScore := false, math.Inf(-1)
 	txt, toks := e.eachSpan(q, ask, doc, func(p phrase, v *span.Vector) {
 		if s := e.spanModel.Score(v); s > bestScore {
 			best, bestScore, found = p, s, true
 		}
+		if p.typ == span.TypeCount {
+			counts = append(counts, p)
+		}
 	})
 	if !found {
 		return ""
+	}
+	if best.typ == span.TypeCount {
+		// A count is shown with what it counts: "85 jobs", not "85".
+		for _, c := range counts {
+			if c.start <= best.start && c.end > best.end && c.end-c.start <= maxShortAnswer {
+				best = c
+			}
+		}
 	}
 	return phraseText(txt, toks, best)
 }

@@ -220,3 +220,18 @@ func TestClauseFeatures(t *testing.T) {
 		})
 	}
 }
+
+// TestCountWithWhatItCounts checks that a count in bold takes what it
+// counts with it, when the sentence says it: "85 jobs", not "85".
+func TestCountWithWhatItCounts(t *testing.T) {
+	a := mustArticle(t, "Quarry expansion refused\n"+
+		"Tom Hale said the expansion would have safeguarded 85 jobs at the quarry, which opened in 1961.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("How many jobs would the expansion have protected?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := e.highlight(q, 1); got != "85 jobs" {
+		t.Errorf("got %q, want %q", got, "85 jobs")
+	}
+}
