@@ -484,8 +484,8 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 	out = append(out, e.numberPhrases(txt, toks)...)
 	for _, p := range e.namePhrases(txt, toks) {
 		// "Tuesday", "March" are capitalised but times, and proposed as
-		// such already.
-		if !slices.ContainsFunc(times, func(t phrase) bool { return t.start == p.start && t.end == p.end }) {
+		// such already, as is the month of a date: "Oct" of "Oct. 14".
+		if !slices.ContainsFunc(times, func(t phrase) bool { return t.start <= p.start && p.end <= t.end }) {
 			out = append(out, p)
 		}
 	}

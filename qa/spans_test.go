@@ -235,3 +235,19 @@ func TestCountWithWhatItCounts(t *testing.T) {
 		t.Errorf("got %q, want %q", got, "85 jobs")
 	}
 }
+
+// TestMonthOfADate checks that the month of a date is proposed as part of
+// the date, not as a name of its own: "Oct. 14", never "Oct".
+func TestMonthOfADate(t *testing.T) {
+	a := mustArticle(t, "Talks end\nCOPENHAGEN, Oct. 14 (Reuters) - Ministers failed to agree on coal on Tuesday.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Where did the ministers meet?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		if c.Text == "Oct" {
+			t.Errorf("%q proposed on its own", c.Text)
+		}
+	}
+}
