@@ -41,7 +41,10 @@ func (e *Engine) Ask(txt string, k int) ([]Answer, error) {
 }
 
 // Answer answers a parsed question.
-func (e *Engine) Answer(q *Question, k int) []Answer { return e.answer(q, k, nil) }
+func (e *Engine) Answer(q *Question, k int) []Answer {
+	e.scope(q)
+	return e.answer(q, k, nil)
+}
 
 // answer answers q with up to k passages, none of the sentences in exclude
 // (those shown already, for "what else"): the best candidates the model

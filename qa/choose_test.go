@@ -199,3 +199,26 @@ func TestRoutingDeclines(t *testing.T) {
 		}
 	})
 }
+
+// TestKeptQuestionReadsItsArticlesPeople keeps a question to one article
+// of two: the role it names is read among that article's people, as an
+// engine holding that article alone would read it, not among another's.
+func TestKeptQuestionReadsItsArticlesPeople(t *testing.T) {
+	named := mustArticle(t, "Bombs condemned\n"+
+		"UN human rights chief Navi Roe said the bombs would cause civilian deaths.\n")
+	kept := mustArticle(t, "Shelling goes on\n"+
+		"The UN human rights office condemned the shelling of the port on Friday.\n")
+	e := New([]*Article{named, kept}, DefaultOptions())
+	q, err := e.ParseQuestion("What did the UN human rights chief say about the shelling?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(q.People) != 1 || q.People[0].Name != "Navi Roe" {
+		t.Fatalf("read among all the articles: %v, want Navi Roe", q.People)
+	}
+	q.Within(kept)
+	e.Answer(q, 1)
+	if len(q.People) != 0 {
+		t.Errorf("kept to %q: %v, want no one: it names no chief", kept.Title, q.People[0].Name)
+	}
+}

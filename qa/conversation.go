@@ -77,6 +77,7 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	if !c.active(e, now) {
 		c.Reset()
 	}
+	e.scope(q)
 	if err := e.resolve(q, c); err != nil {
 		return nil, err
 	}

@@ -94,6 +94,7 @@ type Speaker struct {
 	mods      map[string]bool // other words of the role
 	country   map[string]bool // countries the role names
 	article   int             // the article that first mentions them
+	articles  []int32         // the articles that name them, in order
 }
 
 // A Quote is the part of one direct quotation that lies in one sentence,

@@ -80,12 +80,29 @@ type Question struct {
 	more          bool // "what else", "anything more": not what was shown already
 	fresh         bool // a question of its own, that starts a new context
 
-	within *Article // the one article to answer from; nil for any
+	within   *Article // the one article to answer from; nil for any
+	parsedIn *Article // the article whose people it was read among; nil for all
+	amongArt int32    // parsedIn's number, or -1
 }
 
 // Within keeps the question's answers to article a, one of the engine's
-// (see Engine.FindArticles).
+// (see Engine.FindArticles). The people it names are then read again
+// among that article's when it is answered: "the UN chief" is the one
+// that article names, whoever another article calls so.
 func (q *Question) Within(a *Article) { q.within = a }
+
+// scope reads a question kept to an article again among that article's
+// people, as an engine holding that article alone would, unless it was
+// read so already. It is called before anything else is made of the
+// question, so that nothing the conversation added is lost.
+func (e *Engine) scope(q *Question) {
+	if q.within == nil || q.parsedIn == q.within {
+		return
+	}
+	if fresh, err := e.parseQuestion(q.Text, q.within); err == nil {
+		*q = *fresh
+	}
+}
 
 // A QuestionError is a question the engine cannot read. Callers branch
 // on which one (errors.Is) and word it for the person who asked (the
@@ -136,7 +153,11 @@ func (q *Question) mentionsName(toks []text.Token) bool {
 
 // ParseQuestion reads a question against the engine's articles: its kind,
 // the people it names and its topic words.
-func (e *Engine) ParseQuestion(txt string) (*Question, error) {
+func (e *Engine) ParseQuestion(txt string) (*Question, error) { return e.parseQuestion(txt, nil) }
+
+// parseQuestion is ParseQuestion, with the people it names read among
+// those article in names (all the articles' when in is nil).
+func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 	txt = strings.TrimSpace(txt)
 	if txt == "" {
 		return nil, ErrEmptyQuestion
@@ -144,7 +165,7 @@ func (e *Engine) ParseQuestion(txt string) (*Question, error) {
 	if len([]rune(txt)) > e.opts.MaxQuestion {
 		return nil, LongQuestionError{Max: e.opts.MaxQuestion}
 	}
-	q := &Question{Text: txt}
+	q := &Question{Text: txt, within: in, parsedIn: in, amongArt: e.articleNumber(in)}
 	toks := e.lx.Tokenize(txt)
 	if len(toks) == 0 {
 		return nil, ErrNoWords // "?!", "🤔🤔"
@@ -354,6 +375,18 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 	}
 }
 
+// among reports whether s is one of the people a question is read among:
+// anyone, or those its article names.
+func (q *Question) among(s *Speaker) bool {
+	return q.amongArt < 0 || slices.Contains(s.articles, q.amongArt)
+}
+
+// articleNumber returns the number of one of the engine's articles, -1
+// for nil.
+func (e *Engine) articleNumber(a *Article) int32 {
+	return int32(slices.Index(e.articles, a))
+}
+
 // findPeople returns the people the question names, by name or surname
 // ("Zelenskyy", "William Ruto") or by role ("the US president", "the
 // Russian spokeswoman"), and the tokens that named them.
@@ -375,7 +408,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		}
 		var best *Speaker
 		for _, s := range e.byWord[t.Norm] {
-			if best == nil || s.Statements > best.Statements {
+			if q.among(s) && (best == nil || s.Statements > best.Statements) {
 				best = s
 			}
 		}
@@ -393,7 +426,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		// "How did the MDC describe …?": a body whose words are asked for.
 		if i >= q.speakerFrom && i < q.speakerTo {
 			for _, s := range e.bodies[t.Norm] {
-				if !slices.Contains(q.asked, s) {
+				if q.among(s) && !slices.Contains(q.asked, s) {
 					q.asked = append(q.asked, s)
 				}
 				named[i] = true
@@ -423,6 +456,9 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		var best *Speaker
 		bestScore := 0
 		for _, s := range e.byHead[head] {
+			if !q.among(s) {
+				continue
+			}
 			score := roleOnly
 			for k := range mods {
 				if key, _ := e.lx.PlaceAt(mods, k); key != "" {
@@ -501,7 +537,7 @@ func (e *Engine) findUnknown(q *Question, toks []text.Token, named map[int]bool)
 		// the governor say?") is evidence the articles do not answer,
 		// though no veto: they may name it another way ("envoy" for
 		// "ambassador").
-		if !t.Cap && e.lx.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && len(e.byHead[e.lx.FoldTitle(t.Norm)]) == 0 &&
+		if !t.Cap && e.lx.TitleHeads.Has(t.Norm) && !e.indexed(t.Norm) && !slices.ContainsFunc(e.byHead[e.lx.FoldTitle(t.Norm)], q.among) &&
 			!(i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what")) {
 			q.missingRoles++
 			continue

@@ -41,6 +41,9 @@ func (b *speakerBook) speakerOf(en *attribution.Entity) *Speaker {
 	if s == nil {
 		s = b.find(en)
 		b.inArticle[en] = s
+		if n := len(s.articles); n == 0 || s.articles[n-1] != int32(b.article) {
+			s.articles = append(s.articles, int32(b.article))
+		}
 	}
 	if s.Kind == attribution.Unknown && en.Kind != attribution.Unknown {
 		s.Kind = en.Kind // another article says who or what it is
