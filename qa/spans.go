@@ -518,8 +518,45 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 		out = append(out, phrase{start: max(i, j-phraseWords), end: j, typ: span.TypePhrase})
 		i = j
 	}
-	return append(out, joinedPhrases(toks, out)...)
+	out = append(out, joinedPhrases(toks, out)...)
+	if from, to := datelineAgency(txt, toks); from < to {
+		// "COPENHAGEN, Oct. 14 (Reuters) -": the agency that filed the
+		// report answers nothing the report says.
+		out = slices.DeleteFunc(out, func(p phrase) bool { return p.start >= from && p.end <= to })
+	}
+	return out
 }
+
+// datelineAgency returns the tokens [from, to) of the agency in a
+// dateline's parentheses, "Reuters" of "COPENHAGEN, Oct. 14 (Reuters) -",
+// or from == to when the sentence opens with none: a word in capitals,
+// then the parentheses within datelineWords words, then a dash.
+func datelineAgency(txt string, toks []text.Token) (from, to int) {
+	if len(toks) == 0 || !toks[0].AllCaps {
+		return 0, 0
+	}
+	for k := 1; k < len(toks) && k < datelineWords; k++ {
+		if !strings.HasSuffix(strings.TrimSpace(txt[toks[k-1].End:toks[k].Start]), "(") {
+			continue
+		}
+		for j := k; j < len(toks) && j < k+datelineWords; j++ {
+			after := txt[toks[j].End:]
+			if strings.HasPrefix(after, ")") {
+				rest := strings.TrimSpace(after[1:])
+				if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "—") || strings.HasPrefix(rest, "–") {
+					return k, j + 1
+				}
+				return 0, 0
+			}
+		}
+		return 0, 0
+	}
+	return 0, 0
+}
+
+// datelineWords is how far into a sentence a dateline's parentheses may
+// open, and how many words they may hold.
+const datelineWords = 8
 
 // joinedPhrases are the pairs of phrases of a kind that "and" or "or"
 // joins, as one answer: "Acme and the Northwind Group" for "Which firms
