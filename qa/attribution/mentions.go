@@ -392,8 +392,9 @@ func (a *article) resolveDescription(p *para, h int) (int, *Entity) {
 func (a *article) describedPerson(mods []text.Token, head string) *Entity {
 	head = a.lx.FoldTitle(head)
 	best, bestScore, heads := (*Entity)(nil), 0, 0
+	anyOffice := head == anyOfficeTitle && len(mods) > 0
 	for _, e := range a.people {
-		if e.titled() && !e.Heads[head] {
+		if e.titled() && !e.Heads[head] && !anyOffice {
 			continue // "the Afghan team's coach" is not the Afghan ambassador
 		}
 		score, ok := a.describes(e, mods, head)
@@ -404,11 +405,16 @@ func (a *article) describedPerson(mods []text.Token, head string) *Entity {
 			best, bestScore = e, score
 		}
 	}
-	if bestScore >= 2 || bestScore == 1 && best.Heads[head] && (heads == 1 || len(mods) == 0) {
+	if bestScore >= 2 || bestScore == 1 && (best.Heads[head] && (heads == 1 || len(mods) == 0) || anyOffice && heads == 0) {
 		return best
 	}
 	return nil
 }
+
+// anyOfficeTitle is the title of whoever holds an office the words before
+// it name, whatever the office: "the union official" is the union's
+// regional secretary when no one is called its official.
+const anyOfficeTitle = "official"
 
 // describes scores how well a description fits a person: a country in the
 // description that the person's role names counts double; one that
