@@ -221,4 +221,23 @@ func TestKeptQuestionReadsItsArticlesPeople(t *testing.T) {
 	if len(q.People) != 0 {
 		t.Errorf("kept to %q: %v, want no one: it names no chief", kept.Title, q.People[0].Name)
 	}
+	// A follow-up stays in the article, and reads its people there too.
+	var c Conversation
+	now := time.Now()
+	first, err := e.ParseQuestion("What did the UN human rights office say about the shelling?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Within(kept)
+	if _, err := e.FollowQuestion(&c, first, 1, now); err != nil {
+		t.Fatal(err)
+	}
+	more, err := e.ParseQuestion("What else did the UN human rights chief say?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = e.FollowQuestion(&c, more, 1, now.Add(time.Minute))
+	if slices.ContainsFunc(more.People, func(s *Speaker) bool { return s.Name == "Navi Roe" }) {
+		t.Errorf("follow-up in %q read Navi Roe (%v), whom it does not name", kept.Title, err)
+	}
 }

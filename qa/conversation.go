@@ -88,8 +88,8 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	picked, exhausted := e.answerPicks(q, k, exclude)
 	if exhausted && q.more {
 		var err NothingMoreError
-		if q.asksWords() && len(q.People) == 1 {
-			err.Speaker = q.People[0].Name
+		if who := q.speakers(); q.asksWords() && len(who) == 1 {
+			err.Speaker = who[0].Name
 		}
 		return nil, err
 	}
@@ -194,6 +194,7 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 	hasContext := c.last != nil
 	if hasContext && q.within == nil && (q.pronoun != 0 || q.elliptic || q.more) {
 		q.within = c.last.within // a follow-up stays in the article asked about
+		e.scope(q)               // and reads the people it names among that article's
 	}
 	person := c.referent(q.pronoun)
 	if q.pronoun != 0 && len(q.People) == 0 {

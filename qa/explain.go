@@ -39,6 +39,7 @@ type ExplainedAnswer struct {
 // decline. (For a follow-up that asks for more, Follow also skips what the
 // conversation has shown; Explain does not know it.)
 func (e *Engine) Explain(q *Question, k int) *Explanation {
+	e.scope(q)
 	x := &Explanation{Question: q.Text, Kind: q.Kind, Threshold: e.model.Threshold, Bias: e.model.DeclineBias}
 	r := e.rankQuestion(q)
 	x.Unknown, x.NoArticleHasAll = q.Unknown, r.unrouted // once ranked: of the article that lacks them, if one does

@@ -99,6 +99,10 @@ func (e *Engine) scope(q *Question) {
 	if q.within == nil || q.parsedIn == q.within {
 		return
 	}
+	if len(e.articles) == 1 {
+		q.parsedIn = q.within // its people are that article's already
+		return
+	}
 	if fresh, err := e.parseQuestion(q.Text, q.within); err == nil {
 		*q = *fresh
 	}
@@ -156,7 +160,7 @@ func (q *Question) mentionsName(toks []text.Token) bool {
 func (e *Engine) ParseQuestion(txt string) (*Question, error) { return e.parseQuestion(txt, nil) }
 
 // parseQuestion is ParseQuestion, with the people it names read among
-// those article in names (all the articles' when in is nil).
+// those that article in names (among all the articles' when in is nil).
 func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 	txt = strings.TrimSpace(txt)
 	if txt == "" {
@@ -381,8 +385,8 @@ func (q *Question) among(s *Speaker) bool {
 	return q.amongArt < 0 || slices.Contains(s.articles, q.amongArt)
 }
 
-// articleNumber returns the number of one of the engine's articles, -1
-// for nil.
+// articleNumber returns the number of one of the engine's articles, or -1
+// for nil or an article the engine does not hold.
 func (e *Engine) articleNumber(a *Article) int32 {
 	return int32(slices.Index(e.articles, a))
 }
@@ -426,7 +430,10 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 		// "How did the MDC describe …?": a body whose words are asked for.
 		if i >= q.speakerFrom && i < q.speakerTo {
 			for _, s := range e.bodies[t.Norm] {
-				if q.among(s) && !slices.Contains(q.asked, s) {
+				if !q.among(s) {
+					continue
+				}
+				if !slices.Contains(q.asked, s) {
 					q.asked = append(q.asked, s)
 				}
 				named[i] = true
@@ -503,18 +510,24 @@ func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
 }
 
 // passiveAt reports whether the verb at toks[verb], after the question's
-// auxiliary at toks[aux], is a passive participle: after a form of "be"
-// that is the auxiliary ("What is Ann Lee accused of?") or stands right
-// before it ("What has Acme been asked to do?"). Its subject is whom the
-// words were said to or of, not who said them. "What is Ann Lee saying?"
-// is no passive, and one quoted speaks: "What was Ann Lee quoted as
-// saying?".
+// auxiliary at toks[aux], is a passive participle with a subject of its
+// own between them: after a form of "be" that is the auxiliary ("What is
+// Ann Lee accused of?") or stands right before it ("What has Acme been
+// asked to do?"). That subject is whom the words were said to or of, not
+// who said them.
+//
+// Words are still asked for by "What is Ann Lee saying?" (no passive), by
+// "What was said about the talks?" (no subject: what was said is what is
+// asked), by one quoted ("What was Ann Lee quoted as saying?") and by a
+// verb whose object is the words or what they call something ("What were
+// the talks described as?").
 func passiveAt(lx *text.Lexicon, toks []text.Token, aux, verb int) bool {
 	v := toks[verb].Norm
-	if strings.HasSuffix(v, "ing") || lx.Stem(v) == lx.Stem("quote") {
+	st := lx.Stem(v)
+	if strings.HasSuffix(v, "ing") || verb-aux < 2 || st == lx.Stem("quote") || st == lx.Stem("say") || lx.IsQuoteVerb(st) {
 		return false
 	}
-	return beForms[toks[aux].Norm] || beForms[toks[verb-1].Norm]
+	return beForms[toks[aux].Norm] || beForms[toks[verb-1].Norm] && verb-1 > aux+1
 }
 
 // beForms are the forms of "be" a passive is made with.

@@ -35,6 +35,8 @@ func TestParseQuestion(t *testing.T) {
 		{name: "passive after been", question: "What has Zelenskyy been asked to do?", kind: KindPassage, people: "Volodymyr Zelenskyy"},
 		{name: "progressive is no passive", question: "What is Zakharova saying about the talks?", kind: KindQuote, speech: true, people: "Maria Zakharova"},
 		{name: "quoted speaks", question: "What was Zakharova quoted as saying?", kind: KindQuote, speech: true, people: "Maria Zakharova"},
+		{name: "a passive without a subject asks for words", question: "What was said about the talks?", kind: KindQuote, speech: true},
+		{name: "a passive of a verb of calling asks for words", question: "What were the talks described as?", kind: KindQuote, speech: true},
 		{name: "which with a title asks for a person", question: "Which president came to Washington?", kind: KindPerson},
 		{name: "which thing, though words are sent", question: "Which newspaper did Russia use to send a warning?", kind: KindPassage, speech: true},
 		{name: "what words", question: "What did Zakharova warn?", kind: KindQuote, speech: true, people: "Maria Zakharova"},

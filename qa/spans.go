@@ -116,12 +116,15 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 		return ""
 	}
 	if best.typ == span.TypeCount {
-		// A count is shown with what it counts: "85 jobs", not "85".
+		// A count is shown with what it counts: "85 jobs", not "85"; the
+		// longest such phrase, "up to 38,000 tonnes" for "38,000".
+		with := best
 		for _, c := range counts {
-			if c.start <= best.start && c.end > best.end && c.end-c.start <= maxShortAnswer {
-				best = c
+			if c.start <= best.start && c.end > best.end && c.end-c.start <= maxShortAnswer && c.end-c.start > with.end-with.start {
+				with = c
 			}
 		}
+		best = with
 	}
 	return phraseText(txt, toks, best)
 }
@@ -530,16 +533,16 @@ func (e *Engine) phrases(txt string, toks []text.Token, quotes []Span) []phrase 
 // datelineAgency returns the tokens [from, to) of the agency in a
 // dateline's parentheses, "Reuters" of "COPENHAGEN, Oct. 14 (Reuters) -",
 // or from == to when the sentence opens with none: a word in capitals,
-// then the parentheses within datelineWords words, then a dash.
+// then the parentheses within datelineReach words, then a dash.
 func datelineAgency(txt string, toks []text.Token) (from, to int) {
 	if len(toks) == 0 || !toks[0].AllCaps {
 		return 0, 0
 	}
-	for k := 1; k < len(toks) && k < datelineWords; k++ {
+	for k := 1; k < len(toks) && k < datelineReach; k++ {
 		if !strings.HasSuffix(strings.TrimSpace(txt[toks[k-1].End:toks[k].Start]), "(") {
 			continue
 		}
-		for j := k; j < len(toks) && j < k+datelineWords; j++ {
+		for j := k; j < len(toks) && j < k+agencyWords; j++ {
 			after := txt[toks[j].End:]
 			if strings.HasPrefix(after, ")") {
 				rest := strings.TrimSpace(after[1:])
@@ -554,9 +557,13 @@ func datelineAgency(txt string, toks []text.Token) (from, to int) {
 	return 0, 0
 }
 
-// datelineWords is how far into a sentence a dateline's parentheses may
-// open, and how many words they may hold.
-const datelineWords = 8
+// How far into a sentence a dateline's parentheses may open, and how many
+// words they may hold: "SAN JOSE, Costa Rica, Oct. 14 (Inter Press
+// Service) -".
+const (
+	datelineReach = 8
+	agencyWords   = 4
+)
 
 // joinedPhrases are the pairs of phrases of a kind that "and" or "or"
 // joins, as one answer: "Acme and the Northwind Group" for "Which firms

@@ -189,7 +189,7 @@ func QuestionNotice(err error) Notice {
 	case errors.Is(err, qa.ErrNoContext):
 		return Notice{Text: "I'm not sure who or what you mean: ask again with a name or a topic", Private: true}
 	case errors.As(err, &more) && more.Speaker != "":
-		return Notice{Text: "That's everything " + more.Speaker + " says in the article: all of it is in the answers above."}
+		return Notice{Text: "That's everything " + more.Speaker + " says: all of it is in the answers above."}
 	case errors.As(err, &more):
 		return Notice{Text: "That's all the article has on that: it is all in the answers above."}
 	case errors.As(err, &long):

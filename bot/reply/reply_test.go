@@ -51,7 +51,7 @@ func TestQuestionNotice(t *testing.T) {
 		{"empty", qa.ErrEmptyQuestion, Notice{Text: "the question is empty: ask something about the article", Private: true}},
 		{"no words", qa.ErrNoWords, Notice{Text: "the question has no words to search for: ask it in words", Private: true}},
 		{"nothing to follow", qa.ErrNoContext, Notice{Text: "I'm not sure who or what you mean: ask again with a name or a topic", Private: true}},
-		{"nothing more of someone's", qa.NothingMoreError{Speaker: "Ann Lee"}, Notice{Text: "That's everything Ann Lee says in the article: all of it is in the answers above."}},
+		{"nothing more of someone's", qa.NothingMoreError{Speaker: "Ann Lee"}, Notice{Text: "That's everything Ann Lee says: all of it is in the answers above."}},
 		{"nothing more", qa.NothingMoreError{}, Notice{Text: "That's all the article has on that: it is all in the answers above."}},
 		{"too long", qa.LongQuestionError{Max: 1000}, Notice{Text: "the question is too long: keep it under 1,000 characters", Private: true}},
 		{"too long, another limit", qa.LongQuestionError{Max: 12345}, Notice{Text: "the question is too long: keep it under 12,345 characters", Private: true}},

@@ -60,11 +60,12 @@ type Entity struct {
 	// statement". A quotation from a document is credited to its issuer.
 	Issuer *Entity
 
-	headCount map[string]int // how often each title noun describes it
-	roleHeads []string       // the title noun of each of Roles, "" for none
-	lastSeen  int            // order of its latest mention so far
-	place     bool           // named after a preposition of place: "in Lagos"
-	country   bool           // a place of the gazetteer, which may speak for its government
+	headCount  map[string]int // how often each title noun describes it
+	roleHeads  []string       // the title noun of each of Roles, "" for none
+	lastSeen   int            // order of its latest mention so far
+	place      bool           // named after a preposition of place: "in Lagos"
+	namedPlace bool           // named as a place: "the town of Port Ellery"; never "he" or "she"
+	country    bool           // a place of the gazetteer, which may speak for its government
 }
 
 // Speaks reports whether the entity can be credited with words: a place

@@ -42,9 +42,11 @@ func (a *article) findMentions(p *para) {
 				}
 				a.people = append(a.people, e)
 			}
-			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" ||
-				i > 1 && p.Toks[i-1].Norm == "of" && a.lx.PlaceNouns.Has(p.Toks[i-2].Norm) {
-				e.place = true // "in Lagos", "the fishing town of Port Ellery"
+			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
+				e.place = true // "in Lagos"
+			}
+			if i > 1 && p.Toks[i-1].Norm == "of" && a.lx.PlaceNouns.Has(p.Toks[i-2].Norm) {
+				e.place, e.namedPlace = true, true // "the fishing town of Port Ellery"
 			}
 			a.addMention(p, n, end, e, ByNameForm)
 			a.learnAcronym(p, end, e)
@@ -469,7 +471,7 @@ func (a *article) learnGender(p *para, i int) {
 // gender the article shows must match.
 func (a *article) resolvePronoun(p *para, i int, g Gender) *Entity {
 	fits := func(e *Entity) bool {
-		return (e.Kind == Person || e.Kind == Unnamed && !e.Plural) && !e.place && (e.Gender == GenderUnknown || g == GenderUnknown || e.Gender == g)
+		return (e.Kind == Person || e.Kind == Unnamed && !e.Plural) && !e.namedPlace && (e.Gender == GenderUnknown || g == GenderUnknown || e.Gender == g)
 	}
 	// Look back a few sentences at most: a pronoun refers to someone near,
 	// named ("Hannah Lister") or not ("One Conservative activist").

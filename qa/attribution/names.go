@@ -90,7 +90,7 @@ func (a *article) nameRun(p *para, i int) int {
 	for j < len(p.Toks) && !p.Toks[j-1].Possessive && p.joined(j) && p.Toks[j].Quoted == p.Toks[i].Quoted {
 		t := p.Toks[j]
 		switch {
-		case t.Cap && !t.Number && !firstPerson(t.Norm):
+		case t.Cap && !t.Number && !firstPerson(t):
 			j++
 			continue
 		case !t.Cap && p.hyphenBefore(j):
@@ -563,9 +563,10 @@ func mostRecent(people []*Entity) *Entity {
 	return best
 }
 
-// firstPerson reports whether a normalised word is the pronoun "I", alone
-// or contracted ("I'm", "I've"): capitalised, yet never part of a name, as
-// in a quotation's "Now I'm getting half".
-func firstPerson(norm string) bool {
-	return norm == "i" || strings.HasPrefix(norm, "i'") || strings.HasPrefix(norm, "i’")
+// firstPerson reports whether a word is the pronoun "I": contracted
+// ("I'm", "I've") anywhere, alone inside a quotation, where a numeral
+// ("Elizabeth I", "World War I") is rare. Capitalised, it is never part of
+// a name, as in a quotation's "Now I'm getting half".
+func firstPerson(t text.Token) bool {
+	return strings.HasPrefix(t.Norm, "i'") || strings.HasPrefix(t.Norm, "i’") || t.Norm == "i" && t.Quoted
 }
