@@ -174,6 +174,7 @@ func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 	if len(toks) == 0 {
 		return nil, ErrNoWords // "?!", "🤔🤔"
 	}
+	toks = e.expandIs(toks)
 	e.correctNames(toks)
 	for _, t := range toks {
 		if !t.IsStop() && !e.lx.QuestionWords.Has(t.Norm) {
@@ -377,6 +378,21 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.Kind = KindPassage
 		}
 	}
+}
+
+// expandIs reads a question word with "'s" as the word and "is", as a chat
+// writes it: "Who's Ann Lee?" is "Who is Ann Lee?", not whose.
+func (e *Engine) expandIs(toks []text.Token) []text.Token {
+	for i := 0; i < len(toks); i++ {
+		if !toks[i].Possessive || !e.lx.QuestionWords.Has(toks[i].Norm) {
+			continue
+		}
+		is := e.lx.Tokenize("is")[0]
+		is.Start, is.End = toks[i].End, toks[i].End
+		toks[i].Possessive = false
+		toks = slices.Insert(toks, i+1, is)
+	}
+	return toks
 }
 
 // among reports whether s is one of the people a question is read among:
