@@ -25,6 +25,7 @@ func TestParseQuestion(t *testing.T) {
 		{name: "person by role and country", question: "What term did the US president use?", kind: KindQuote, people: "Donald Trump"},
 		{name: "definition", question: "Who is Maria Zakharova?", kind: KindDefinition, people: "Maria Zakharova"},
 		{name: "definition, contracted", question: "Who's Maria Zakharova?", kind: KindDefinition, people: "Maria Zakharova"},
+		{name: "definition in lower case", question: "who is maria zakharova", kind: KindDefinition, people: "Maria Zakharova"},
 		{name: "a name's possession asks for a person", question: "Who is Russia's foreign minister?", kind: KindPerson},
 		{name: "where", question: "Where did the talks take place?", kind: KindPlace},
 		{name: "when", question: "When did Trump meet Putin?", kind: KindTime, people: "Donald Trump,Vladimir Putin"},
