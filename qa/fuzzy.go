@@ -18,6 +18,7 @@ import (
 // A word in lower case that is an English word is taken as written: the
 // "rally" of "a protest rally" is no typo of a Sally.
 func (e *Engine) correctNames(toks []text.Token) {
+	e.capitalisePlaces(toks)
 	for i := range toks {
 		t := &toks[i]
 		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) ||
@@ -123,4 +124,27 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// capitalisePlaces capitalises the places of a question typed in lower
+// case that the articles write only with a capital: "the russian
+// spokesperson" is the Russian one, as the articles write her. A word the
+// articles also write in lower case ("china" the plates) stays as typed.
+func (e *Engine) capitalisePlaces(toks []text.Token) {
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Cap || !e.indexed(t.Norm) || e.writtenLower(t.Norm) {
+			continue
+		}
+		t.Cap = true
+		_, n := e.lx.PlaceAt(toks, i)
+		if n == 0 {
+			t.Cap = false
+			continue
+		}
+		for k := i + 1; k < i+n; k++ {
+			toks[k].Cap = true
+		}
+		i += n - 1
+	}
 }

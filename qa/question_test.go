@@ -45,6 +45,7 @@ func TestParseQuestion(t *testing.T) {
 		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
 		{name: "unknown country", question: "What is the capital of France?", kind: KindPassage, unknown: "France"},
 		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true, people: "Donald Trump"},
+		{name: "a country in lower case", question: "what did the russian spokesperson say", kind: KindQuote, speech: true, people: "Maria Zakharova"},
 		{name: "misspelt name", question: "What did Zelensky say?", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
 		{name: "misspelt in another way", question: "what did zelenskiy say", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
 		{name: "misspelt surname", question: "Who is Zacharova?", kind: KindDefinition, people: "Maria Zakharova"},
