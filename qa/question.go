@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/text"
@@ -170,11 +171,11 @@ func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 		return nil, LongQuestionError{Max: e.opts.MaxQuestion}
 	}
 	q := &Question{Text: txt, within: in, parsedIn: in, amongArt: e.articleNumber(in)}
-	toks := e.lx.Tokenize(txt)
+	toks := e.lx.Tokenize(shoutedDown(txt))
 	if len(toks) == 0 {
 		return nil, ErrNoWords // "?!", "🤔🤔"
 	}
-	toks = e.expandIs(toks)
+	toks = e.expandIs(e.dropChat(toks))
 	e.correctNames(toks)
 	for _, t := range toks {
 		if !t.IsStop() && !e.lx.QuestionWords.Has(t.Norm) {
@@ -383,6 +384,43 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 		}
 	}
 }
+
+// dropChat drops the words a question typed in a chat opens with that ask
+// nothing ("hey, who is Ann Lee?"), unless they are all it has.
+func (e *Engine) dropChat(toks []text.Token) []text.Token {
+	n := 0
+	for n < len(toks) && e.lx.ChatWords.Has(toks[n].Norm) {
+		n++
+	}
+	if n == len(toks) {
+		return toks
+	}
+	return toks[n:]
+}
+
+// shoutedDown returns a question typed all in capitals in lower case, to
+// be read as one typed in lower case ("WHAT DID PUTIN SAY"), since a word
+// in capitals is otherwise taken for a name ("NATO"). A question with a
+// lower-case letter is returned as it is.
+func shoutedDown(txt string) string {
+	letters := 0
+	for _, r := range txt {
+		if unicode.IsLower(r) {
+			return txt
+		}
+		if unicode.IsUpper(r) {
+			letters++
+		}
+	}
+	if letters < minShouted {
+		return txt // "NATO?"
+	}
+	return strings.ToLower(txt)
+}
+
+// minShouted is the fewest capitals a question in capitals has for it to
+// be shouted rather than a name: more than an acronym's.
+const minShouted = 8
 
 // expandIs reads a question word with "'s" as the word and "is", as a chat
 // writes it: "Who's Ann Lee?" is "Who is Ann Lee?", not whose.

@@ -45,6 +45,7 @@ func TestParseQuestion(t *testing.T) {
 		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
 		{name: "unknown country", question: "What is the capital of France?", kind: KindPassage, unknown: "France"},
 		{name: "lower-case question", question: "what did trump say", kind: KindQuote, speech: true, people: "Donald Trump"},
+		{name: "shouted", question: "WHAT DID TRUMP SAY ABOUT EUROPE", kind: KindQuote, speech: true, people: "Donald Trump"},
 		{name: "a country in lower case", question: "what did the russian spokesperson say", kind: KindQuote, speech: true, people: "Maria Zakharova"},
 		{name: "misspelt name", question: "What did Zelensky say?", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
 		{name: "misspelt in another way", question: "what did zelenskiy say", kind: KindQuote, speech: true, people: "Volodymyr Zelenskyy"},
@@ -227,5 +228,25 @@ func TestWeighTermsAgain(t *testing.T) {
 	}
 	if len(q.missingWords) == 0 || slices.Contains(q.missingWords, e.lx.Stem("storm")) {
 		t.Errorf("missing %v in the storm article, want the ferry's words and not the storm", q.missingWords)
+	}
+}
+
+// TestChatOpening checks that the words a chat opens a question with are
+// not searched: "hey" matches nothing an article says about anyone.
+func TestChatOpening(t *testing.T) {
+	e := evalEngine(t, "seed")
+	for _, question := range []string{"hey, who is Maria Zakharova?", "ok so what did Trump say about Europe?"} {
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range q.terms {
+			if term.Term == "hey" || term.Term == "ok" {
+				t.Errorf("%q searches for %q", question, term.Term)
+			}
+		}
+	}
+	if _, err := e.ParseQuestion("hello"); err != nil {
+		t.Errorf("a greeting alone: %v, want it read as it is", err)
 	}
 }

@@ -68,6 +68,9 @@ type Words struct {
 	// What answer spans (package qa) are cut with.
 	TimeModifiers, ScaleWords, TheConnectors, NamingWords WordSet
 
+	// What a question typed in a chat opens with, asking nothing.
+	ChatWords WordSet
+
 	// IrregularAmbiguous are past forms the lexicon does not map to their
 	// verb (see irregular.tsv).
 	IrregularAmbiguous WordSet
@@ -149,6 +152,7 @@ func (w *Words) lists() []wordList {
 		{"scale-words.txt", &w.ScaleWords},
 		{"the-connectors.txt", &w.TheConnectors},
 		{"naming-words.txt", &w.NamingWords},
+		{"chat-words.txt", &w.ChatWords},
 		{"irregular-ambiguous.txt", &w.IrregularAmbiguous},
 	}
 }
