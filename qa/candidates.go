@@ -589,6 +589,10 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 			return false
 		}
 		switch q.measure {
+		case "score":
+			if t.has(tokScore) {
+				return true // "beat Acme 2-1"
+			}
 		case "many":
 			if len(qv.counted) == 0 {
 				return true // "how many of the injured": any count

@@ -103,3 +103,16 @@ An Acme analyst said the cost was fair.
 		})
 	}
 }
+
+// TestScoreAnswered asks for a score: the sentence with one answers, not
+// the one that shares the word "scored".
+func TestScoreAnswered(t *testing.T) {
+	a := mustArticle(t, "Semi-final\n"+
+		"France beat Belgium 1–0 in the semi-final on Tuesday, and will play Croatia in the final.\n"+
+		"Samuel Roe scored the only goal of the match, from a corner.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	answers, err := e.Ask("What was the final score of the semi-final?", 1)
+	if err != nil || len(answers) == 0 || !strings.Contains(answers[0].Text, "1–0") || answers[0].Highlight != "1–0" {
+		t.Errorf("got %+v, %v, want the sentence with 1–0, in bold", answers, err)
+	}
+}

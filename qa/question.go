@@ -361,6 +361,8 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.plural = plural(n, q.typeNoun)
 		}
 		switch {
+		case asksScore(toks[qw+1:]):
+			q.Kind, q.measure = KindNumber, "score" // "What was the final score?"
 		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
 		case lx.NumberNouns.Has(n):
@@ -561,6 +563,18 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
 	for i := q.speakerFrom; i < q.speakerTo && i < len(toks); i++ {
 		if e.lx.TitleHeads.Has(toks[i].Norm) && (i+1 >= len(toks) || !toks[i+1].Cap) {
+			return true
+		}
+	}
+	return false
+}
+
+// asksScore reports whether the words after "what" ask for a score, the
+// noun: "was the final score", "is the score in the final"; not "did Ann
+// Lee score", the verb.
+func asksScore(toks []text.Token) bool {
+	for i, t := range toks {
+		if t.Norm == "score" && i > 0 && (toks[i-1].Norm == "the" || toks[i-1].Norm == "final") {
 			return true
 		}
 	}

@@ -29,6 +29,8 @@ func TestParseQuestion(t *testing.T) {
 		{name: "a name's possession asks for a person", question: "Who is Russia's foreign minister?", kind: KindPerson},
 		{name: "where", question: "Where did the talks take place?", kind: KindPlace},
 		{name: "when", question: "When did Trump meet Putin?", kind: KindTime, people: "Donald Trump,Vladimir Putin"},
+		{name: "a score", question: "What was the final score?", kind: KindNumber},
+		{name: "score the verb", question: "What did Trump score?", kind: KindPassage, people: "Donald Trump"},
 		{name: "how many", question: "How many deals did Trump settle this year?", kind: KindNumber, people: "Donald Trump"},
 		{name: "why", question: "Why did Trump change his mind?", kind: KindReason, people: "Donald Trump"},
 		{name: "yes or no", question: "Did Russia attack Ukraine during the talks?", kind: KindYesNo},

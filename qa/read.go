@@ -33,6 +33,7 @@ const (
 	tokSuffixed                            // a number with a unit joined to it: "5kg", "3m"
 	tokAge                                 // "aged", "age"
 	tokApposedAge                          // a number set off after a name, an age: the 52 of "Ann Lee, 52, who …"
+	tokScore                               // a number a dash joins to the next, a score or a vote: the 2 of "2-1"
 )
 
 // has reports whether t has any of the flags.
@@ -82,10 +83,17 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 		if apposedAge(toks, i, txt) {
 			f |= tokApposedAge
 		}
+		if t.Number && i+1 < len(toks) && toks[i+1].Number && isScoreDash(txt[t.End:toks[i+1].Start]) {
+			f |= tokScore
+		}
 		out = append(out, readToken{terms[i], f})
 	}
 	return out
 }
+
+// isScoreDash reports whether the gap between two numbers joins them as a
+// score or a vote: a hyphen, or the en dash typesetters use ("1–0").
+func isScoreDash(gap string) bool { return gap == "-" || gap == "–" }
 
 // apposedAge reports whether token i is a number set off by commas right
 // after a name, as news gives ages: "Ann Lee, 52, who chairs …",

@@ -125,6 +125,15 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 			}
 		}
 		best = with
+		if q.measure == "score" {
+			// A score is both its numbers: "1–0", not "0".
+			for best.start > 0 && toks[best.start-1].Number && isScoreDash(txt[toks[best.start-1].End:toks[best.start].Start]) {
+				best.start--
+			}
+			for best.end < len(toks) && toks[best.end].Number && isScoreDash(txt[toks[best.end-1].End:toks[best.end].Start]) {
+				best.end++
+			}
+		}
 	}
 	return phraseText(txt, toks, best)
 }
