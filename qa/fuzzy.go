@@ -18,7 +18,7 @@ import (
 // A word in lower case that is an English word is taken as written: the
 // "rally" of "a protest rally" is no typo of a Sally.
 func (e *Engine) correctNames(toks []text.Token) {
-	e.capitalisePlaces(toks)
+	e.capitaliseNames(toks)
 	for i := range toks {
 		t := &toks[i]
 		if t.Number || t.IsStop() || e.lx.QuestionWords.Has(t.Norm) || e.indexed(t.Norm) ||
@@ -126,17 +126,22 @@ func abs(x int) int {
 	return x
 }
 
-// capitalisePlaces capitalises the places of a question typed in lower
-// case that the articles write only with a capital: "the russian
-// spokesperson" is the Russian one, as the articles write her. A word the
-// articles also write in lower case ("china" the plates) stays as typed.
-func (e *Engine) capitalisePlaces(toks []text.Token) {
+// capitaliseNames capitalises the names of people and the places of a
+// question typed in lower case that the articles write only with a
+// capital, so that it is read as the capitalised question is: "who is
+// ann lee" asks who she is, and "the russian spokesperson" is the Russian
+// one. A word the articles also write in lower case ("china" the plates)
+// stays as typed.
+func (e *Engine) capitaliseNames(toks []text.Token) {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.Cap || !e.indexed(t.Norm) || e.writtenLower(t.Norm) {
 			continue
 		}
 		t.Cap = true
+		if len(e.byWord[t.Norm]) > 0 {
+			continue // a word of someone's name
+		}
 		_, n := e.lx.PlaceAt(toks, i)
 		if n == 0 {
 			t.Cap = false

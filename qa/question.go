@@ -186,10 +186,6 @@ func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 	q.readNamesOf(e.lx, toks)
 	q.readFollowUp(e.lx, toks)
 	named := e.findPeople(q, toks)
-	if q.Kind == KindPerson && len(toks) > 2 && toks[0].Norm == "who" && (toks[1].Norm == "is" || toks[1].Norm == "was") &&
-		named[2] && !toks[2].Cap && !ownerOfAnother(toks, 2) {
-		q.Kind = KindDefinition // "who is ann lee", typed in lower case: a name all the same
-	}
 	for i := q.speakerFrom; i < q.speakerTo; i++ {
 		if t := toks[i]; t.Cap && !t.IsStop() || t.Is(text.KindTitleHead) {
 			q.speakerNamed = true
