@@ -84,7 +84,6 @@ const (
 	Capitals                         // share of its words written with a capital
 	Counted                          // a number whose next words are the question's: "11 goals" for "how many goals"
 	Unit                             // a number with a unit of time, length or weight: "five-year", "45 km"
-	Dateline                         // the place a report was filed from: "COPENHAGEN, Oct. 14 —"
 	Relative                         // a relative clause after the phrase holds a shared word: "Ann Lee, 68, whose flight was cancelled"
 	PrepositionBefore                // a preposition comes right before the phrase: "in 1998", "by the council"
 	InParentheses                    // the phrase is inside parentheses
@@ -102,7 +101,7 @@ const (
 const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
-	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "dateline", "relative",
+	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "relative",
 	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given"}
 
 // Match returns the feature of a question that asks a and a phrase of type
