@@ -108,7 +108,9 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 			if v > i {
 				return a.resolve(p, phrase{i, p.skipToVerb(v, i)}), s
 			}
-			return a.resolve(p, p.npRight(v+1, j)), s
+			// `," said the trust's director, Ann Roe.`: the name set off
+			// after a description is the speaker.
+			return a.resolve(p, p.apposedAfter(p.npRight(v+1, j), j)), s
 		}
 		// `," the U.S. Ambassador Ryan Crocker said`: the subject must
 		// reach back to the quotation, or be the name set off after a
@@ -231,6 +233,14 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 		}
 		// "Castleford said … that the player had asked …": the one who
 		// asked is no one known; the one who said may be.
+	}
+	if j > from && strings.HasSuffix(strings.TrimSpace(p.Text[p.Toks[j-1].End:q.Start]), ":") {
+		// `Hale was blunt about the cost: "Nobody …"`: with no verb of
+		// saying, a clause ending in a colon introduces the quotation,
+		// and its subject says it, as in creditIntro.
+		if c := a.resolve(p, p.mainSubject(from, j)); c.Entity != nil {
+			return c, s
+		}
 	}
 	return Credit{}, -1
 }

@@ -16,7 +16,8 @@ var titleAbbreviations = map[string]bool{
 	"sen": true, "rep": true, "gov": true, "gen": true, "lt": true, "col": true,
 	"capt": true, "sgt": true, "rev": true, "hon": true, "pres": true, "jr": true,
 	"sr": true, "messrs": true, "mt": true, "ft": true, "supt": true, "adm": true,
-	"cmdr": true, "maj": true, "brig": true, "insp": true,
+	"cmdr": true, "maj": true, "brig": true, "insp": true, "coun": true, "det": true,
+	"cpl": true, "atty": true,
 }
 
 // IsTitleAbbreviation reports whether a normalised word is a title's short
