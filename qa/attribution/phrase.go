@@ -494,6 +494,14 @@ func (p *para) npRight(a, limit int) phrase {
 			}
 			continue
 		}
+		if t.Norm == "for" && p.portfolio(b, limit) {
+			b++ // "the alderman for culture", "the minister for the Arctic"
+			headSeen = false
+			for b < limit && p.a.lx.Determiners.Has(p.Toks[b].Norm) {
+				b++
+			}
+			continue
+		}
 		if m, ok := p.mentionAt(b); ok && m.Start == b && m.End <= limit && m.End > b+1 {
 			// A name with words of its own: "Norfolk Fire and Rescue
 			// Service", "Commission for England and Wales".
@@ -527,6 +535,18 @@ func (p *para) npRight(a, limit int) phrase {
 		b++
 	}
 	return phrase{a, b}
+}
+
+// portfolio reports whether "for" at token k joins to the title before it
+// what the title is for ("the alderman for culture", "the minister for
+// the Arctic"), not a time ("the minister for years") or a reason.
+func (p *para) portfolio(k, limit int) bool {
+	if k < 1 || k+1 >= limit || !p.inWord(k) || !p.inWord(k+1) || !p.a.lx.TitleHeads.Has(p.Toks[k-1].Norm) {
+		return false
+	}
+	next := p.Toks[k+1]
+	return !next.Quoted && !next.Number && !p.timeWord(k+1) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) &&
+		(p.a.lx.Determiners.Has(next.Norm) || p.nounLike(k+1))
 }
 
 // roleThenPerson returns, when a few words in lower case ending in a title
