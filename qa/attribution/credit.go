@@ -122,6 +122,14 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 		}
 		return a.resolve(p, ph), s
 	}
+	// `are "worn out" because of rotas that …, according to Ann Roe.`: set
+	// off at the sentence's end, "according to" credits the whole sentence,
+	// however far from the quotation.
+	for v := i + afterReach; v < j; v++ {
+		if p.accordingTo(v, j) && strings.HasPrefix(p.Gap(v), ",") {
+			return a.according(p, v, j), s
+		}
+	}
 	return Credit{}, -1
 }
 

@@ -452,6 +452,13 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 			}
 		}
 	}
+	if len(toks) == 1 && toks[0].AllCaps {
+		if e := a.initialsOf(key); e != nil {
+			a.byName[key] = e
+			e.Aliases = append(e.Aliases, key)
+			return e
+		}
+	}
 	kind := Unknown
 	if len(toks) == 2 && toks[0].Cap && a.lx.NameParticles.Has(toks[0].Norm) {
 		kind = Organisation // "Al-Arabiya", "Al-Shabaab": no one's given name
@@ -482,6 +489,33 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 		}
 	}
 	return e
+}
+
+// initialsOf returns the body whose name's initials an acronym spells,
+// the small words of the name left out: "OAS" after "the Organization of
+// American States", which the article never wrote with its initials in
+// brackets. A person's initials are not taken, nor a name of one word.
+func (a *article) initialsOf(acronym string) *Entity {
+	var found *Entity
+	for _, e := range a.entities {
+		if e.Kind == Person || e.Kind == Document || len(e.Words) < 2 {
+			continue
+		}
+		var initials strings.Builder
+		for _, w := range e.Words {
+			if !a.lx.StopWords.Has(w) {
+				r, _ := utf8.DecodeRuneInString(w)
+				initials.WriteRune(r)
+			}
+		}
+		if initials.String() == acronym && initials.Len() >= 2 {
+			if found != nil && found != e {
+				return nil // two bodies with those initials: neither
+			}
+			found = e
+		}
+	}
+	return found
 }
 
 // misspeltMinLength is the shortest name that a one-letter slip may match:

@@ -411,6 +411,9 @@ func (a *article) owner(p *para, ph phrase) *Entity {
 		case t.Norm == "its" || t.Norm == "their":
 			return a.resolveGroup(p, k, t.Norm == "their")
 		case !t.Possessive:
+			if m, ok := p.mentionAt(k); ok && m.Start == k && m.End == ph.end-1 && m.Entity.Kind == Organisation {
+				return m.Entity // "an Acme Foods statement", "a UN report"; not "the Lisbon declaration"
+			}
 			continue
 		}
 		if m, ok := p.mentionAt(k); ok {
