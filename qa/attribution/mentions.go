@@ -235,6 +235,9 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 	}
 	if roleStart < n && !honorificsOnly(a.lx, p.Toks[roleStart:n]) {
 		e.addRole(a.lx, p.Toks[roleStart:n], p.Text)
+		if d := a.descriptionBefore(p, roleStart, end); d != nil {
+			e.addRole(a.lx, d, p.Text) // "the jury president, Danish director Ann Roe."
+		}
 		return true
 	}
 	if r := a.apposition(p, end); r != nil {
@@ -267,6 +270,28 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 		}
 	}
 	return false
+}
+
+// descriptionBefore returns the description in lower case set off by a
+// comma before a name whose own role words start at token at, "the jury
+// president" of "from the jury president, Danish director Ann Roe.", or
+// nil. The name must end its clause: in "Besides the minister, Ann Roe
+// attended", the two are different people.
+func (a *article) descriptionBefore(p *para, at, end int) []text.Token {
+	if at < 2 || p.Gap(at) != ", " || !a.lx.TitleHeads.Has(p.Toks[at-1].Norm) ||
+		end < len(p.Toks) && !strings.ContainsAny(p.Gap(end), ",.;") {
+		return nil
+	}
+	for k := at - 2; k >= 0 && k >= at-1-maxDescriptionWords && p.joined(k+1); k-- {
+		t := p.Toks[k]
+		switch {
+		case t.Norm == "the" || t.Possessive:
+			return p.Toks[k:at]
+		case t.Cap || t.Quoted || t.IsStop():
+			return nil
+		}
+	}
+	return nil
 }
 
 // apposition returns the tokens of a role set off by commas after a name:
