@@ -40,11 +40,11 @@ func (e NothingMoreError) Error() string {
 // conversation. It is not safe for concurrent use: one conversation is one
 // channel's or one console's.
 type Conversation struct {
-	version string     // the engine it was held with
-	last    *Question  // the last question, as resolved
-	person  *Speaker   // who the last turn was about
-	others  []*Speaker // the other people it showed, in the order shown: whom "she" means when the person is a man
-	shown   map[int32]bool
+	version string         // the engine it was held with
+	last    *Question      // the last question, as resolved
+	person  *Speaker       // who the last turn was about
+	others  []*Speaker     // the other people it showed, in the order shown: whom "she" means when the person is a man
+	shown   map[int32]bool // the sentences of each turn's first answer: what "What else" goes past
 	turns   int
 	at      time.Time
 }
@@ -104,7 +104,14 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	answers := make([]Answer, len(picked))
 	for i, p := range picked {
 		answers[i] = p.answer
-		for _, s := range p.covered {
+	}
+	if len(picked) > 0 {
+		// The first answer is the one the question got; the passages
+		// after it are offered in case it missed. "What else did she
+		// say?" wants her words besides those first answers, the
+		// passages offered after them among them: people read "else" as
+		// past what they were told, not past all they were offered.
+		for _, s := range picked[0].covered {
 			c.shown[s] = true
 		}
 	}

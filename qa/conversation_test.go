@@ -262,9 +262,10 @@ func conversationOn(a *Article) (*Engine, *Conversation, time.Time) {
 	return New([]*Article{a}, DefaultOptions()), new(Conversation), time.Date(2026, 12, 4, 12, 0, 0, 0, time.UTC)
 }
 
-// TestNothingMore asks "what else" once every passage that answers has
-// been shown: the reply says so rather than that the article does not
-// answer, and the conversation goes on about the same person.
+// TestNothingMore asks "what else" past each first answer, the passages
+// offered after it among what is left, and once every passage that answers
+// has been the first: the reply says so rather than that the article does
+// not answer, and the conversation goes on about the same person.
 func TestNothingMore(t *testing.T) {
 	a := mustArticle(t, "Floods close the valley road\n"+
 		"Retired teacher Ann Lee, 67, said she left with nothing but her coat.\n"+
@@ -275,11 +276,15 @@ func TestNothingMore(t *testing.T) {
 	if err != nil || len(first) < 2 || first[0].Speaker != "Ann Lee" || first[1].Speaker != "Ann Lee" {
 		t.Fatalf("got %+v, %v, want both of Ann Lee's statements", first, err)
 	}
+	second, err := e.Follow(c, "What else did she say?", 3, now.Add(time.Minute))
+	if err != nil || len(second) != 1 || second[0].Text != first[1].Text {
+		t.Fatalf("got %+v, %v, want the statement offered second, %q", second, err, first[1].Text)
+	}
 	want := NothingMoreError{Speaker: "Ann Lee"}
-	if got, err := e.Follow(c, "What else did she say?", 3, now.Add(time.Minute)); err != want {
+	if got, err := e.Follow(c, "What else did she say?", 3, now.Add(2*time.Minute)); err != want {
 		t.Fatalf("got %+v, %v, want %v", got, err, want)
 	}
-	got, err := e.Follow(c, "How old is she?", 1, now.Add(2*time.Minute))
+	got, err := e.Follow(c, "How old is she?", 1, now.Add(3*time.Minute))
 	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "67") {
 		t.Errorf("got %+v, %v, want Ann Lee's age: the conversation goes on", got, err)
 	}
