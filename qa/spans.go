@@ -156,11 +156,23 @@ func phraseText(txt string, toks []text.Token, p phrase) string {
 // are its own.
 type spanView struct {
 	anchors  []int
-	own      []bool // by token: a content word the question has
-	typeNoun []bool // by token: the noun of "which X"
-	grain    string // "year", "month" or "day" when the question asks for one ("in what year"), else ""
-	plural   bool   // the question asks for things in the plural: "Which firms …"
+	own      []bool        // by token: a content word the question has
+	typeNoun []bool        // by token: the noun of "which X"
+	grain    string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
+	units    text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
+	plural   bool          // the question asks for things in the plural: "Which firms …"
 	clause   questionClause
+}
+
+// measureUnits are the units each measure a question asks for ("how
+// long", "how far", …) is counted in.
+var measureUnits = map[string]text.WordKind{
+	"long":  text.KindTimeUnit | text.KindLengthUnit,
+	"old":   text.KindTimeUnit,
+	"far":   text.KindLengthUnit,
+	"big":   text.KindLengthUnit | text.KindQuantityUnit,
+	"large": text.KindLengthUnit | text.KindQuantityUnit,
+	"much":  text.KindQuantityUnit,
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -213,6 +225,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 	case "date":
 		sv.grain = "day"
 	}
+	sv.units = measureUnits[q.measure]
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -290,6 +303,9 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 			}
 			if k < p.end && (toks[k].Is(text.KindTimeUnit) || toks[k].Is(text.KindLengthUnit) || toks[k].Is(text.KindQuantityUnit)) {
 				v[span.Unit] = 1 // "five-year", "45 km"
+			}
+			if k < p.end && sv.units != 0 && toks[k].Is(sv.units) {
+				v[span.UnitAsked] = 1 // "twenty minutes" for "how long"
 			}
 		}
 	}

@@ -168,6 +168,39 @@ func TestGrainAsked(t *testing.T) {
 	}
 }
 
+// TestUnitAsked checks that a question for a measure ("how long", "how
+// much time", "how far") marks the numbers in units of it, and no other
+// count.
+func TestUnitAsked(t *testing.T) {
+	a := mustArticle(t, "Blasts hit markets\n"+
+		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     map[string]float64 // phrase → UnitAsked
+	}{
+		// "How much time" is read as "how long", which a length answers too.
+		{"How much time passed between the blasts?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}},
+		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}},
+		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}},
+		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make(map[string]float64)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			got[c.Text] = c.Features[span.UnitAsked]
+		}
+		for phrase, want := range tt.want {
+			if g, ok := got[phrase]; !ok || g != want {
+				t.Errorf("%q: %q unit asked %v (proposed %v), want %v", tt.question, phrase, g, ok, want)
+			}
+		}
+	}
+}
+
 // TestClauseFeatures checks the span features read off the clause: a
 // question with a preposition left without its object marks the phrases that are its
 // object in the sentence (after_stranded); a question whose question word

@@ -94,6 +94,7 @@ const (
 	AfterStranded                    // a preposition of the question lacks its object, and the phrase is its object in the sentence: "the mayor" of "with the mayor" for "Who did she meet with?"
 	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
 	NameGiven                        // the question asks what something is called, and a naming word comes right before the phrase: "known as Miura-ori"
+	UnitAsked                        // the question asks how long, far, old, big or much, and the phrase is a number in units of that: "twenty minutes" for "how much time"
 	numGeneral
 )
 
@@ -102,7 +103,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given", "unit_asked"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
