@@ -343,6 +343,7 @@ type questionView struct {
 	kind     rank.Feature      // the feature of the kind of answer asked for, or -1
 	counted  map[int32]bool    // what "how many" counts, with the terms related to it
 	namesOf  int32             // what it asks the names of, or -1
+	named    map[int32]bool    // the terms of the names of the people it names
 }
 
 func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
@@ -370,6 +371,14 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 	}
 	for _, p := range q.People {
 		qv.people[p] = true
+		for _, w := range p.words {
+			if t := id(e.lookupTerm(w)); t >= 0 {
+				if qv.named == nil {
+					qv.named = make(map[int32]bool)
+				}
+				qv.named[t] = true
+			}
+		}
 	}
 	for _, p := range q.speakers() {
 		qv.speakers[p] = true
@@ -607,7 +616,13 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				return true
 			}
 		case "old":
-			if unitFollows(tokTimeUnit) || i > 0 && toks[i-1].has(tokAge) || t.has(tokApposedAge) {
+			// An age is a time "old" follows ("the 19-year-old", "six
+			// months old"; not "two hours"), a number after "aged", or
+			// one set off after a name: after the name of whom the
+			// question asks, if it names anyone ("How old is Lisk?" is
+			// not answered by "Castellan, 22, beat Lisk").
+			if ageUnitFollows(qv, toks, i) || i > 0 && toks[i-1].has(tokAge) ||
+				t.has(tokApposedAge) && (len(qv.named) == 0 || qv.named[toks[i-1].term]) {
 				return true
 			}
 		case "far":
@@ -624,6 +639,18 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 			}
 		default: // "what number", "how big": any count
 			return true
+		}
+	}
+	return false
+}
+
+// ageUnitFollows reports whether a unit of time follows the number at
+// token i, within unitReach words, and then the question's "old": "19
+// year old" of "the 19-year-old", "30 years old".
+func ageUnitFollows(qv *questionView, toks []readToken, i int) bool {
+	for k := i + 1; k+1 < len(toks) && k <= i+unitReach; k++ {
+		if toks[k].has(tokTimeUnit) {
+			return qv.own[toks[k+1].term]
 		}
 	}
 	return false

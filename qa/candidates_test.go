@@ -116,3 +116,42 @@ func TestScoreAnswered(t *testing.T) {
 		t.Errorf("got %+v, %v, want the sentence with 1–0, in bold", answers, err)
 	}
 }
+
+// TestAgeMeasured checks what answers "how old" in the narrow sense: an
+// age set off after the name of whom the question asks, not after another
+// name; a time that "old" follows; not a time that "old" does not.
+func TestAgeMeasured(t *testing.T) {
+	a := mustArticle(t, "Final\n"+
+		"Ann Lee, 22, beat Tom Hale in a final that lasted two hours.\n"+
+		"Hale, 30, had won the title twice before.\n"+
+		"The 19-year-old referee, Sam Roe, sent off two players.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     map[string]float64 // a sentence's opening words → answer_measured
+	}{
+		{"How old is Tom Hale?", map[string]float64{"Ann Lee": 0, "Hale, 30": 1}},
+		{"How old is Ann Lee?", map[string]float64{"Ann Lee": 1}},
+		{"How old is the referee?", map[string]float64{"The 19-year-old": 1}},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands, _, _ := e.Candidates(q)
+		for opening, want := range tt.want {
+			found := false
+			for _, c := range cands {
+				if strings.HasPrefix(c.Text, opening) {
+					found = true
+					if got := c.Features[rank.AnswerMeasured]; got != want {
+						t.Errorf("%q: %q answer_measured = %v, want %v", tt.question, opening, got, want)
+					}
+				}
+			}
+			if !found {
+				t.Errorf("%q: no candidate opens %q", tt.question, opening)
+			}
+		}
+	}
+}
