@@ -10,6 +10,7 @@ import (
 
 	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/rank"
+	"github.com/articlebot/articlebot/qa/text"
 )
 
 // A candidate is a sentence that may answer a question: found by BM25,
@@ -611,8 +612,8 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 					return true
 				}
 			}
-		case "long":
-			if t.has(tokSuffixed) || unitFollows(tokTimeUnit|tokLengthUnit) {
+		case "long", "far", "time":
+			if t.has(tokSuffixed) || unitFollows(flagsOf(measureUnits[q.measure])) {
 				return true
 			}
 		case "old":
@@ -625,16 +626,12 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				t.has(tokApposedAge) && (len(qv.named) == 0 || qv.named[toks[i-1].term]) {
 				return true
 			}
-		case "far":
-			if t.has(tokSuffixed) || unitFollows(tokLengthUnit) {
-				return true
-			}
 		case "often":
 			if unitFollows(tokFrequency) {
 				return true
 			}
 		case "much":
-			if t.has(tokCurrency|tokSuffixed) || unitFollows(tokCurrency|tokQuantityUnit|tokLengthUnit) {
+			if t.has(tokCurrency|tokSuffixed) || unitFollows(flagsOf(measureUnits[q.measure])) {
 				return true
 			}
 		default: // "what number", "how big": any count
@@ -642,6 +639,20 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 		}
 	}
 	return false
+}
+
+// measureUnits are the units each measure a question asks for ("how
+// long", "how far", …) is counted in: what answers it in the narrow sense
+// (measures) and what the span model reads as the unit asked (span
+// feature unit_asked). A size ("how big") may be any count to the ranking.
+var measureUnits = map[string]text.WordKind{
+	"long":  text.KindTimeUnit | text.KindLengthUnit,
+	"time":  text.KindTimeUnit,
+	"old":   text.KindTimeUnit,
+	"far":   text.KindLengthUnit,
+	"much":  text.KindCurrency | text.KindQuantityUnit | text.KindLengthUnit,
+	"big":   text.KindLengthUnit | text.KindQuantityUnit,
+	"large": text.KindLengthUnit | text.KindQuantityUnit,
 }
 
 // ageUnitFollows reports whether a unit of time follows the number at

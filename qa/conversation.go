@@ -21,8 +21,9 @@ const (
 const ErrNoContext QuestionError = "follow-up with nothing to follow"
 
 // A NothingMoreError is a "what else" follow-up whose answers the
-// conversation has shown already, all of them: "What else did she say?"
-// after every statement of hers. The conversation is left as it was.
+// conversation has given already, all of them: "What else did she say?"
+// once every statement of hers has been an answer (see
+// Conversation.shown). The conversation is left as it was.
 type NothingMoreError struct {
 	Speaker string // whose words the question asks for, if one person's: "Ann Lee"
 }
@@ -44,7 +45,7 @@ type Conversation struct {
 	last    *Question      // the last question, as resolved
 	person  *Speaker       // who the last turn was about
 	others  []*Speaker     // the other people it showed, in the order shown: whom "she" means when the person is a man
-	shown   map[int32]bool // the sentences of each turn's first answer: what "What else" goes past
+	shown   map[int32]bool // the sentences the conversation has given as answers: what "What else" goes past
 	turns   int
 	at      time.Time
 }
@@ -105,13 +106,16 @@ func (e *Engine) FollowQuestion(c *Conversation, q *Question, k int, now time.Ti
 	for i, p := range picked {
 		answers[i] = p.answer
 	}
-	if len(picked) > 0 {
-		// The first answer is the one the question got; the passages
-		// after it are offered in case it missed. "What else did she
-		// say?" wants her words besides those first answers, the
-		// passages offered after them among them: people read "else" as
-		// past what they were told, not past all they were offered.
-		for _, s := range picked[0].covered {
+	// What the turn gave as answers, for "What else" to go past: a
+	// question's first answer, with the passages after it only offered in
+	// case it missed ("How old is she?" then "What else did she say?"
+	// wants her words besides her age, the passages offered after it
+	// among them); but all of a "what else" turn's, each an answer to it.
+	for i, p := range picked {
+		if i > 0 && !q.more {
+			break
+		}
+		for _, s := range p.covered {
 			c.shown[s] = true
 		}
 	}

@@ -289,3 +289,36 @@ func TestNothingMore(t *testing.T) {
 		t.Errorf("got %+v, %v, want Ann Lee's age: the conversation goes on", got, err)
 	}
 }
+
+// TestWhatElseNeverRepeats asks "what else" again and again of someone
+// with more statements than one turn shows: no passage a "what else" turn
+// gave comes back, and the last turn says that is all.
+func TestWhatElseNeverRepeats(t *testing.T) {
+	a := mustArticle(t, "Floods close the valley road\n"+
+		"\"The water came in at midnight,\" said Ann Lee, a retired teacher.\n"+
+		"\"It was at the top of the stairs by two,\" she said.\n"+
+		"\"We lost the photographs,\" she said.\n"+
+		"\"The council never came,\" she added.\n"+
+		"The road will stay closed until Friday.\n")
+	e, c, now := conversationOn(a)
+	if _, err := e.Follow(c, "What did Ann Lee say?", 3, now); err != nil {
+		t.Fatal(err)
+	}
+	given := make(map[string]bool)
+	for turn := 1; turn <= 4; turn++ {
+		answers, err := e.Follow(c, "What else did she say?", 3, now.Add(time.Duration(turn)*time.Minute))
+		if err != nil {
+			if _, ok := err.(NothingMoreError); ok && turn > 1 {
+				return
+			}
+			t.Fatalf("turn %d: %v", turn, err)
+		}
+		for _, a := range answers {
+			if given[a.Text] {
+				t.Fatalf("turn %d gave %q again", turn, a.Text)
+			}
+			given[a.Text] = true
+		}
+	}
+	t.Errorf("four turns of \"what else\" never said that was all")
+}

@@ -44,7 +44,7 @@ type Question struct {
 	Unknown                []string       // names the articles never mention; once ranked, those the article kept to (or lacking fewest) never mentions
 	names                  []questionName // its capitalised words but the first: what an article that answers it must mention
 	Future                 bool           // "when will …": a past date does not answer it
-	measure                string         // after "how": many, much, long …
+	measure                string         // after "how": many, much, long …; "time" for "how much time"
 	wantsTerm              bool           // "what term/word/phrase …": a quoted term answers
 	describes              bool           // "how did X describe …", "what did X call …": a few quoted words answer
 	typeNoun               string         // the noun after "which" or "what", as a term: what the answer is
@@ -339,7 +339,7 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.Kind = KindNumber
 			q.measure = next(1)
 			if q.measure == "much" && next(2) == "time" {
-				q.measure = "long" // "how much time": a duration, as "how long" asks
+				q.measure = "time" // "how much time": a duration, never a length
 			}
 			for k := 2; k <= 4 && qw+k < len(toks) && !lx.QuestionAuxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
 				q.focus = append(q.focus, lx.Stem(next(k)))

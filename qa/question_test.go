@@ -188,7 +188,7 @@ func mustArticle(tb testing.TB, text string) *Article {
 func TestMeasureAsked(t *testing.T) {
 	e := evalEngine(t, "seed")
 	for question, want := range map[string]string{
-		"How much time did the crew have to test the boat?": "long",
+		"How much time did the crew have to test the boat?": "time",
 		"How long did the talks last?":                      "long",
 		"How much did the repairs cost?":                    "much",
 		"How many days did the talks last?":                 "many",

@@ -129,5 +129,20 @@ var unitFlags = []struct {
 	{text.KindFrequency, tokFrequency},
 }
 
+// flagsOf returns the readToken flags of word kinds of units and of
+// currencies.
+func flagsOf(kinds text.WordKind) tokenFlags {
+	var f tokenFlags
+	for _, u := range unitFlags {
+		if kinds&u.kind != 0 {
+			f |= u.flag
+		}
+	}
+	if kinds&text.KindCurrency != 0 {
+		f |= tokCurrency
+	}
+	return f
+}
+
 // markPlace marks the token that begins a place.
 func markPlace(toks []readToken, i int) { toks[i].flags |= tokPlace }

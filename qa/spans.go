@@ -164,17 +164,6 @@ type spanView struct {
 	clause   questionClause
 }
 
-// measureUnits are the units each measure a question asks for ("how
-// long", "how far", …) is counted in.
-var measureUnits = map[string]text.WordKind{
-	"long":  text.KindTimeUnit | text.KindLengthUnit,
-	"old":   text.KindTimeUnit,
-	"far":   text.KindLengthUnit,
-	"big":   text.KindLengthUnit | text.KindQuantityUnit,
-	"large": text.KindLengthUnit | text.KindQuantityUnit,
-	"much":  text.KindQuantityUnit,
-}
-
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
 // perhaps its year), a "day" (a weekday, or a month and a day of it), or
 // "" for anything else ("last week", "10/1/2008").

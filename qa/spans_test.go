@@ -179,8 +179,7 @@ func TestUnitAsked(t *testing.T) {
 		question string
 		want     map[string]float64 // phrase → UnitAsked
 	}{
-		// "How much time" is read as "how long", which a length answers too.
-		{"How much time passed between the blasts?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}},
+		{"How much time passed between the blasts?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 0}},
 		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}},
 		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}},
 		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}},

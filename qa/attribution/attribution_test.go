@@ -227,11 +227,13 @@ func TestNoPerson(t *testing.T) {
 		{"first person", []string{`Ann Lee retired in May. "I was meant to retire at 60," she said. "Now I'm working nights."`}},
 		{"a scheme", []string{`Tom Hale ran the Acme Workers' Pension Scheme for ten years.`, `"Pension Scheme members were lied to," Ann Lee said.`}},
 	}
-	// A numeral outside a quotation stays in its name.
-	_, res := analyseText(t, []string{`Ann Lee, whose grandfather fought in World War I, said the memorial mattered.`})
+	// A numeral outside a quotation stays in its name, and a body's word
+	// in a place's name in the place's.
+	_, res := analyseText(t, []string{`Ann Lee, whose grandfather fought in World War I, said the memorial mattered.`,
+		`Tom Hale of Black Water Bay said the beach was clean.`})
 	for _, en := range res.Entities {
-		if en.Name == "World War" || en.Name == "I" {
-			t.Errorf("%q split from World War I", en.Name)
+		if en.Name == "World War" || en.Name == "I" || en.Name == "Bay" {
+			t.Errorf("%q split from its name", en.Name)
 		}
 	}
 	for _, tt := range tests {

@@ -17,7 +17,9 @@ import (
 //     "`, `…, adding "`, `with Smith stating: "`, `according to X, "`);
 //  3. an introduction that ends with a colon in the sentence before (`He
 //     was more critical of Hood:`);
-//  4. continuation: the speaker of an earlier quotation in the paragraph,
+//  4. "according to" someone at the end of its sentence, however far after
+//     it (`are "worn out" because of rotas that …, according to Ann Roe.`);
+//  5. continuation: the speaker of an earlier quotation in the paragraph,
 //     of the last quotation of the paragraph before (for a paragraph of
 //     quotation alone), or the person the sentence before is about.
 //
@@ -42,6 +44,9 @@ func (a *article) credit(p *para) {
 			}
 			if c.Entity == nil {
 				c, cue = a.creditIntro(p, qi)
+			}
+			if c.Entity == nil {
+				c, cue = a.creditLateAccording(p, qi)
 			}
 			if c.Entity == nil {
 				c, cue = a.creditContinuation(p, qi), -1
@@ -122,13 +127,34 @@ func (a *article) creditAfter(p *para, qi int) (Credit, int) {
 		}
 		return a.resolve(p, ph), s
 	}
-	// `are "worn out" because of rotas that …, according to Ann Roe.`: set
-	// off at the sentence's end, "according to" credits the whole sentence,
-	// however far from the quotation.
-	for v := i + afterReach; v < j; v++ {
-		if p.accordingTo(v, j) && strings.HasPrefix(p.Gap(v), ",") {
-			return a.according(p, v, j), s
+	return Credit{}, -1
+}
+
+// creditLateAccording credits a quotation whose sentence ends in
+// "according to" someone set off by a comma, however far after the
+// quotation (`are "worn out" because of rotas that …, according to Ann
+// Roe, secretary of the union.`), when nothing nearer credits it. The
+// phrase must end the sentence, or only a description of the one it names
+// follow: in "…, according to Ann Roe, is balanced" it is about something
+// else.
+func (a *article) creditLateAccording(p *para, qi int) (Credit, int) {
+	q := p.Quotes[qi]
+	s := p.SentenceAt(max(q.End-1, q.Start))
+	i, j := p.TokenRange(q.End, p.Sentences[s].End)
+	if qi+1 < len(p.Quotes) && p.Quotes[qi+1].Start < p.Sentences[s].End {
+		return Credit{}, -1 // another quotation comes first
+	}
+	for v := i; v+1 < j; v++ {
+		if !p.accordingTo(v, j) || !strings.HasPrefix(p.Gap(v), ",") {
+			continue
 		}
+		ph := p.apposedAfter(p.npRight(v+2, j), j)
+		for k := ph.end; k < j; k++ {
+			if k == ph.end && !strings.HasPrefix(p.Gap(k), ",") || a.lx.Auxiliaries.Has(p.Toks[k].Norm) || p.speechAt(k) {
+				return Credit{}, -1
+			}
+		}
+		return a.according(p, v, j), s
 	}
 	return Credit{}, -1
 }
@@ -244,13 +270,41 @@ func (a *article) creditBefore(p *para, qi int) (Credit, int) {
 	}
 	if j > from && strings.HasSuffix(strings.TrimSpace(p.Text[p.Toks[j-1].End:q.Start]), ":") {
 		// `Hale was blunt about the cost: "Nobody …"`: with no verb of
-		// saying, a clause ending in a colon introduces the quotation,
-		// and its subject says it, as in creditIntro.
-		if c := a.resolve(p, p.mainSubject(from, j)); c.Entity != nil {
+		// saying, a clause ending in a colon introduces the quotation.
+		if c := a.colonIntro(p, from, j); c.Entity != nil {
 			return c, s
 		}
 	}
 	return Credit{}, -1
+}
+
+// colonIntro credits the subject of a clause, tokens [from, to), that
+// ends in a colon and has no verb of saying: `Hale was blunt about the
+// cost:` and `He was more critical of Hood:` introduce their subject's
+// words. Not when the clause says the words came from someone else: `Hale
+// got a text from Ann Roe:`, `Hale was asked by reporters:`.
+func (a *article) colonIntro(p *para, from, to int) Credit {
+	subj := p.mainSubject(from, to)
+	if subj.empty() {
+		return Credit{}
+	}
+	source := false // after "from" or "by"
+	for k := subj.end; k < to; k++ {
+		if n := p.Toks[k].Norm; n == "from" || n == "by" {
+			source = true
+			continue
+		}
+		if !source {
+			continue
+		}
+		if _, named := p.mentionAt(k); named {
+			return Credit{}
+		}
+		if kind, _ := headNoun(a.lx, p.Toks[k].Norm); kind == personNoun || kind == titleNoun || kind == orgNoun {
+			return Credit{}
+		}
+	}
+	return a.resolve(p, subj)
 }
 
 // reporter reads `Ann Roe said that Tom Hale told her "he did not want it"`:
@@ -407,7 +461,7 @@ func (a *article) creditIntro(p *para, qi int) (Credit, int) {
 			}
 		}
 	}
-	return a.resolve(ip, ip.mainSubject(from, to)), s
+	return a.colonIntro(ip, from, to), s
 }
 
 // creditContinuation credits a quotation that its own sentence does not

@@ -139,10 +139,7 @@ func (a *article) learnAcronym(p *para, end int, e *Entity) {
 		end+1 < len(p.Toks) && !strings.HasPrefix(p.Gap(end+1), ")") {
 		return
 	}
-	if key := p.Toks[end].Norm; a.byName[key] == nil {
-		a.byName[key] = e
-		e.Aliases = append(e.Aliases, key)
-	}
+	a.addAlias(p.Toks[end].Norm, e)
 	if e.Kind == Unknown {
 		e.Kind = Organisation // people have no initials in brackets
 	}
@@ -273,20 +270,23 @@ func (a *article) learnRole(p *para, start, n, end int, e *Entity) bool {
 }
 
 // descriptionBefore returns the description in lower case set off by a
-// comma before a name whose own role words start at token at, "the jury
+// comma before a name whose own role words start at token at, "jury
 // president" of "from the jury president, Danish director Ann Roe.", or
-// nil. The name must end its clause: in "Besides the minister, Ann Roe
-// attended", the two are different people.
+// nil. The name must end its sentence: in "Besides the minister, Ann Roe
+// attended" and "Besides the minister, Ann Roe, the founder, attended",
+// the two are different people.
 func (a *article) descriptionBefore(p *para, at, end int) []text.Token {
 	if at < 2 || p.Gap(at) != ", " || !a.lx.TitleHeads.Has(p.Toks[at-1].Norm) ||
-		end < len(p.Toks) && !strings.ContainsAny(p.Gap(end), ",.;") {
+		end < len(p.Toks) && !strings.ContainsAny(p.Gap(end), ".;") {
 		return nil
 	}
 	for k := at - 2; k >= 0 && k >= at-1-maxDescriptionWords && p.joined(k+1); k-- {
 		t := p.Toks[k]
 		switch {
-		case t.Norm == "the" || t.Possessive:
-			return p.Toks[k:at]
+		case t.Norm == "the":
+			return p.Toks[k+1 : at]
+		case t.Possessive:
+			return p.Toks[k:at] // "the museum's director": whose, too
 		case t.Cap || t.Quoted || t.IsStop():
 			return nil
 		}

@@ -187,7 +187,10 @@ func (a *article) splitRun(p *para, start, end int) (n int) {
 		if role && k == end-1 && n == start && k > start {
 			role = false // a surname after a name: "Howard Dean", "Gordon Brown"
 		}
-		if role || a.lx.OrgWords.Has(t.Norm) || t.AllCaps ||
+		// A body's word in a place's name is the place's: "Black Water
+		// Bay", "Power Station Road".
+		body := a.lx.OrgWords.Has(t.Norm) && !a.lx.PlaceWords.Has(p.Toks[end-1].Norm)
+		if role || body || t.AllCaps ||
 			k == start && t.Initial && end-start > 2 && occupationWord(a.lx, t.Norm, true) && a.an.capMid[t.W.ID] != a.an.serial {
 			// A role, or the word for what someone does that opens a
 			// sentence: "Photographer Tim Hetherington".
@@ -453,10 +456,11 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 		}
 	}
 	if len(toks) == 1 && toks[0].AllCaps {
-		if e := a.initialsOf(key); e != nil {
-			a.byName[key] = e
-			e.Aliases = append(e.Aliases, key)
-			return e
+		if _, n := a.lx.PlaceAt(toks, 0); n == 0 { // "US" is a place of its own
+			if e := a.initialsOf(key); e != nil {
+				a.addAlias(key, e)
+				return e
+			}
 		}
 	}
 	kind := Unknown
@@ -494,11 +498,15 @@ func (a *article) resolveName(toks []text.Token, written string) *Entity {
 // initialsOf returns the body whose name's initials an acronym spells,
 // the small words of the name left out: "OAS" after "the Organization of
 // American States", which the article never wrote with its initials in
-// brackets. A person's initials are not taken, nor a name of one word.
+// brackets. A name of one word, a person's, a place's or a document's is
+// not taken; two bodies with the same initials are neither.
 func (a *article) initialsOf(acronym string) *Entity {
+	if utf8.RuneCountInString(acronym) < 2 {
+		return nil
+	}
 	var found *Entity
 	for _, e := range a.entities {
-		if e.Kind == Person || e.Kind == Document || len(e.Words) < 2 {
+		if e.Kind != Organisation && e.Kind != Unknown || len(e.Words) < 2 {
 			continue
 		}
 		var initials strings.Builder
@@ -508,14 +516,26 @@ func (a *article) initialsOf(acronym string) *Entity {
 				initials.WriteRune(r)
 			}
 		}
-		if initials.String() == acronym && initials.Len() >= 2 {
-			if found != nil && found != e {
-				return nil // two bodies with those initials: neither
-			}
-			found = e
+		if initials.String() != acronym {
+			continue
 		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	if found != nil {
+		found.Kind = Organisation // people have no initials used for them
 	}
 	return found
+}
+
+// addAlias makes a short form of a body's name, its initials, find it.
+func (a *article) addAlias(key string, e *Entity) {
+	if a.byName[key] == nil {
+		a.byName[key] = e
+		e.Aliases = append(e.Aliases, key)
+	}
 }
 
 // misspeltMinLength is the shortest name that a one-letter slip may match:

@@ -495,11 +495,14 @@ func (p *para) npRight(a, limit int) phrase {
 			continue
 		}
 		if t.Norm == "for" && p.portfolio(b, limit) {
-			b++ // "the alderman for culture", "the minister for the Arctic"
-			headSeen = false
+			// "the alderman for culture", "the minister for the Arctic":
+			// its first word, and then nouns as after any head.
+			b++
 			for b < limit && p.a.lx.Determiners.Has(p.Toks[b].Norm) {
 				b++
 			}
+			b++
+			headSeen = true
 			continue
 		}
 		if m, ok := p.mentionAt(b); ok && m.Start == b && m.End <= limit && m.End > b+1 {
@@ -541,12 +544,18 @@ func (p *para) npRight(a, limit int) phrase {
 // what the title is for ("the alderman for culture", "the minister for
 // the Arctic"), not a time ("the minister for years") or a reason.
 func (p *para) portfolio(k, limit int) bool {
-	if k < 1 || k+1 >= limit || !p.inWord(k) || !p.inWord(k+1) || !p.a.lx.TitleHeads.Has(p.Toks[k-1].Norm) {
+	if k < 1 || !p.inWord(k) || !p.a.lx.TitleHeads.Has(p.Toks[k-1].Norm) {
 		return false
 	}
-	next := p.Toks[k+1]
-	return !next.Quoted && !next.Number && !p.timeWord(k+1) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) &&
-		(p.a.lx.Determiners.Has(next.Norm) || p.nounLike(k+1))
+	n := k + 1
+	for n < limit && p.inWord(n) && p.a.lx.Determiners.Has(p.Toks[n].Norm) {
+		n++
+	}
+	if n >= limit || !p.inWord(n) {
+		return false
+	}
+	next := p.Toks[n]
+	return !next.Quoted && !next.Number && !p.timeWord(n) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) && p.nounLike(n)
 }
 
 // roleThenPerson returns, when a few words in lower case ending in a title

@@ -89,7 +89,7 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 	if a.lx.SpeechNouns.Has(t.Norm) && h > ph.start {
 		// "His answer was simple:", "the minister's reply": the one whose
 		// words they are.
-		if o := a.owner(p, phrase{ph.start, h}); o != nil {
+		if o := a.owner(p, phrase{ph.start, h}, h); o != nil {
 			return Credit{o, ByPronoun}
 		}
 	}
@@ -349,7 +349,7 @@ func (a *article) document(p *para, ph phrase, h int) Credit {
 	// Whose it is, by what stands before its noun or right after it:
 	// "the navy's statement", "a statement from the agency", whether or
 	// not the phrase runs on past the noun.
-	issuer := a.owner(p, phrase{ph.start, h + 1})
+	issuer := a.owner(p, phrase{ph.start, h + 1}, h)
 	head := singular(p.Toks[h].Norm)
 	key := "document:" + head
 	doc := a.byNoun[key]
@@ -381,16 +381,17 @@ func (a *article) document(p *para, ph phrase, h int) Credit {
 	return Credit{doc, ByDocument}
 }
 
-// owner finds whose a document is from a possessive in its phrase, or in
-// the phrase after it that says where it is from: "the navy's statement",
-// "his Twitter account", "a statement on Amuary's website", "a statement
-// from the navy".
-func (a *article) owner(p *para, ph phrase) *Entity {
+// owner finds whose a document is from a possessive in its phrase, a
+// body's name right before its head noun (token head), or the phrase after
+// it that says where it is from: "the navy's statement", "his Twitter
+// account", "an Acme Foods statement", "a statement on Amuary's website",
+// "a statement from the navy". A head of -1 takes no name before it.
+func (a *article) owner(p *para, ph phrase, head int) *Entity {
 	if ph.end+1 < len(p.Toks) && p.inWord(ph.end) {
 		switch p.Toks[ph.end].Norm {
 		case "from", "by", "on":
 			from := p.npRight(ph.end+1, len(p.Toks))
-			if e := a.owner(p, from); e != nil {
+			if e := a.owner(p, from, -1); e != nil {
 				return e
 			}
 			if p.Toks[ph.end].Norm != "on" {
@@ -411,8 +412,8 @@ func (a *article) owner(p *para, ph phrase) *Entity {
 		case t.Norm == "its" || t.Norm == "their":
 			return a.resolveGroup(p, k, t.Norm == "their")
 		case !t.Possessive:
-			if m, ok := p.mentionAt(k); ok && m.Start == k && m.End == ph.end-1 && m.Entity.Kind == Organisation {
-				return m.Entity // "an Acme Foods statement", "a UN report"; not "the Lisbon declaration"
+			if m, ok := p.mentionAt(k); ok && m.Start == k && m.End == head && m.Entity.Kind == Organisation {
+				return m.Entity // "an Acme Foods statement", "the Acme Foods reply"; not "the Lisbon declaration"
 			}
 			continue
 		}

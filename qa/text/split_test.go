@@ -96,3 +96,19 @@ func BenchmarkSplitLongParagraph(b *testing.B) {
 		SplitSentences(text)
 	}
 }
+
+// TestTitleAbbreviationsAreTitles checks that the short forms of titles a
+// sentence does not end at are titles to the rest of the engine too, so
+// that "Coun. Tom Hale" is a councillor.
+func TestTitleAbbreviationsAreTitles(t *testing.T) {
+	// The short forms that come before or after a name but give no
+	// office: a saint's or a street's "St.", "Jr.", "Messrs", a mount's
+	// or a fort's.
+	notTitles := map[string]bool{"st": true, "jr": true, "sr": true, "messrs": true, "mt": true, "ft": true}
+	lx := DefaultLexicon()
+	for w := range titleAbbreviations {
+		if !notTitles[w] && !lx.TitleHeads.Has(w) {
+			t.Errorf("%q is a title's short form but not in title-heads.txt", w)
+		}
+	}
+}

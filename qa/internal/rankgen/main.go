@@ -7,9 +7,9 @@
 // half of the development data: the SQuAD 2.0 dev articles at even
 // positions in name order (qa/testdata/squad2) and the news articles of
 // half A (the 1st, 3rd, … of qa/testdata/eval's news sets in name order,
-// the seed first) with the blind sets that have questions but those
-// validationBlindPrefixes names, and reports the validation half (the rest) with -report.
-// The same data always gives the same file.
+// the seed first) and the blind sets with questions, but for those that
+// validationBlindPrefixes names; -report scores the validation half (the
+// rest). The same data always gives the same file.
 package main
 
 import (
@@ -39,12 +39,10 @@ var newsSets = []string{"seed", "afghan_robotics", "australia_boat_pushbacks", "
 	"zimbabwe_cabinet_boycott"}
 
 // validationBlindPrefixes open the names of the blind sets kept out of
-// training, as more validation news. A later blind set trains unless it
-// is named here. (Trained on, blind_b5_* lowered the validation news
-// score from 66.4% to 65.2%: its declining differs. blind_b7_* and
-// blind_b8_* train since blind_b9_* and blind_b10_* were written: on
-// those, still unseen, they lifted questions right from 47.1% to 50.0%
-// and from 55.9% to 58.8%.)
+// training, as more validation news: the latest, written after the model
+// was last judged, and those that training on did not help. A later blind
+// set trains unless it is named here (see testdata/eval/BLIND.md for
+// when each moved).
 var validationBlindPrefixes = []string{"blind_b3_", "blind_b4_", "blind_b5_", "blind_b6_", "blind_b9_", "blind_b10_"}
 
 func main() {
@@ -63,13 +61,14 @@ func main() {
 	}
 	m, d := fit(train)
 	sm := fitSpans(m, train)
+	validating := strings.Join(validationBlindPrefixes, "*, ") + "*"
 	header := []string{
 		"rank-model.tsv - the answer-ranking model of articlebot (package qa/rank): the weights of the",
 		"ranker, which scores candidate sentences, and of the decliner, which decides whether the best",
 		"answers, with the mean and scale each feature is standardised by.",
 		"Written by qa/internal/rankgen (go generate ./qa) from the training half of the development",
 		"data: SQuAD 2.0 dev articles at even positions (qa/testdata/squad2, CC BY-SA 4.0), the news",
-		"articles of half A and the blind sets with questions but blind_b3_* to blind_b6_*, blind_b9_* and blind_b10_*",
+		"articles of half A and the blind sets with questions but " + validating,
 		"(qa/testdata/eval). Do not edit by hand: run go generate.",
 		fmt.Sprintf("The decliner's settings, chosen by cross-validation: a news question counts for %g, L2 %g.", d.newsWeight, d.l2),
 		"Format: see rank.Parse.",
@@ -360,11 +359,11 @@ func fit(train []set) (*rank.Model, declineSettings) {
 const probabilityFloor = 1e-6
 
 // newsWeight is how many SQuAD questions one news question counts for in
-// fitting the ranker and in choosing the threshold: news is what
-// articlebot answers, SQuAD what there is most of. It was 8 when 452
-// answerable news questions trained; with blind_b7_* and blind_b8_* they
-// are 660, and 5 keeps news about the share of the fit it had (SQuAD
-// top-1 lost 0.8 points at 8, 0.3 at 5).
+// fitting the ranker and in choosing the decliner's threshold: news is
+// what articlebot answers, SQuAD what there is most of. It keeps news
+// about the same share of the fit as the news sets grow: with more news
+// questions, each counts for fewer SQuAD ones, lest SQuAD's ranking lose
+// to them.
 const newsWeight = 5
 
 // declineSettings are what fitting the decliner leaves open: what a news
