@@ -345,6 +345,7 @@ type questionView struct {
 	counted  map[int32]bool    // what "how many" counts, with the terms related to it
 	namesOf  int32             // what it asks the names of, or -1
 	named    map[int32]bool    // the terms of the names of the people it names
+	leads    bool              // it asks who runs, leads, heads or owns something: "Who runs the hospice?"
 }
 
 func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
@@ -397,6 +398,7 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 	if q.namesOf != "" {
 		qv.namesOf = id(q.namesOf)
 	}
+	qv.leads = q.Kind == KindPerson && slices.ContainsFunc(q.surface, e.lx.LeadWords.Has)
 	switch q.Kind {
 	case KindTime:
 		qv.kind = rank.AnswerTime
@@ -482,7 +484,7 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 // not on what else is searched, so that a sentence read in all the
 // articles need not be read again in its own.
 var readFeatures = [...]rank.Feature{rank.Novel, rank.Density, rank.Bigrams, rank.AnswerTime, rank.AnswerNumber,
-	rank.AnswerPerson, rank.AnswerPlace, rank.AnswerNear, rank.AnswerFuture, rank.AnswerTerm, rank.AnswerNames}
+	rank.AnswerPerson, rank.AnswerPlace, rank.AnswerNear, rank.AnswerFuture, rank.AnswerTerm, rank.AnswerNames, rank.AnswerLeads}
 
 // readCandidate works out the features that take reading the sentence's
 // words: its pairs of question words, how close its question words are,
@@ -534,6 +536,9 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 	}
 	if qv.namesOf >= 0 {
 		f[rank.AnswerNames] = boolFeature(namesNear(qv, toks))
+	}
+	if qv.leads && f[rank.AnswerPerson] > 0 {
+		f[rank.AnswerLeads] = boolFeature(slices.ContainsFunc(toks, func(t readToken) bool { return t.has(tokLead) && !qv.own[t.term] }))
 	}
 }
 

@@ -155,3 +155,24 @@ func TestAgeMeasured(t *testing.T) {
 		}
 	}
 }
+
+// TestWhoLeads asks who runs, leads or owns something: the sentence that
+// names the person by the title that says so answers, though it never
+// writes the question's verb, rather than one that does but names no one.
+func TestWhoLeads(t *testing.T) {
+	a := mustArticle(t, "Bank warns on profits\n"+
+		"Shares in Northgate Bank fell 19 percent on Wednesday after a profit warning.\n"+
+		"Chief executive Ann Lee, 49, said the bank had been too slow to act.\n"+
+		"\"A project that keeps slipping tells you how the bank is run,\" an analyst said.\n"+
+		"The Sheldon farm's owner, Tom Hale, said the flock was lost.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct{ question, want string }{
+		{"Who runs Northgate Bank?", "Ann Lee"},
+		{"Who owns the Sheldon farm?", "Tom Hale"},
+	} {
+		answers, err := e.Ask(tt.question, 1)
+		if err != nil || len(answers) == 0 || answers[0].Highlight != tt.want {
+			t.Errorf("%q: got %+v, %v, want %s in bold", tt.question, answers, err, tt.want)
+		}
+	}
+}

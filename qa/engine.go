@@ -163,7 +163,11 @@ type Engine struct {
 	// their names of one word ("Hamas").
 	byWord map[string][]*Speaker
 	byHead map[string][]*Speaker
-	bodies map[string][]*Speaker
+	// leadTerms are the index terms of the words that say someone leads,
+	// runs or owns something (LeadWords) that the articles use: what
+	// answers "Who runs the bank?" besides "runs" ("its chief executive").
+	leadTerms []string
+	bodies    map[string][]*Speaker
 
 	// defines lists, per person, the sentences that give their role: the
 	// answer to "Who is Maria Zakharova?".
@@ -229,6 +233,14 @@ func New(articles []*Article, opts Options) *Engine {
 	e.indexPeople()
 	e.indexArticles()
 	e.creditedShare = creditedShares(e.sents, len(articles))
+	for _, w := range e.lx.LeadWords.Words() {
+		if t := e.lookupTerm(w); !slices.Contains(e.leadTerms, t) {
+			if _, ok := e.ix.Lookup(t); ok {
+				e.leadTerms = append(e.leadTerms, t)
+			}
+		}
+	}
+	slices.Sort(e.leadTerms) // the same query whatever the map's order
 	e.version = fmt.Sprintf("%08x", uint32(version))
 	return e
 }

@@ -707,6 +707,15 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 				}
 			}
 		}
+		if q.Kind == KindPerson && !t.Cap && e.lx.LeadWords.Has(t.Norm) {
+			// "Who runs the bank?": "its chief executive, Ann Lee" and
+			// "the bank, led by Ann Lee" answer it too.
+			for _, lead := range e.leadTerms {
+				if lead != st {
+					q.addToGroup(lead, e.opts.RelatedWeight, group)
+				}
+			}
+		}
 		if key, n := e.lx.PlaceAt(toks, i); n > 0 {
 			q.addToGroup("@"+key, e.opts.AliasWeight, group)
 			for k := 1; k < n; k++ {

@@ -28,6 +28,7 @@ const (
 	AnswerMeasured                   // a "how many X" question and a count of X, or "how long", "how much" … and a number in units of it
 	AnswerTerm                       // a "what term" question, and the sentence quotes a term of a few words
 	AnswerNames                      // a "the names of the X" question, and a name stands by X
+	AnswerLeads                      // a "who runs X" question, and the sentence names a person and has a word for leading the question lacks: "its chief executive, Ann Lee"
 	SpeakerMatch                     // a question about what someone said, and the sentence is credited to them
 	Credited                         // a "who said" question, and the sentence is credited to someone
 	PersonNamed                      // the sentence refers to a person the question names
@@ -42,7 +43,7 @@ var featureNames = [NumFeatures]string{
 	"bm25", "bm25_rank", "coverage", "exact", "paragraph", "paragraph_coverage", "neighbours",
 	"bigrams", "density", "length", "first", "headline", "answer_time", "answer_number",
 	"answer_person", "answer_place", "answer_near", "answer_future", "answer_type_noun",
-	"answer_measured", "answer_term", "answer_names", "speaker_match", "credited", "person_named", "defines", "defines_asked", "quoted",
+	"answer_measured", "answer_term", "answer_names", "answer_leads", "speaker_match", "credited", "person_named", "defines", "defines_asked", "quoted",
 	"novel",
 }
 
