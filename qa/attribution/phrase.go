@@ -256,16 +256,29 @@ func (p *para) apposedBefore(ph phrase, lo int) phrase {
 }
 
 // apposedAfter returns, for a subject that describes rather than names
-// ("Libya's foreign minister"), the person named after it between commas
-// ("Libya's foreign minister, Abdul Ati al-Obeidi, criticised"); else ph.
+// ("Libya's foreign minister", "the ship's owner"), the person or body
+// named after it between commas ("Libya's foreign minister, Abdul Ati
+// al-Obeidi, criticised", "the ship's owner, Hamburg-based Meridian Bulk
+// Shipping, said"); else ph.
 func (p *para) apposedAfter(ph phrase, limit int) phrase {
 	if p.namesPerson(ph) || ph.end >= limit || !strings.HasPrefix(p.Gap(ph.end), ",") {
 		return ph
 	}
-	if next := p.npRight(ph.end, limit); p.namesPerson(next) && (next.end >= limit || p.breaksClause(next.end)) {
+	if next := p.npRight(ph.end, limit); (p.namesPerson(next) || p.namesBody(next)) && (next.end >= limit || p.breaksClause(next.end)) {
 		return next
 	}
 	return ph
+}
+
+// namesBody reports whether a phrase is headed by the name of a body, or
+// by a name of several words the article never shows to be a person's or
+// a place's ("Meridian Bulk Shipping").
+func (p *para) namesBody(ph phrase) bool {
+	if ph.empty() {
+		return false
+	}
+	m, ok := p.mentionAt(p.headOf(ph))
+	return ok && m.Form == ByNameForm && (m.Entity.Kind == Organisation || m.Entity.Kind == Unknown && len(m.Entity.Words) > 1)
 }
 
 // namesPerson reports whether a phrase is headed by a person's name.
