@@ -107,6 +107,39 @@ type Quote struct {
 	Article   *Article
 	Paragraph int // 1-based
 	sentence  int32
+	quotation int32 // the engine's number of the quotation it is part of
+	span      Span  // where Text is in its paragraph's text
+}
+
+// WholeQuotations joins the parts of a quotation that follow one another
+// in quotes into one Quote, as its speaker said them: "We won. We
+// deserved it." rather than one Quote a sentence, which is how the engine
+// lists them (Engine.Quotes, Engine.SpeakerQuotes). Parts are joined only
+// when nothing but space stands between them in the article, so a
+// quotation its credit breaks ("We won," she said, "and …") stays in its
+// parts.
+func WholeQuotations(quotes []Quote) []Quote {
+	var out []Quote
+	for _, q := range quotes {
+		if n := len(out); n > 0 && continues(out[n-1], q) {
+			last := &out[n-1]
+			last.span.End = q.span.End
+			last.Text = last.Article.Paragraphs[last.Paragraph-1].Text[last.span.Start:last.span.End]
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+// continues reports whether quote b is the part of a quotation that comes
+// right after quote a, with only space between them.
+func continues(a, b Quote) bool {
+	if a.Article != b.Article || a.Paragraph != b.Paragraph || a.quotation != b.quotation || a.Speaker != b.Speaker ||
+		b.span.Start < a.span.End {
+		return false
+	}
+	return strings.TrimSpace(a.Article.Paragraphs[a.Paragraph-1].Text[a.span.End:b.span.Start]) == ""
 }
 
 // How says how an article credits a quotation (see attribution.How); its
@@ -719,7 +752,7 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 		sid := first + int32(q.Sentence)
 		id := e.quotations - 1
 		e.quotes = append(e.quotes, Quote{Text: p.Text[q.Span.Start:q.Span.End], Speaker: sp, How: q.Credit.How,
-			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid})
+			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid, quotation: id, span: Span{Start: q.Span.Start, End: q.Span.End}})
 		if e.sents[sid].quote < 0 {
 			e.sents[sid].quote = id
 		}

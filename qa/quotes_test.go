@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -129,4 +130,25 @@ func FuzzAttribution(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWholeQuotations joins the sentences of one quotation, as its
+// speaker said them, and keeps apart a quotation its credit breaks and the
+// next quotation.
+func TestWholeQuotations(t *testing.T) {
+	a := mustArticle(t, "Floods\n"+
+		"\"We lost everything. The water came in at midnight,\" said Ann Lee. \"The council never came.\"\n"+
+		"\"We will rebuild,\" she said, \"whatever it takes.\"\n")
+	e := New([]*Article{a}, DefaultOptions())
+	var got []string
+	for _, q := range WholeQuotations(e.Quotes()) {
+		got = append(got, q.Text)
+	}
+	want := []string{"We lost everything. The water came in at midnight", "The council never came.", "We will rebuild", "whatever it takes."}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if n := len(e.Quotes()); n != 5 {
+		t.Errorf("Quotes lists %d sentences, want 5: the engine's own list stays by sentence", n)
+	}
 }

@@ -127,3 +127,17 @@ func TestChooseArticleOfTheSameTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotesWhole checks that /quote shows a quotation of several
+// sentences whole, as its speaker said it.
+func TestQuotesWhole(t *testing.T) {
+	a, err := qa.ParseArticle("seeds/floods.txt", strings.NewReader("Floods\n\"We lost everything. The water came at midnight,\" said Ann Lee.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := qa.New([]*qa.Article{a}, qa.DefaultOptions())
+	r, ok := QuotesOf(e, "Ann Lee", "", nil, Picker{}).(Quotes)
+	if !ok || len(r.Quotes) != 1 || r.Quotes[0].Text != "We lost everything. The water came at midnight" {
+		t.Errorf("got %+v, want the quotation whole", r)
+	}
+}

@@ -284,7 +284,7 @@ func QuotesOf(e Engine, speaker, topic string, in *qa.Article, p Picker) Reply {
 	case len(quotes) == 0:
 		return Notice{Text: fmt.Sprintf("%s is mentioned, but the articles do not quote or report them.", s.Name)}
 	}
-	return Quotes{Speaker: s, Quotes: quotes}
+	return Quotes{Speaker: s, Quotes: qa.WholeQuotations(quotes)}
 }
 
 // SpeakersOf is /speakers: who is quoted or reported, in article in

@@ -396,6 +396,9 @@ func runQuotes(args []string, std stdio) error {
 	}
 	w := bufio.NewWriter(std.out)
 	if !f.jsonOut {
+		// A person reads a quotation whole; --json lists it by sentence,
+		// each with its own credit.
+		list.Quotes = qa.WholeQuotations(list.Quotes)
 		writeReply(w, list, markdownBold)
 		return w.Flush()
 	}
