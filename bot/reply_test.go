@@ -205,7 +205,7 @@ func TestAboutReply(t *testing.T) {
 			if n := embedsLength(r.Embeds); n > maxEmbedsTotal {
 				t.Errorf("embeds of %d characters, over %d", n, maxEmbedsTotal)
 			}
-			if !strings.Contains(r.Embeds[0].Description, "24 quotes") {
+			if !strings.Contains(r.Embeds[0].Description, "18 quotes") {
 				t.Errorf("description %q does not list the article", r.Embeds[0].Description)
 			}
 		})

@@ -102,8 +102,8 @@ func (e *Engine) countIn(a *Article) map[*Speaker]*Speaker {
 		}
 		return c
 	}
-	for _, q := range e.quotes {
-		if q.Speaker != nil && q.Article == a {
+	for i, q := range e.quotes {
+		if q.Speaker != nil && q.Article == a && e.startsQuotation(i) {
 			count(q.Speaker).Quotes++
 		}
 	}
@@ -120,8 +120,8 @@ func (e *Engine) countIn(a *Article) map[*Speaker]*Speaker {
 func (e *Engine) SpeakerIn(s *Speaker, a *Article) *Speaker {
 	c := *s
 	c.Quotes, c.Statements = 0, 0
-	for _, q := range e.quotes {
-		if q.Speaker == s && q.Article == a {
+	for i, q := range e.quotes {
+		if q.Speaker == s && q.Article == a && e.startsQuotation(i) {
 			c.Quotes++
 		}
 	}

@@ -81,7 +81,7 @@ type Speaker struct {
 	Name       string           // the fullest form in the article: "Maria Zakharova"
 	Role       string           // as the article gives it: "Russia's foreign ministry spokesperson"
 	Kind       attribution.Kind // a person, an organisation, a document, or someone unnamed ("resident")
-	Quotes     int              // direct quotations credited to them
+	Quotes     int              // direct quotations credited to them, a quotation of several sentences once
 	Statements int              // sentences credited to them, quoted or reported
 
 	person    bool
@@ -746,13 +746,13 @@ func (e *Engine) addParagraph(ai, pi int, ap *attribution.Para, prepared []prepa
 			e.quotations++
 		}
 		sp := speakerOf(q.Credit.Entity)
-		if sp != nil {
-			sp.Quotes++
-		}
 		sid := first + int32(q.Sentence)
 		id := e.quotations - 1
 		e.quotes = append(e.quotes, Quote{Text: p.Text[q.Span.Start:q.Span.End], Speaker: sp, How: q.Credit.How,
 			Article: e.articles[ai], Paragraph: pi + 1, sentence: sid, quotation: id, span: Span{Start: q.Span.Start, End: q.Span.End}})
+		if sp != nil && e.startsQuotation(len(e.quotes)-1) {
+			sp.Quotes++
+		}
 		if e.sents[sid].quote < 0 {
 			e.sents[sid].quote = id
 		}
@@ -850,12 +850,19 @@ func (e *Engine) Stats(a *Article) Stats {
 	for _, p := range a.Paragraphs {
 		st.Sentences += len(p.Sentences)
 	}
-	for _, q := range e.quotes {
-		if q.Article == a {
+	for i, q := range e.quotes {
+		if q.Article == a && e.startsQuotation(i) {
 			st.Quotes++
 		}
 	}
 	return st
+}
+
+// startsQuotation reports whether e.quotes[i] is a quotation or the first
+// of its parts, not a part that continues the one before (see
+// WholeQuotations): what counts as one quote.
+func (e *Engine) startsQuotation(i int) bool {
+	return i == 0 || !continues(e.quotes[i-1], e.quotes[i])
 }
 
 // FindSpeaker returns the speaker a name refers to: the full name, the

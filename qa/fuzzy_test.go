@@ -76,9 +76,9 @@ func TestMatchSpeakers(t *testing.T) {
 		n     int
 		want  []string
 	}{
-		// Most quoted first, then most statements.
-		{"nothing typed", "", 10, []string{"Tom Barrow", "Helen Okafor", "Movement for Democratic Change", "Ann Lee", "James Okafor", "Barry Holt"}},
-		{"nothing typed, at most n", "", 2, []string{"Tom Barrow", "Helen Okafor"}},
+		// Most quoted first (a quotation of two sentences is one), then most statements.
+		{"nothing typed", "", 10, []string{"Helen Okafor", "Tom Barrow", "Movement for Democratic Change", "Ann Lee", "James Okafor", "Barry Holt"}},
+		{"nothing typed, at most n", "", 2, []string{"Helen Okafor", "Tom Barrow"}},
 		{"start of a name", "hel", 10, []string{"Helen Okafor"}},
 		{"full name", " Helen Okafor ", 10, []string{"Helen Okafor"}},
 		{"start of a surname", "hol", 10, []string{"Barry Holt"}},

@@ -117,8 +117,8 @@ func TestAbout(t *testing.T) {
 	if got, want := ab.LoadedLine(), "Loaded 2025-08-19 12:05 UTC · articles "+e.Version(); got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}
-	if len(ab.Articles) != 1 || !strings.HasSuffix(ab.Articles[0].Counts(), ", 24 quotes") {
-		t.Errorf("got %+v, want the seed article with its 24 quotes", ab.Articles)
+	if len(ab.Articles) != 1 || !strings.HasSuffix(ab.Articles[0].Counts(), ", 18 quotes") {
+		t.Errorf("got %+v, want the seed article with its 18 quotes", ab.Articles)
 	}
 }
 

@@ -109,7 +109,7 @@ func TestCLI(t *testing.T) {
 		{name: "chat's /quote of someone reported only", args: []string{"chat"}, stdin: "/quote Putin\n", stdout: "Vladimir Putin is mentioned, but the articles do not quote or report them."},
 		{name: "chat's /summary of a speaker", args: []string{"chat"}, stdin: "/summary 1 Zelenskyy\n", stdout: "Volodymyr Zelenskyy, Ukrainian president\n  • "},
 		{name: "chat's /summary speaker:, as the bot's replies suggest", args: []string{"chat"}, stdin: "/summary 1 speaker:Zelenskyy\n", stdout: "Volodymyr Zelenskyy, Ukrainian president\n  • "},
-		{name: "chat's /about, as the bot's", args: []string{"chat"}, stdin: "/about\n", stdout: "24 quotes\nLoaded "},
+		{name: "chat's /about, as the bot's", args: []string{"chat"}, stdin: "/about\n", stdout: "18 quotes\nLoaded "},
 		{name: "chat's follow-up with nothing to follow", args: []string{"chat"}, stdin: "What else did he say?\n", stdout: "I'm not sure who or what you mean: ask again with a name or a topic\n\n"},
 		{name: "a question too long", args: []string{"ask", strings.Repeat("why ", 300)}, code: 2, stderr: "the question is too long: keep it under 1,000 characters"},
 		// Version and help.
