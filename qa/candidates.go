@@ -346,6 +346,7 @@ type questionView struct {
 	namesOf  int32             // what it asks the names of, or -1
 	named    map[int32]bool    // the terms of the names of the people it names
 	leads    bool              // it asks who runs, leads, heads or owns something: "Who runs the hospice?"
+	old      int32             // the term of "old", for "how old", or -1
 }
 
 func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
@@ -398,7 +399,8 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 	if q.namesOf != "" {
 		qv.namesOf = id(q.namesOf)
 	}
-	qv.leads = q.Kind == KindPerson && slices.ContainsFunc(q.surface, e.lx.LeadWords.Has)
+	qv.leads = q.leadVerb >= 0
+	qv.old = id(e.lookupTerm("old"))
 	switch q.Kind {
 	case KindTime:
 		qv.kind = rank.AnswerTime
@@ -666,7 +668,7 @@ var measureUnits = map[string]text.WordKind{
 func ageUnitFollows(qv *questionView, toks []readToken, i int) bool {
 	for k := i + 1; k+1 < len(toks) && k <= i+unitReach; k++ {
 		if toks[k].has(tokTimeUnit) {
-			return qv.own[toks[k+1].term]
+			return qv.old >= 0 && toks[k+1].term == qv.old
 		}
 	}
 	return false

@@ -98,8 +98,9 @@ type Speaker struct {
 }
 
 // A Quote is the part of one direct quotation that lies in one sentence,
-// and who said it: a quotation of three sentences is three Quotes, the way
-// news quotes are counted.
+// and who said it: the engine lists a quotation of three sentences as three
+// Quotes, each with its credit; WholeQuotations joins them to be read, and
+// a speaker's count of quotes counts them once.
 type Quote struct {
 	Text      string   // the quoted words, without the marks
 	Speaker   *Speaker // nil for a quotation the article credits to no one
@@ -125,6 +126,9 @@ func WholeQuotations(quotes []Quote) []Quote {
 			last := &out[n-1]
 			last.span.End = q.span.End
 			last.Text = last.Article.Paragraphs[last.Paragraph-1].Text[last.span.Start:last.span.End]
+			if last.How == ByContinuation {
+				last.How = q.How // `"A. B," said Ann Lee`: credited where the credit is
+			}
 			continue
 		}
 		out = append(out, q)
@@ -135,9 +139,10 @@ func WholeQuotations(quotes []Quote) []Quote {
 // continues reports whether quote b is the part of a quotation that comes
 // right after quote a, with only space between them.
 func continues(a, b Quote) bool {
-	if a.Article != b.Article || a.Paragraph != b.Paragraph || a.quotation != b.quotation || a.Speaker != b.Speaker ||
-		b.span.Start < a.span.End {
-		return false
+	if a.Article == nil || a.Article != b.Article || a.Paragraph != b.Paragraph || a.quotation != b.quotation ||
+		a.Speaker != b.Speaker || a.span.End <= a.span.Start || b.span.Start < a.span.End ||
+		a.Paragraph < 1 || a.Paragraph > len(a.Article.Paragraphs) || b.span.Start > len(a.Article.Paragraphs[a.Paragraph-1].Text) {
+		return false // not the engine's quotes, or not one after the other
 	}
 	return strings.TrimSpace(a.Article.Paragraphs[a.Paragraph-1].Text[a.span.End:b.span.Start]) == ""
 }
@@ -197,7 +202,7 @@ type Engine struct {
 	byWord map[string][]*Speaker
 	byHead map[string][]*Speaker
 	// leadTerms are the index terms of the words that say someone leads,
-	// runs or owns something (LeadWords) that the articles use: what
+	// runs or owns something (LeadTitles) that the articles use: what
 	// answers "Who runs the bank?" besides "runs" ("its chief executive").
 	leadTerms []string
 	bodies    map[string][]*Speaker
@@ -266,7 +271,7 @@ func New(articles []*Article, opts Options) *Engine {
 	e.indexPeople()
 	e.indexArticles()
 	e.creditedShare = creditedShares(e.sents, len(articles))
-	for _, w := range e.lx.LeadWords.Words() {
+	for _, w := range e.lx.LeadTitles.Words() {
 		if t := e.lookupTerm(w); !slices.Contains(e.leadTerms, t) {
 			if _, ok := e.ix.Lookup(t); ok {
 				e.leadTerms = append(e.leadTerms, t)
@@ -797,8 +802,14 @@ func (e *Engine) SpeakerQuotes(s *Speaker, topic string) []Quote {
 	}
 	found := e.ix.Search(query, nil, 0)
 	defer found.Release()
+	// A quotation ranks by its best sentence, and its sentences stay
+	// together in the article's order, to be read whole.
+	best := make(map[int32]float64)
+	for _, q := range mine {
+		best[q.quotation] = max(best[q.quotation], found.At(q.sentence).Score)
+	}
 	sort.SliceStable(mine, func(i, j int) bool {
-		return found.At(mine[i].sentence).Score > found.At(mine[j].sentence).Score
+		return best[mine[i].quotation] > best[mine[j].quotation]
 	})
 	return mine
 }

@@ -53,6 +53,7 @@ type Question struct {
 	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
 	clause                 questionClause // what the words that answer stand in, in the answering sentence's clause
 	focus                  []string       // what "how many" counts, as terms: "deal" in "how many deals"
+	leadVerb               int            // the token of "runs" in "Who runs the bank?" (a LeadVerb right after "who"), or -1
 	terms                  []index.QueryTerm
 	nGroups                int // question words
 
@@ -170,7 +171,7 @@ func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 	if len([]rune(txt)) > e.opts.MaxQuestion {
 		return nil, LongQuestionError{Max: e.opts.MaxQuestion}
 	}
-	q := &Question{Text: txt, within: in, parsedIn: in, amongArt: e.articleNumber(in)}
+	q := &Question{Text: txt, within: in, parsedIn: in, amongArt: e.articleNumber(in), leadVerb: -1}
 	toks := e.lx.Tokenize(shoutedDown(txt))
 	if len(toks) == 0 {
 		return nil, ErrNoWords // "?!", "🤔🤔"
@@ -183,6 +184,7 @@ func (e *Engine) parseQuestion(txt string, in *Article) (*Question, error) {
 		}
 	}
 	q.classify(e.lx, toks)
+	q.leadVerb = leadVerbAt(e.lx, q, toks)
 	q.readNamesOf(e.lx, toks)
 	q.readFollowUp(e.lx, toks)
 	named := e.findPeople(q, toks)
@@ -565,6 +567,30 @@ func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
 	return false
 }
 
+// leadVerbAt returns the token of the verb that asks who leads, runs or
+// owns something, right after "who" and its auxiliaries ("Who runs …?",
+// "Who has been running …?", "Who is in charge of …?"), or -1. A title
+// the question names ("Who is the director …?") is matched as itself.
+func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
+	if q.Kind != KindPerson {
+		return -1
+	}
+	for i, t := range toks {
+		if t.Norm != "who" {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && (lx.QuestionAuxiliaries.Has(toks[k].Norm) || toks[k].Norm == "been" || toks[k].Norm == "in") {
+			k++
+		}
+		if k < len(toks) && !toks[k].Cap && lx.LeadVerbs.Has(toks[k].Norm) {
+			return k
+		}
+		return -1
+	}
+	return -1
+}
+
 // asksScore reports whether the words after "what" ask for a score, the
 // noun: "was the final score", "is the score in the final"; not "did Ann
 // Lee score", the verb.
@@ -667,6 +693,7 @@ func (e *Engine) mentionsPlace(key string) bool {
 // rather than name its topic ("what kind of", "how long", "did … say")
 // help ranking a little but do not count towards confidence.
 func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) {
+	leadGroup := -1
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if e.lx.LogicWords.Has(t.Norm) {
@@ -707,14 +734,8 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 				}
 			}
 		}
-		if q.Kind == KindPerson && !t.Cap && e.lx.LeadWords.Has(t.Norm) {
-			// "Who runs the bank?": "its chief executive, Ann Lee" and
-			// "the bank, led by Ann Lee" answer it too.
-			for _, lead := range e.leadTerms {
-				if lead != st {
-					q.addToGroup(lead, e.opts.RelatedWeight, group)
-				}
-			}
+		if i == q.leadVerb {
+			leadGroup = group
 		}
 		if key, n := e.lx.PlaceAt(toks, i); n > 0 {
 			q.addToGroup("@"+key, e.opts.AliasWeight, group)
@@ -722,6 +743,14 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 				q.addToGroup(e.lookupTerm(toks[i+k].Norm), 1, group)
 			}
 			i += n - 1
+		}
+	}
+	if leadGroup >= 0 {
+		// "Who runs the bank?": "its chief executive, Ann Lee" and "the
+		// bank, led by Ann Lee" answer it too. After the question's own
+		// words, which keep their own groups.
+		for _, lead := range e.leadTerms {
+			q.addToGroup(lead, e.opts.AliasWeight, leadGroup)
 		}
 	}
 }

@@ -152,3 +152,25 @@ func TestWholeQuotations(t *testing.T) {
 		t.Errorf("Quotes lists %d sentences, want 5: the engine's own list stays by sentence", n)
 	}
 }
+
+// TestWholeQuotationsByTopic checks that a speaker's quotations ordered
+// by a topic keep each quotation's sentences together and in order, so
+// that they are read whole, and that a quotation joined is credited as its
+// credited part is.
+func TestWholeQuotationsByTopic(t *testing.T) {
+	a := mustArticle(t, "Floods\n"+
+		"\"We lost everything. The council never came,\" said Ann Lee.\n"+
+		"\"The road is still shut,\" she said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	s := e.FindSpeaker("Ann Lee")
+	whole := WholeQuotations(e.SpeakerQuotes(s, "council"))
+	if len(whole) != 2 || whole[0].Text != "We lost everything. The council never came" {
+		t.Fatalf("got %+v, want the quotation about the council first, whole", whole)
+	}
+	if whole[0].How != ByName {
+		t.Errorf("joined quotation credited %v, want by name, as its last part is", whole[0].How)
+	}
+	if s.Quotes != 2 {
+		t.Errorf("Ann Lee has %d quotes, want 2 quotations", s.Quotes)
+	}
+}

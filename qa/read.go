@@ -34,7 +34,7 @@ const (
 	tokAge                                 // "aged", "age"
 	tokApposedAge                          // a number set off after a name, an age: the 52 of "Ann Lee, 52, who …"
 	tokScore                               // a number a dash joins to the next, a score or a vote: the 2 of "2-1"
-	tokLead                                // says someone leads, runs or owns something: "chief", "led" (LeadWords)
+	tokLead                                // says someone leads, runs or owns something: "chief", "led" (LeadTitles)
 )
 
 // has reports whether t has any of the flags.
@@ -81,8 +81,8 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 		if t.Norm == "aged" || t.Norm == "age" {
 			f |= tokAge
 		}
-		if t.Is(text.KindLead) && !t.Cap || t.Is(text.KindLead) && i == 0 {
-			f |= tokLead // a title or a verb, not a name ("Lead Belly"), unless it opens the sentence
+		if t.Is(text.KindLead) && (!t.Cap || i == 0 || t.Is(text.KindTitleHead)) {
+			f |= tokLead // "chief executive Ann Lee", "Mayor Tom Hale", "led by"
 		}
 		if apposedAge(toks, i, txt) {
 			f |= tokApposedAge

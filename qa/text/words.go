@@ -63,7 +63,10 @@ type Words struct {
 
 	// What question analysis (package qa) reads a question with.
 	QuestionAuxiliaries, NumberNouns, TimeNouns, PlaceNouns, TermNouns WordSet
-	RoleNouns, PredicateVerbs, Negations, FrameWords, LeadWords        WordSet
+	RoleNouns, PredicateVerbs, Negations, FrameWords, LeadVerbs        WordSet
+
+	// What the ranking reads a sentence with.
+	LeadTitles WordSet
 
 	// What answer spans (package qa) are cut with.
 	TimeModifiers, ScaleWords, TheConnectors, NamingWords WordSet
@@ -148,7 +151,8 @@ func (w *Words) lists() []wordList {
 		{"predicate-verbs.txt", &w.PredicateVerbs},
 		{"negations.txt", &w.Negations},
 		{"frame-words.txt", &w.FrameWords},
-		{"lead-words.txt", &w.LeadWords},
+		{"lead-verbs.txt", &w.LeadVerbs},
+		{"lead-titles.txt", &w.LeadTitles},
 		{"time-modifiers.txt", &w.TimeModifiers},
 		{"scale-words.txt", &w.ScaleWords},
 		{"the-connectors.txt", &w.TheConnectors},
@@ -215,7 +219,7 @@ const (
 	KindLengthUnit                        // LengthUnits
 	KindQuantityUnit                      // WeightUnits or QuantityUnits
 	KindFrequency                         // FrequencyWords
-	KindLead                              // LeadWords
+	KindLead                              // LeadTitles
 
 	// What a word is as a place (see Lexicon.PlaceAt).
 	KindPlace      // a place by itself: Lexicon.places
@@ -244,7 +248,7 @@ func (w *Words) kindLists() []struct {
 		{KindLengthUnit, []WordSet{w.LengthUnits}},
 		{KindQuantityUnit, []WordSet{w.WeightUnits, w.QuantityUnits}},
 		{KindFrequency, []WordSet{w.FrequencyWords}},
-		{KindLead, []WordSet{w.LeadWords}},
+		{KindLead, []WordSet{w.LeadTitles}},
 	}
 }
 
