@@ -497,11 +497,14 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 	toks := e.sentenceReads(c.Doc)
 	first, last, novel, content := -1, -1, 0, 0
 	matched := uint64(0)
+	var pairs pairCounter
+	prev, prevOwn := int32(-1), false
 	for _, t := range toks {
 		if t.has(tokStop) {
 			continue
 		}
 		content++
+		own := qv.own[t.term]
 		if g, ok := qv.groupOf[t.term]; ok {
 			if first < 0 {
 				first = content - 1
@@ -510,9 +513,13 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 			if g < index.MaxGroups {
 				matched |= 1 << g
 			}
-		} else if !qv.own[t.term] {
+		} else if !own {
 			novel++
 		}
+		if own && prevOwn {
+			pairs.see(qv.terms, prev, t.term)
+		}
+		prev, prevOwn = t.term, own
 	}
 	if content > 0 {
 		f[rank.Novel] = float64(novel) / float64(content)
@@ -520,8 +527,8 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 	if n := bits.OnesCount64(matched); n > 0 {
 		f[rank.Density] = float64(n) / float64(last-first+1)
 	}
-	if pairs := len(qv.terms) - 1; pairs > 0 {
-		f[rank.Bigrams] = float64(sharedPairs(qv.terms, toks)) / float64(pairs)
+	if n := len(qv.terms) - 1; n > 0 {
+		f[rank.Bigrams] = float64(pairs.count(qv.terms, toks)) / float64(n)
 	}
 	if qv.kind >= 0 {
 		if holds, near := e.holdsKind(qv, toks, c.Doc); holds {
@@ -543,6 +550,32 @@ func (e *Engine) readCandidate(q *Question, qv *questionView, c *candidate) {
 		f[rank.AnswerLeads] = boolFeature(slices.ContainsFunc(toks, func(t readToken) bool { return t.has(tokLead) && !qv.own[t.term] }))
 	}
 }
+
+// A pairCounter counts, as readCandidate reads a sentence's words once,
+// the pairs of consecutive question terms the sentence also has in a row:
+// each pair once, however often.
+type pairCounter struct{ seen uint64 }
+
+// see notes the words a, b in a row, both the question's own.
+func (c *pairCounter) see(question []int32, a, b int32) {
+	for k := 1; k < len(question) && k < maxCountedPairs; k++ {
+		if question[k-1] == a && question[k] == b {
+			c.seen |= 1 << k
+		}
+	}
+}
+
+// count returns how many pairs were seen; for a question of more pairs
+// than a counter holds, it reads the sentence again.
+func (c *pairCounter) count(question []int32, toks []readToken) int {
+	if len(question) > maxCountedPairs {
+		return sharedPairs(question, toks)
+	}
+	return bits.OnesCount64(c.seen)
+}
+
+// maxCountedPairs is how many question terms a pairCounter follows.
+const maxCountedPairs = 64
 
 // sharedPairs counts the pairs of consecutive question terms that a
 // sentence's content words also have in a row.
