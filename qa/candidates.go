@@ -347,6 +347,7 @@ type questionView struct {
 	named    map[int32]bool    // the terms of the names of the people it names
 	leads    bool              // it asks who runs, leads, heads or owns something: "Who runs the hospice?"
 	old      int32             // the term of "old", for "how old", or -1
+	units    tokenFlags        // the units the measure asked for is counted in (measureUnits)
 }
 
 func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
@@ -401,6 +402,7 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 	}
 	qv.leads = q.leadVerb >= 0
 	qv.old = id(e.lookupTerm("old"))
+	qv.units = flagsOf(measureUnits[q.measure])
 	switch q.Kind {
 	case KindTime:
 		qv.kind = rank.AnswerTime
@@ -653,7 +655,7 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				}
 			}
 		case "long", "far", "time":
-			if t.has(tokSuffixed) || unitFollows(flagsOf(measureUnits[q.measure])) {
+			if t.has(tokSuffixed) || unitFollows(qv.units) {
 				return true
 			}
 		case "old":
@@ -671,7 +673,7 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				return true
 			}
 		case "much":
-			if t.has(tokCurrency|tokSuffixed) || unitFollows(flagsOf(measureUnits[q.measure])) {
+			if t.has(tokCurrency|tokSuffixed) || unitFollows(qv.units) {
 				return true
 			}
 		default: // "what number", "how big": any count

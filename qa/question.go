@@ -621,11 +621,8 @@ func passiveAt(lx *text.Lexicon, toks []text.Token, aux, verb int) bool {
 	if strings.HasSuffix(v, "ing") || verb-aux < 2 || st == lx.Stem("quote") || st == lx.Stem("say") || lx.IsQuoteVerb(st) {
 		return false
 	}
-	return beForms[toks[aux].Norm] || beForms[toks[verb-1].Norm] && verb-1 > aux+1
+	return text.IsBe(toks[aux].Norm) || text.IsBe(toks[verb-1].Norm) && verb-1 > aux+1
 }
-
-// beForms are the forms of "be" a passive is made with.
-var beForms = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true}
 
 // ownerOfAnother reports whether the name at toks[i] ends in a possessive,
 // so that the person named is another's: "Ann Lee's lawyer".

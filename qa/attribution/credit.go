@@ -148,13 +148,15 @@ func (a *article) creditLateAccording(p *para, qi int) (Credit, int) {
 		if !p.accordingTo(v, j) || !strings.HasPrefix(p.Gap(v), ",") {
 			continue
 		}
-		ph := p.apposedAfter(p.npRight(v+2, j), j)
+		ph := p.accordingPhrase(v, j)
 		for k := ph.end; k < j; k++ {
 			if k == ph.end && !strings.HasPrefix(p.Gap(k), ",") || a.lx.Auxiliaries.Has(p.Toks[k].Norm) || p.speechAt(k) {
 				return Credit{}, -1
 			}
 		}
-		return a.according(p, v, j), s
+		c := a.resolve(p, ph)
+		c.How = ByAccording
+		return c, s
 	}
 	return Credit{}, -1
 }
@@ -171,9 +173,16 @@ const afterReach = 14
 // token limit: the phrase after it, or the name set off after a
 // description ("according to its chief executive, Jane Roe").
 func (a *article) according(p *para, v, limit int) Credit {
-	c := a.resolve(p, p.apposedAfter(p.npRight(v+2, limit), limit))
+	c := a.resolve(p, p.accordingPhrase(v, limit))
 	c.How = ByAccording
 	return c
+}
+
+// accordingPhrase returns the phrase that "according to" at token v
+// names, up to token limit: the one after it, or the name set off after
+// a description there.
+func (p *para) accordingPhrase(v, limit int) phrase {
+	return p.apposedAfter(p.npRight(v+2, limit), limit)
 }
 
 // accordingTo reports whether tokens v and v+1 are "according to".

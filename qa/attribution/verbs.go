@@ -123,11 +123,7 @@ func (p *para) passive(v int) bool {
 	if v == 0 || !p.inWord(v) || !pastParticiple(p.a.lx, p.Toks[v]) {
 		return false
 	}
-	switch p.Toks[v-1].Norm {
-	case "is", "was", "are", "were", "be", "been", "being":
-		return true
-	}
-	return false
+	return text.IsBe(p.Toks[v-1].Norm)
 }
 
 // bareNoun reports whether token k is a lower-case noun with nothing of

@@ -24,6 +24,16 @@ var titleAbbreviations = map[string]bool{
 // form that comes before a name: "mr", "sen", "lt".
 func IsTitleAbbreviation(norm string) bool { return titleAbbreviations[norm] }
 
+// IsBe reports whether a normalised word is a form of "be", as a passive
+// is made with: "was told", "is accused", "had been denied".
+func IsBe(norm string) bool {
+	switch norm {
+	case "is", "are", "was", "were", "be", "been", "being":
+		return true
+	}
+	return false
+}
+
 // abbreviations are short forms that, with their full stop, usually sit
 // inside a sentence: months ("Sept. 1"), US states in datelines
 // ("RIVERSIDE, Calif. (AP)"), "No." and the like. Like a dotted
