@@ -76,10 +76,12 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	var out []phrase
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !(lx.CalendarWords.Has(t.Norm) || weekday(lx, t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
+		clock := clockTime(toks, i)
+		if !(lx.CalendarWords.Has(t.Norm) || weekday(lx, t.Norm) || t.IsYear() || t.Number && strings.ContainsAny(t.Norm, "/:") || clock > 0 ||
+			lx.TimeWords.Has(t.Norm) && !strings.HasSuffix(t.Norm, "ly")) {
 			continue
 		}
-		start, end := i, i+1
+		start, end := i, i+max(1, clock)
 		if start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm) {
 			start--
 		}
@@ -99,6 +101,22 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		i = end - 1
 	}
 	return out
+}
+
+// clockTime returns how many tokens from i write a time of day with its
+// "am" or "pm", "11.15pm", "4:40 a.m.", "2 pm", or 0 for none.
+func clockTime(toks []text.Token, i int) int {
+	t := toks[i]
+	if !t.Number {
+		return 0
+	}
+	if n := strings.TrimRight(t.Norm, "apm"); n != t.Norm && (strings.HasSuffix(t.Norm, "am") || strings.HasSuffix(t.Norm, "pm")) && n != "" {
+		return 1
+	}
+	if i+1 < len(toks) && (toks[i+1].Norm == "am" || toks[i+1].Norm == "pm") {
+		return 2
+	}
+	return 0
 }
 
 // weekday reports whether a word names a day of the week, or its plural:

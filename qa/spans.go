@@ -115,16 +115,56 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 	if !found {
 		return ""
 	}
-	if best.typ == span.TypeCount {
-		// A count is shown with what it counts: "85 jobs", not "85"; the
-		// longest such phrase, "up to 38,000 tonnes" for "38,000".
-		with := best
-		for _, c := range counts {
-			if c.start <= best.start && c.end > best.end && c.end-c.start <= maxShortAnswer && c.end-c.start > with.end-with.start {
-				with = c
+	return phraseText(txt, toks, e.wholeFact(q, txt, toks, best, counts))
+}
+
+// wholeFact widens the phrase the span model picked to the whole fact as
+// the sentence writes it, within maxShortAnswer words: a count with what
+// it counts, a sum or a share with the words that qualify it and the rate
+// it is paid at, a score with both its numbers, a name with the noun the
+// question asks for, a place with "near". The model weighs where an answer
+// is; how far it reaches is the sentence's grammar.
+func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phrase, counts []phrase) phrase {
+	fits := func(p phrase) bool { return p.end-p.start <= maxShortAnswer }
+	if best.typ == span.TypePhrase {
+		// "percent" of "27 percent", "jobs" of "85 jobs": the number's, the
+		// longest that starts before it.
+		inner := best
+		for _, p := range e.numberPhrases(txt, toks) {
+			if p.start < inner.start && inner.start < p.end && fits(p) && (best == inner || p.end-p.start > best.end-best.start) {
+				best = p
 			}
 		}
-		best = with
+	}
+	switch best.typ {
+	case span.TypeCount, span.TypeMoney, span.TypeShare:
+		if best.typ == span.TypeCount {
+			// A count is shown with what it counts: "85 jobs", not "85";
+			// the longest such phrase, "up to 38,000 tonnes" for "38,000".
+			with := best
+			for _, c := range counts {
+				if c.start <= best.start && c.end > best.end && fits(c) && c.end-c.start > with.end-with.start {
+					with = c
+				}
+			}
+			best = with
+		}
+		// "about £240 million", "more than 40 percent".
+		for _, m := range quantityModifiers {
+			if n := len(m); best.start >= n && wordsBefore(toks, best.start, m) && fits(phrase{start: best.start - n, end: best.end}) {
+				best.start -= n
+				break
+			}
+		}
+		// "£3.1 million a year", "24 points a game", "40 litres per second".
+		// After "a", the unit must end the noun phrase: not "the £2 million
+		// a local charity raised".
+		if k := best.end; k+1 < len(toks) && rateWords[toks[k].Norm] && (e.nounLike(toks[k+1]) || toks[k+1].Is(text.KindTimeUnit)) &&
+			joined(txt, toks[k-1], toks[k]) && joined(txt, toks[k], toks[k+1]) &&
+			(toks[k].Norm == "per" || k+2 == len(toks) || !joined(txt, toks[k+1], toks[k+2]) || !lowerWord(e.lx, toks[k+2])) &&
+			fits(phrase{start: best.start, end: k + 2}) {
+			best.end = k + 2
+		}
 		if q.measure == "score" {
 			// A score is both its numbers: "1–0", not "0".
 			for best.start > 0 && toks[best.start-1].Number && isScoreDash(txt[toks[best.start-1].End:toks[best.start].Start]) {
@@ -134,9 +174,71 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 				best.end++
 			}
 		}
+	case span.TypeBody, span.TypePlace, span.TypeName:
+		// "Which market?": "the Ghazl pet market", not "Ghazl pet".
+		if q.typeNoun != "" {
+			for k := best.end; k < len(toks) && k < best.end+nounWords && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
+				if e.lookupTerm(toks[k].Norm) == q.typeNoun && fits(phrase{start: best.start, end: k + 1}) {
+					best.end = k + 1
+					break
+				}
+			}
+		}
+		// "near Varginha" is not in it; "the Senate" is a body's name.
+		if best.start > 0 && (best.typ == span.TypePlace && approximatePlaces[toks[best.start-1].Norm] || toks[best.start-1].Norm == "the") &&
+			fits(phrase{start: best.start - 1, end: best.end}) {
+			best.start--
+		}
+	case span.TypeTime:
+		if clockTime(toks, best.start) > 0 {
+			// "shortly after 2 p.m. on Monday".
+			for _, m := range clockModifiers {
+				if n := len(m); best.start >= n && wordsBefore(toks, best.start, m) && fits(phrase{start: best.start - n, end: best.end}) {
+					best.start -= n
+					break
+				}
+			}
+			if k := best.end; k+1 < len(toks) && toks[k].Norm == "on" && weekday(e.lx, toks[k+1].Norm) && fits(phrase{start: best.start, end: k + 2}) {
+				best.end = k + 2
+			}
+		}
+		// "Friday morning", "early on Tuesday", "the end of September".
+		if k := best.end; k < len(toks) && weekday(e.lx, toks[k-1].Norm) && dayParts[toks[k].Norm] && fits(phrase{start: best.start, end: k + 1}) {
+			best.end++
+		}
+		if k := best.start; k >= 2 && toks[k-1].Norm == "on" && (toks[k-2].Norm == "early" || toks[k-2].Norm == "late") && fits(phrase{start: k - 2, end: best.end}) {
+			best.start -= 2
+		}
+		if k := best.start; k >= 2 && toks[k-1].Norm == "of" && periodParts[toks[k-2].Norm] && fits(phrase{start: k - 2, end: best.end}) {
+			best.start -= 2
+			if k := best.start; k >= 1 && periodOrdinals[toks[k-1].Norm] && fits(phrase{start: k - 1, end: best.end}) {
+				best.start-- // "the second quarter of 2027"
+			}
+		}
 	}
-	return phraseText(txt, toks, best)
+	return best
 }
+
+// clockModifiers qualify a time of day: "about 4.40am".
+var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"just", "after"}, {"just", "before"}, {"soon", "after"}, {"about"}, {"around"}}
+
+// dayParts follow a day to say when in it: "Friday morning".
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+
+// periodParts name a part of a period: "the end of September", "the
+// second half of 2027".
+var periodParts = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true, "half": true, "quarter": true, "turn": true}
+
+// periodOrdinals say which part: "the second quarter".
+var periodOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "final": true, "last": true}
+
+// rateWords join a sum or a count to the unit it is reckoned per: "£3.1
+// million a year", "24 points a game", "40 litres per second".
+var rateWords = map[string]bool{"a": true, "an": true, "per": true, "each": true, "every": true}
+
+// approximatePlaces are the prepositions that say a place is only close to
+// where something is: "a farm near Varginha".
+var approximatePlaces = map[string]bool{"near": true, "outside": true}
 
 // phraseText returns a phrase as the sentence writes it, with the currency
 // sign before a sum and the percent sign after a share.
@@ -635,6 +737,13 @@ func wordsBefore(toks []text.Token, i int, words []string) bool {
 	return true
 }
 
+// pluralPossessive reports whether a plural possessive's apostrophe and a
+// space are all that stand between two tokens: "Workers' Union".
+func pluralPossessive(txt string, a, b text.Token) bool {
+	g := txt[a.End:b.Start]
+	return strings.HasSuffix(a.Norm, "s") && (g == "' " || g == "’ ")
+}
+
 // joined reports whether two tokens are written together in a name or a
 // compound: a space or a hyphen between them ("al-Qaida", "ten-day").
 func joined(txt string, a, b text.Token) bool {
@@ -656,8 +765,8 @@ func lowerWord(lx *text.Lexicon, t text.Token) bool {
 func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 	var out []phrase
 	for i, t := range toks {
-		if !(t.Number && !t.IsYear() || isNumberWord(e.lx, t.Norm)) {
-			continue
+		if !(t.Number && !t.IsYear() || isNumberWord(e.lx, t.Norm)) || clockTime(toks, i) > 0 {
+			continue // a time of day is a time: "11.15pm"
 		}
 		if i > 0 && (toks[i-1].Number || isNumberWord(e.lx, toks[i-1].Norm)) && e.lx.ScaleWords.Has(t.Norm) {
 			continue // "million" in "192 million" belongs to the number before it
@@ -702,7 +811,7 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 		// What it counts: the words after it up to a stop word, a number or a
 		// name, at most countWords: "six deals", "a ten-day tour".
 		k := end
-		for k < len(toks) && k < end+countWords && !toks[k].IsStop() && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
+		for k < len(toks) && k < end+countWords && !toks[k].IsStop() && !rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
 			k++
 		}
 		if k > end {
@@ -726,8 +835,11 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		j := i + 1
 		for j < len(toks) {
 			switch {
-			case nameWord(e.lx, toks[j]) && joined(txt, toks[j-1], toks[j]) && !toks[j-1].Possessive:
-				j++
+			case nameWord(e.lx, toks[j]) && (joined(txt, toks[j-1], toks[j]) || pluralPossessive(txt, toks[j-1], toks[j])) && !toks[j-1].Possessive:
+				j++ // "Allied Health Workers' Union"
+				continue
+			case toks[j].Number && txt[toks[j-1].End:toks[j].Start] == "-" && (toks[j-1].Cap || toks[j-1].AllCaps):
+				j++ // a code: "VEL-417", "F-16"
 				continue
 			case !toks[j].Cap && !toks[j].Number && text.IsHyphen(txt[toks[j-1].End:toks[j].Start]) && !toks[j-1].Possessive && e.lx.NameTail(toks[j].Norm):
 				j++ // "Kim Jong-un", "Ban Ki-moon"

@@ -284,3 +284,78 @@ func TestDatelinePhrases(t *testing.T) {
 		}
 	}
 }
+
+// TestWholeFact checks that the phrase the span model picks is shown as
+// the whole fact the sentence writes: the words that qualify a number and
+// the rate it is reckoned per, the part of a day or a period a time is
+// in, the noun a "which" question asks for, "near" before a place; and
+// that a rate is not read into a noun phrase that goes on.
+func TestWholeFact(t *testing.T) {
+	tests := []struct {
+		sentence, question, picked, want string
+	}{
+		{"Closing the branches will save about £3.1 million a year, the council said.", "How much will the council save?", "£3.1 million", "about £3.1 million a year"},
+		{"The treaty obliges Tarsenia to release 1,150 cubic metres per second downstream.", "What flow must Tarsenia release?", "1,150", "1,150 cubic metres per second"},
+		{"Okoro is averaging 24.3 points a game this season.", "How many points is Okoro scoring?", "24.3 points", "24.3 points a game"},
+		{"Acme is paying a 27 percent premium for the shares.", "What premium is Acme paying?", "percent premium", "27 percent"},
+		{"Acme matched the £2 million a local charity had raised.", "How much did Acme give?", "£2 million", "£2 million"},
+		{"The river is expected to peak at Marsham on Monday evening.", "When will the river peak?", "Monday", "Monday evening"},
+		{"The fire broke out shortly after 2 p.m. on Monday near the depot.", "When did the fire start?", "2 p.m.", "shortly after 2 p.m. on Monday"},
+		{"The takeover should be completed in the second quarter of 2027.", "When will the takeover be completed?", "2027", "second quarter of 2027"},
+		{"The plant will shut at the end of September with the loss of 300 jobs.", "When will the plant shut?", "September", "end of September"},
+		{"Eleven traders were killed at the Ghazl pet market on Friday.", "At which market were the traders killed?", "Ghazl pet", "the Ghazl pet market"},
+		{"Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
+		{"The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			a := mustArticle(t, "Headline\n"+tt.sentence+"\n")
+			e := New([]*Article{a}, DefaultOptions())
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			txt := e.sentenceText(1)
+			toks := e.lx.Tokenize(txt)
+			var picked *phrase
+			var counts []phrase
+			for _, p := range e.phrases(txt, toks, nil) {
+				if phraseText(txt, toks, p) == tt.picked && picked == nil {
+					picked = &p
+				}
+				if p.typ == span.TypeCount {
+					counts = append(counts, p)
+				}
+			}
+			if picked == nil {
+				t.Fatalf("%q is not proposed", tt.picked)
+			}
+			if got := phraseText(txt, toks, e.wholeFact(q, txt, toks, *picked, counts)); got != tt.want {
+				t.Errorf("%q widens to %q, want %q", tt.picked, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestNamePhrasesWritten checks names written with a plural possessive
+// inside, a code's number, a French particle and a time of day with its
+// "am" or "pm" are each proposed whole.
+func TestNamePhrasesWritten(t *testing.T) {
+	a := mustArticle(t, "Headline\nAt 11.15pm the Allied Health Workers' Union said VEL-417 was tested at the Palais des Nations at 4:40 a.m.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	txt := e.sentenceText(1)
+	toks := e.lx.Tokenize(txt)
+	got := map[string]span.Type{}
+	for _, p := range e.phrases(txt, toks, nil) {
+		got[phraseText(txt, toks, p)] = p.typ
+	}
+	for text, typ := range map[string]span.Type{"Allied Health Workers' Union": span.TypeBody, "VEL-417": span.TypeName,
+		"Palais des Nations": span.TypeBody, "11.15pm": span.TypeTime, "4:40 a.m.": span.TypeTime} {
+		if g, ok := got[text]; !ok || g != typ {
+			t.Errorf("%q: proposed %v as %v, want a %v", text, ok, g, typ)
+		}
+	}
+	if typ, ok := got["11.15pm"]; ok && typ == span.TypeCount {
+		t.Errorf("11.15pm proposed as a count")
+	}
+}
