@@ -351,6 +351,9 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			if q.Speech {
 				q.Kind = KindQuote
 			}
+			if asksHowVoted(toks[qw+1:]) {
+				q.Kind, q.measure = KindNumber, "score" // "How did the council vote?"
+			}
 		}
 	case "what", "which":
 		n := next(1)
@@ -591,17 +594,53 @@ func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
 	return -1
 }
 
-// asksScore reports whether the words after "what" ask for a score, the
-// noun: "was the final score", "is the score in the final"; not "did Ann
-// Lee score", the verb.
+// asksScore reports whether the words after "what" ask for a score or a
+// vote's tally. A score is the noun, "was the final score", "is the score
+// in the final"; not "did Ann Lee score", the verb. A tally is asked by a
+// vote and its result, margin or count ("was the result of the council
+// vote", "by what margin did councillors vote"), or by the vote itself
+// ending the question ("was the final Senate vote").
 func asksScore(toks []text.Token) bool {
+	vote, tally := false, false
 	for i, t := range toks {
 		if t.Norm == "score" && i > 0 && (toks[i-1].Norm == "the" || toks[i-1].Norm == "final") {
 			return true
 		}
+		vote = vote || voteWords[t.Norm]
+		tally = tally || tallyAskers[t.Norm]
+	}
+	if vote && tally {
+		return true
+	}
+	last := len(toks) - 1
+	return last >= 2 && text.IsBe(toks[0].Norm) && toks[1].Norm == "the" && last <= voteNounReach && toks[last].Norm == "vote"
+}
+
+// asksHowVoted reports whether the words after "how" ask for a vote's
+// tally: "did the council vote (on the plan)", "did councillors vote";
+// not "did Senator Roe vote", one person's vote.
+func asksHowVoted(toks []text.Token) bool {
+	if len(toks) < 3 || toks[0].Norm != "did" && toks[0].Norm != "do" && toks[0].Norm != "does" {
+		return false
+	}
+	for k := 2; k < len(toks) && k <= voteNounReach; k++ {
+		if toks[k].Norm == "vote" {
+			subject := toks[1:k]
+			return subject[0].Norm == "the" || len(subject) == 1 && !subject[0].Cap && strings.HasSuffix(subject[0].Norm, "s")
+		}
 	}
 	return false
 }
+
+// The words of a vote, and the words that ask for its tally; voteNounReach
+// is how far into the question the vote may come: "was the final Senate
+// vote", "did the city's planning committee vote".
+var (
+	voteWords   = map[string]bool{"vote": true, "votes": true, "voted": true, "ballot": true}
+	tallyAskers = map[string]bool{"result": true, "outcome": true, "margin": true, "count": true, "tally": true, "split": true}
+)
+
+const voteNounReach = 6
 
 // passiveAt reports whether the verb at toks[verb], after the question's
 // auxiliary at toks[aux], is a passive participle with a subject of its

@@ -184,14 +184,26 @@ func mustArticle(tb testing.TB, text string) *Article {
 }
 
 // TestMeasureAsked checks what a "how" question asks to be measured:
-// "how much time" is a duration, as "how long" is, not a sum.
+// "how much time" is a duration, as "how long" is, not a sum; and that a
+// vote's result or margin, or how a body voted, is asked as a score is,
+// but not how one person voted nor a margin of no vote.
 func TestMeasureAsked(t *testing.T) {
 	e := evalEngine(t, "seed")
 	for question, want := range map[string]string{
-		"How much time did the crew have to test the boat?": "time",
-		"How long did the talks last?":                      "long",
-		"How much did the repairs cost?":                    "much",
-		"How many days did the talks last?":                 "many",
+		"How much time did the crew have to test the boat?":      "time",
+		"How long did the talks last?":                           "long",
+		"How much did the repairs cost?":                         "much",
+		"How many days did the talks last?":                      "many",
+		"What was the final score?":                              "score",
+		"What was the result of the council vote?":               "score",
+		"By what margin did councillors vote to close the pool?": "score",
+		"What was the final Senate vote?":                        "score",
+		"How did the planning committee vote on the scheme?":     "score",
+		"How did councillors vote?":                              "score",
+		"How did Senator Ann Roe vote?":                          "",
+		"What was the winning margin?":                           "",
+		"What did the mayor say about the vote?":                 "",
+		"When will the council vote on the scheme?":              "",
 	} {
 		q, err := e.ParseQuestion(question)
 		if err != nil {

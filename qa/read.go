@@ -87,13 +87,49 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 		if apposedAge(toks, i, txt) {
 			f |= tokApposedAge
 		}
-		if t.Number && i+1 < len(toks) && toks[i+1].Number && isScoreDash(txt[t.End:toks[i+1].Start]) {
+		if tallyLen(toks, txt, i) > 0 {
 			f |= tokScore
 		}
 		out = append(out, readToken{terms[i], f})
 	}
 	return out
 }
+
+// tallyLen returns how many tokens from i write a score or a vote's
+// tally, "2-1", "34 votes to 29", "seven to four", or 0 for none. A range
+// is no tally: "from 5 to 7", "£5 to £7", "5 to 10 jobs".
+func tallyLen(toks []text.Token, txt string, i int) int {
+	number := func(k int) bool {
+		return k < len(toks) && (toks[k].Number && !toks[k].IsYear() || toks[k].Is(text.KindNumber)) && !currencyBefore(txt, toks[k].Start)
+	}
+	if !number(i) {
+		return 0
+	}
+	if number(i+1) && isScoreDash(txt[toks[i].End:toks[i+1].Start]) {
+		return 2
+	}
+	if i > 0 && rangeOpeners[toks[i-1].Norm] {
+		return 0
+	}
+	k := i + 1
+	if k < len(toks) && tallyNouns[toks[k].Norm] {
+		k++ // "34 votes to 29"
+	}
+	if k+1 >= len(toks) || toks[k].Norm != "to" || !number(k+1) {
+		return 0
+	}
+	if after := k + 2; after < len(toks) && !toks[after].IsStop() && !toks[after].Cap && !toks[after].Number &&
+		txt[toks[after-1].End:toks[after].Start] == " " {
+		return 0 // a range of things: "5 to 10 jobs"
+	}
+	return k + 2 - i
+}
+
+// rangeOpeners open a range rather than a tally: "from 5 to 7".
+var rangeOpeners = map[string]bool{"from": true, "between": true}
+
+// tallyNouns are what a vote's tally counts: "34 votes to 29".
+var tallyNouns = map[string]bool{"votes": true, "ayes": true, "yeas": true}
 
 // isScoreDash reports whether the gap between two numbers joins them as a
 // score or a vote: a hyphen, or the en dash typesetters use ("1–0").

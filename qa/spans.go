@@ -19,6 +19,7 @@ type phrase struct {
 	start, end int
 	typ        span.Type
 	joined     bool // two phrases of its type joined by "and" or "or"
+	tally      bool // two numbers "to" joins: a vote's tally, "34 votes to 29", or a range, "berths 4 to 9"
 }
 
 // A SpanCandidate is a phrase the engine considered as the words that
@@ -64,6 +65,9 @@ func (e *Engine) eachSpan(q *Question, ask span.Ask, doc int32, visit func(p phr
 	sv := e.spanView(q, toks)
 	var v span.Vector
 	for _, p := range e.phrases(txt, toks, quotes) {
+		if p.tally && !sv.tally {
+			continue // only a vote asked for answers with one: "berths 4 to 9" is not a count
+		}
 		v = span.Vector{}
 		e.describePhrase(&v, sv, ask, p, txt, toks, quotes)
 		if v[span.Own] == 1 {
@@ -166,12 +170,13 @@ func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phra
 			best.end = k + 2
 		}
 		if q.measure == "score" {
-			// A score is both its numbers: "1–0", not "0".
+			// A score is both its numbers: "1–0", not "0"; "34 votes to
+			// 29", not "34 votes".
 			for best.start > 0 && toks[best.start-1].Number && isScoreDash(txt[toks[best.start-1].End:toks[best.start].Start]) {
 				best.start--
 			}
-			for best.end < len(toks) && toks[best.end].Number && isScoreDash(txt[toks[best.end-1].End:toks[best.end].Start]) {
-				best.end++
+			if n := tallyLen(toks, txt, best.start); best.start+n > best.end && fits(phrase{start: best.start, end: best.start + n}) {
+				best.end = best.start + n
 			}
 		}
 	case span.TypeBody, span.TypePlace, span.TypeName:
@@ -262,6 +267,7 @@ type spanView struct {
 	typeNoun []bool        // by token: the noun of "which X"
 	grain    string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	units    text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
+	tally    bool          // the question asks for a score or a vote's tally: "What was the result of the vote?"
 	plural   bool          // the question asks for things in the plural: "Which firms …"
 	clause   questionClause
 }
@@ -316,7 +322,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 	case "date":
 		sv.grain = "day"
 	}
-	sv.units = measureUnits[q.measure]
+	sv.units, sv.tally = measureUnits[q.measure], q.measure == "score"
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -398,6 +404,9 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 			if k < p.end && sv.units != 0 && toks[k].Is(sv.units) {
 				v[span.UnitAsked] = 1 // "twenty minutes" for "how long"
 			}
+		}
+		if sv.tally && tallyLen(toks, txt, p.start) > 0 {
+			v[span.UnitAsked] = 1 // "34 votes to 29" for "What was the result of the vote?"
 		}
 	}
 	v[span.Words] = math.Log1p(float64(p.end - p.start))
@@ -805,6 +814,9 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			}
 		}
 		out = append(out, phrase{start: i, end: end, typ: span.TypeCount})
+		if n := tallyLen(toks, txt, i); n > end-i {
+			out = append(out, phrase{start: i, end: i + n, typ: span.TypeCount, tally: true}) // "34 votes to 29"
+		}
 		if start < i {
 			out = append(out, phrase{start: start, end: end, typ: span.TypeCount})
 		}

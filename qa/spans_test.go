@@ -359,3 +359,30 @@ func TestNamePhrasesWritten(t *testing.T) {
 		t.Errorf("11.15pm proposed as a count")
 	}
 }
+
+// TestTallyLen checks which numbers read as a vote's tally or a score,
+// and that a range does not.
+func TestTallyLen(t *testing.T) {
+	lx := text.DefaultLexicon()
+	for sentence, want := range map[string]string{
+		"The council voted 34 votes to 29 to approve it.": "34 votes to 29",
+		"The committee backed the plan by seven to four.": "seven to four",
+		"Acme won 2-1 at home.":                           "2-1",
+		"Prices rose from 5 to 7 in a year.":              "",
+		"The firm will cut 5 to 10 jobs.":                 "",
+		"Tickets cost £5 to £7 each.":                     "",
+		"Turnout was 2016 to 2020 the lowest.":            "",
+	} {
+		toks := lx.Tokenize(sentence)
+		got := ""
+		for i := range toks {
+			if n := tallyLen(toks, sentence, i); n > 0 {
+				got = sentence[toks[i].Start:toks[i+n-1].End]
+				break
+			}
+		}
+		if got != want {
+			t.Errorf("%q: tally %q, want %q", sentence, got, want)
+		}
+	}
+}
