@@ -358,7 +358,8 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 	case "what", "which":
 		n := next(1)
 		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !lx.FrameWords.Has(n) && !lx.QuestionAuxiliaries.Has(n) {
-			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
+			n = next(compoundHead(lx, toks[qw+1:]) + 1) // "Which union leader": a leader
+			q.typeNoun = lx.Stem(n)                     // "Which elections": an answer names elections
 			q.plural = plural(n, q.typeNoun)
 		}
 		switch {
@@ -593,6 +594,26 @@ func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
 	}
 	return -1
 }
+
+// compoundHead returns the index in toks of the head of the noun a
+// question's "which" opens: the last of the nouns that name a kind of
+// person, body, place, number or time after the first ("union leader",
+// "Afghan city", "weather forecaster"), else 0, the first.
+func compoundHead(lx *text.Lexicon, toks []text.Token) int {
+	head := 0
+	for k := 1; k < len(toks) && k <= compoundReach && !toks[k].IsStop(); k++ {
+		w := toks[k].Norm
+		if !(lx.TitleHeads.Has(w) || lx.OrgNouns.Has(w) || lx.PlaceNouns.Has(w) || lx.NumberNouns.Has(w) || lx.TimeNouns.Has(w)) {
+			break
+		}
+		head = k
+	}
+	return head
+}
+
+// compoundReach is the most words after the first that a noun "which"
+// opens may run to: "which regional union leader".
+const compoundReach = 2
 
 // asksScore reports whether the words after "what" ask for a score or a
 // vote's tally. A score is the noun, "was the final score", "is the score

@@ -42,6 +42,8 @@ func TestParseQuestion(t *testing.T) {
 		{name: "a passive without a subject asks for words", question: "What was said about the talks?", kind: KindQuote, speech: true},
 		{name: "a passive of a verb of calling asks for words", question: "What were the talks described as?", kind: KindQuote, speech: true},
 		{name: "which with a title asks for a person", question: "Which president came to Washington?", kind: KindPerson},
+		{name: "which with a modifier and a title asks for a person", question: "Which union leader came to Washington?", kind: KindPerson},
+		{name: "which with a modifier and a place noun asks for a place", question: "Which Ukrainian city was attacked?", kind: KindPlace},
 		{name: "which thing, though words are sent", question: "Which newspaper did Russia use to send a warning?", kind: KindPassage, speech: true},
 		{name: "what words", question: "What did Zakharova warn?", kind: KindQuote, speech: true, people: "Maria Zakharova"},
 		{name: "unknown name", question: "What did Keir Starmer say?", kind: KindQuote, speech: true, unknown: "Keir,Starmer"},
