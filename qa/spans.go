@@ -152,6 +152,21 @@ func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phra
 				}
 			}
 			best = with
+			// "29 of the 38 flats", "four of its 12 beds": a part of a
+			// whole is shown with the whole.
+			if k := best.end + 1; k < len(toks) && toks[best.end].Norm == "of" {
+				if k+1 < len(toks) && partDeterminers[toks[k].Norm] {
+					k++
+				}
+				for _, c := range counts {
+					if c.start == k && fits(phrase{start: best.start, end: c.end}) && c.end > best.end {
+						best.end = c.end
+					}
+				}
+			}
+		}
+		if best.joined && best.start > 0 && toks[best.start-1].Norm == "between" && fits(phrase{start: best.start - 1, end: best.end}) {
+			best.start-- // "between 3 and 8 kilometres"
 		}
 		// "about £240 million", "more than 40 percent".
 		for _, m := range quantityModifiers {
@@ -195,6 +210,23 @@ func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phra
 			best.start--
 		}
 	case span.TypeTime:
+		// "11.15pm on Wednesday" for "Wednesday".
+		if k := best.start; k >= 2 && toks[k-1].Norm == "on" && weekday(e.lx, toks[k].Norm) {
+			for c := k - 3; c <= k-2; c++ {
+				if c >= 0 && clockTime(toks, c) == k-1-c && fits(phrase{start: c, end: best.end}) {
+					best.start = c
+				}
+			}
+		}
+		// "from 2016 to 2020" for either year.
+		if k := best.start; toks[k].IsYear() && best.end == k+1 {
+			switch {
+			case k > 0 && toks[k-1].Norm == "from" && k+2 < len(toks) && toks[k+1].Norm == "to" && toks[k+2].IsYear():
+				best = phrase{start: k - 1, end: k + 3, typ: best.typ}
+			case k >= 3 && toks[k-1].Norm == "to" && toks[k-2].IsYear() && toks[k-3].Norm == "from":
+				best = phrase{start: k - 3, end: k + 1, typ: best.typ}
+			}
+		}
 		if clockTime(toks, best.start) > 0 {
 			// "shortly after 2 p.m. on Monday".
 			for _, m := range clockModifiers {
@@ -226,6 +258,10 @@ func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phra
 
 // clockModifiers qualify a time of day: "about 4.40am".
 var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"just", "after"}, {"just", "before"}, {"soon", "after"}, {"about"}, {"around"}}
+
+// partDeterminers come between a part and its whole: "four of its 12
+// beds".
+var partDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true}
 
 // dayParts follow a day to say when in it: "Friday morning".
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
@@ -734,7 +770,11 @@ func currencyBefore(txt string, i int) bool {
 
 // quantityModifiers qualify a number: "more than 500".
 var quantityModifiers = [][]string{{"more", "than"}, {"less", "than"}, {"fewer", "than"}, {"at", "least"},
-	{"at", "most"}, {"up", "to"}, {"about"}, {"around"}, {"nearly"}, {"almost"}, {"roughly"}, {"some"}, {"over"}, {"under"}}
+	{"at", "most"}, {"up", "to"}, {"about"}, {"around"}, {"nearly"}, {"almost"}, {"roughly"}, {"some"}, {"over"}, {"under"}, {"within"}}
+
+// countQualifiers may stand between a number and what it counts: "41
+// other flocks", "20 more nurses".
+var countQualifiers = map[string]bool{"other": true, "more": true, "further": true, "extra": true}
 
 // wordsBefore reports whether the words before token i are words.
 func wordsBefore(toks []text.Token, i int, words []string) bool {
@@ -823,7 +863,8 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 		// What it counts: the words after it up to a stop word, a number or a
 		// name, at most countWords: "six deals", "a ten-day tour".
 		k := end
-		for k < len(toks) && k < end+countWords && !toks[k].IsStop() && !rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
+		for k < len(toks) && k < end+countWords && (!toks[k].IsStop() || countQualifiers[toks[k].Norm] && k+1 < len(toks) && lowerWord(e.lx, toks[k+1])) &&
+			!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
 			k++
 		}
 		if k > end {

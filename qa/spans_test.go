@@ -306,6 +306,12 @@ func TestWholeFact(t *testing.T) {
 		{"Eleven traders were killed at the Ghazl pet market on Friday.", "At which market were the traders killed?", "Ghazl pet", "the Ghazl pet market"},
 		{"Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
 		{"The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
+		{"Police declared a major incident at 11.15pm on Wednesday as the river rose.", "When was the incident declared?", "Wednesday", "11.15pm on Wednesday"},
+		{"Roe served as finance minister from 2016 to 2020 under two premiers.", "When was Roe finance minister?", "2020", "from 2016 to 2020"},
+		{"The comet's core is between 3 and 8 kilometres wide.", "How big is the core?", "3 and 8 kilometres wide", "between 3 and 8 kilometres wide"},
+		{"The regulator must hold a new hearing within 90 days of the ruling.", "How long does the regulator have?", "90", "within 90 days"},
+		{"Vets will test 41 other flocks in the county this week.", "How many flocks will be tested?", "41", "41 other flocks"},
+		{"Inspectors found damp in 29 of the 38 flats they visited.", "What did the inspectors find?", "29", "29 of the 38 flats"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.want, func(t *testing.T) {
