@@ -41,6 +41,9 @@ func askOf(q *Question) (span.Ask, bool) {
 	case KindTime:
 		return span.AskTime, true
 	case KindNumber:
+		if q.measure == "many" {
+			return span.AskCount, true // a share or a sum answers "how much", never "how many"
+		}
 		return span.AskNumber, true
 	case KindQuote:
 		// "How did the MDC describe …", "What term …": a few quoted words.

@@ -392,3 +392,23 @@ func TestTallyLen(t *testing.T) {
 		}
 	}
 }
+
+// TestAskOf checks what kind of short answer a question asks for: "how
+// many" a count apart from "how much", which a sum or a share answers.
+func TestAskOf(t *testing.T) {
+	e := evalEngine(t, "seed")
+	for question, want := range map[string]span.Ask{
+		"How many people were on the waiting list?": span.AskCount,
+		"How much did the repairs cost?":            span.AskNumber,
+		"What percentage of voters backed it?":      span.AskNumber,
+		"Who came with Zelenskyy to Washington?":    span.AskPerson,
+	} {
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, ok := askOf(q); !ok || got != want {
+			t.Errorf("%q asks %v (%v), want %v", question, got, ok, want)
+		}
+	}
+}

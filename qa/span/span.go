@@ -31,14 +31,15 @@ const (
 	AskPerson Ask = iota // who, whose, which minister
 	AskPlace             // where, which city
 	AskTime              // when, what year
-	AskNumber            // how many, how much, what percentage
+	AskNumber            // how much, how long, what percentage
+	AskCount             // how many: a count, not a sum nor a share
 	AskWhich             // which X, what X: something of the kind X
 	AskWhat              // what: a thing, a name, a phrase
 	AskQuote             // how did X describe, what term: words quoted
 	NumAsks
 )
 
-var askNames = [NumAsks]string{"person", "place", "time", "number", "which", "what", "quote"}
+var askNames = [NumAsks]string{"person", "place", "time", "number", "count", "which", "what", "quote"}
 
 func (a Ask) String() string { return askNames[a] }
 
