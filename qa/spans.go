@@ -181,7 +181,7 @@ func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phra
 		// "£3.1 million a year", "24 points a game", "40 litres per second".
 		// After "a", the unit must end the noun phrase: not "the £2 million
 		// a local charity raised".
-		if k := best.end; k+1 < len(toks) && rateWords[toks[k].Norm] && (e.nounLike(toks[k+1]) || toks[k+1].Is(text.KindTimeUnit)) &&
+		if k := best.end; k+1 < len(toks) && rateWords[toks[k].Norm] && (e.nounLike(toks[k+1]) || toks[k+1].Is(text.KindTimeUnit) || toks[k+1].Is(text.KindTime)) &&
 			joined(txt, toks[k-1], toks[k]) && joined(txt, toks[k], toks[k+1]) &&
 			(toks[k].Norm == "per" || k+2 == len(toks) || !joined(txt, toks[k+1], toks[k+2]) || !lowerWord(e.lx, toks[k+2])) &&
 			fits(phrase{start: best.start, end: k + 2}) {
@@ -290,6 +290,9 @@ func phraseText(txt string, toks []text.Token, p phrase) string {
 	start, end := toks[p.start].Start, toks[p.end-1].End
 	if r, size := utf8.DecodeLastRuneInString(txt[:start]); strings.ContainsRune(text.CurrencySigns, r) {
 		start -= size // "$110 billion", "£3m"
+		for start > 0 && txt[start-1] >= 'A' && txt[start-1] <= 'Z' {
+			start-- // the country of a dollar: "A$1.2 million", "HK$40"
+		}
 	}
 	if end < len(txt) && txt[end] == '%' {
 		end++
@@ -307,6 +310,7 @@ type spanView struct {
 	grain    string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	units    text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
 	tally    bool          // the question asks for a score or a vote's tally: "What was the result of the vote?"
+	age      bool          // the question asks how old someone is
 	plural   bool          // the question asks for things in the plural: "Which firms …"
 	clause   questionClause
 }
@@ -361,7 +365,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 	case "date":
 		sv.grain = "day"
 	}
-	sv.units, sv.tally = measureUnits[q.measure], q.measure == "score"
+	sv.units, sv.tally, sv.age = measureUnits[q.measure], q.measure == "score", q.measure == "old"
 	for i, t := range toks {
 		if t.IsStop() {
 			continue
@@ -440,12 +444,17 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 			if k < p.end && (toks[k].Is(text.KindTimeUnit) || toks[k].Is(text.KindLengthUnit) || toks[k].Is(text.KindQuantityUnit)) {
 				v[span.Unit] = 1 // "five-year", "45 km"
 			}
-			if k < p.end && sv.units != 0 && toks[k].Is(sv.units) {
-				v[span.UnitAsked] = 1 // "twenty minutes" for "how long"
+			if k < p.end && sv.units != 0 && toks[k].Is(sv.units) && (!sv.age || k+1 < len(toks) && toks[k+1].Norm == "old") {
+				v[span.UnitAsked] = 1 // "twenty minutes" for "how long"; "19-year-old" for "how old", not "a seven-week trial"
 			}
 		}
-		if sv.tally && tallyLen(toks, txt, p.start) > 0 {
+		switch {
+		case sv.tally && tallyLen(toks, txt, p.start) > 0:
 			v[span.UnitAsked] = 1 // "34 votes to 29" for "What was the result of the vote?"
+		case sv.age && p.end == p.start+1 && apposedAge(toks, p.start, txt):
+			v[span.UnitAsked] = 1 // "Ann Lee, 43, of Formby" for "How old is Ann Lee?"
+		case p.typ == span.TypeMoney && sv.units&text.KindCurrency != 0:
+			v[span.UnitAsked] = 1 // "£1.12bn" for "how much"
 		}
 	}
 	v[span.Words] = math.Log1p(float64(p.end - p.start))

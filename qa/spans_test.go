@@ -169,27 +169,32 @@ func TestGrainAsked(t *testing.T) {
 }
 
 // TestUnitAsked checks that a question for a measure ("how long", "how
-// much time", "how far") marks the numbers in units of it, and no other
-// count.
+// much time", "how far", "how old", "how much") marks the numbers in units
+// of it, and no other count: an age is set off after a name or is years
+// "old", and a sum answers "how much".
 func TestUnitAsked(t *testing.T) {
 	a := mustArticle(t, "Blasts hit markets\n"+
-		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n")
+		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n"+
+		"Tom Hale, 43, of Dover, was convicted after a seven-week trial of stealing £1.2m from the 19-year-old heir.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
 		want     map[string]float64 // phrase → UnitAsked
+		sentence int
 	}{
-		{"How much time passed between the blasts?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 0}},
-		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}},
-		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}},
-		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}},
+		{"How old is Tom Hale?", map[string]float64{"43": 1, "seven-week trial": 0, "19-year-old heir": 1}, 2},
+		{"How much did Tom Hale steal?", map[string]float64{"£1.2m": 1, "43": 0}, 2},
+		{"How much time passed between the blasts?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 0}, 1},
+		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}, 1},
+		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}, 1},
+		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}, 1},
 	} {
 		q, err := e.ParseQuestion(tt.question)
 		if err != nil {
 			t.Fatal(err)
 		}
 		got := make(map[string]float64)
-		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: tt.sentence}) {
 			got[c.Text] = c.Features[span.UnitAsked]
 		}
 		for phrase, want := range tt.want {
@@ -299,6 +304,7 @@ func TestWholeFact(t *testing.T) {
 		{"Okoro is averaging 24.3 points a game this season.", "How many points is Okoro scoring?", "24.3 points", "24.3 points a game"},
 		{"Acme is paying a 27 percent premium for the shares.", "What premium is Acme paying?", "percent premium", "27 percent"},
 		{"Acme matched the £2 million a local charity had raised.", "How much did Acme give?", "£2 million", "£2 million"},
+		{"The coach signed a deal worth A$1.2 million a season.", "What is the deal worth?", "A$1.2 million", "A$1.2 million a season"},
 		{"The river is expected to peak at Marsham on Monday evening.", "When will the river peak?", "Monday", "Monday evening"},
 		{"The fire broke out shortly after 2 p.m. on Monday near the depot.", "When did the fire start?", "2 p.m.", "shortly after 2 p.m. on Monday"},
 		{"The takeover should be completed in the second quarter of 2027.", "When will the takeover be completed?", "2027", "second quarter of 2027"},
