@@ -115,21 +115,33 @@ func tallyLen(toks []text.Token, txt string, i int) int {
 	if k < len(toks) && tallyNouns[toks[k].Norm] {
 		k++ // "34 votes to 29"
 	}
-	if k+1 >= len(toks) || toks[k].Norm != "to" || !number(k+1) {
+	if k+1 < len(toks) && toks[k].Norm == "in" && (toks[k+1].Norm == "favour" || toks[k+1].Norm == "favor") {
+		k += 2 // "12 in favour and 3 against"
+	}
+	if k+1 >= len(toks) || toks[k].Norm != "to" && toks[k].Norm != "and" || !number(k+1) {
 		return 0
 	}
-	if after := k + 2; after < len(toks) && !toks[after].IsStop() && !toks[after].Cap && !toks[after].Number &&
-		txt[toks[after-1].End:toks[after].Start] == " " {
+	end := k + 2
+	if end < len(toks) && againstWords[toks[end].Norm] {
+		end++ // "74 yeas and 25 nays"
+	} else if toks[k].Norm == "and" {
+		return 0 // a list: "5 and 6"
+	}
+	if end < len(toks) && !toks[end].IsStop() && !toks[end].Cap && !toks[end].Number && txt[toks[end-1].End:toks[end].Start] == " " {
 		return 0 // a range of things: "5 to 10 jobs"
 	}
-	return k + 2 - i
+	return end - i
 }
 
 // rangeOpeners open a range rather than a tally: "from 5 to 7".
 var rangeOpeners = map[string]bool{"from": true, "between": true}
 
 // tallyNouns are what a vote's tally counts: "34 votes to 29".
-var tallyNouns = map[string]bool{"votes": true, "ayes": true, "yeas": true}
+var tallyNouns = map[string]bool{"votes": true, "ayes": true, "yeas": true, "for": true}
+
+// againstWords close a vote's tally: "74 yeas and 25 nays", "12 in favour
+// and 3 against".
+var againstWords = map[string]bool{"nays": true, "noes": true, "against": true, "votes": true}
 
 // isScoreDash reports whether the gap between two numbers joins them as a
 // score or a vote: a hyphen, or the en dash typesetters use ("1–0").
