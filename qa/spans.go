@@ -133,6 +133,15 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 // is; how far it reaches is the sentence's grammar.
 func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phrase, counts []phrase) phrase {
 	fits := func(p phrase) bool { return p.end-p.start <= maxShortAnswer }
+	if ask, _ := askOf(q); ask == span.AskPerson && best.typ != span.TypePerson && best.end+1 < len(toks) &&
+		strings.TrimSpace(txt[toks[best.end-1].End:toks[best.end].Start]) == "," {
+		// "the Indian foreign secretary, Shyam Saran": who is the person.
+		for _, p := range e.namePhrases(txt, toks) {
+			if p.start == best.end && p.typ == span.TypePerson && fits(p) {
+				return p
+			}
+		}
+	}
 	if best.typ == span.TypePhrase {
 		// "percent" of "27 percent", "jobs" of "85 jobs": the number's, the
 		// longest that starts before it.
@@ -616,10 +625,20 @@ func namedAt(lx *text.Lexicon, toks []text.Token, i int) bool {
 		i--
 	}
 	if i > 0 && toks[i-1].Norm == "as" {
-		i--
+		// "known as", "known in origami as", "known locally as".
+		for k := i - 2; k >= 0 && k >= i-1-namingReach; k-- {
+			if lx.NamingWords.Has(toks[k].Norm) {
+				return true
+			}
+		}
+		return false
 	}
 	return i > 0 && lx.NamingWords.Has(toks[i-1].Norm)
 }
+
+// namingReach is how many words may stand between a naming word and the
+// "as" before the name: "known in origami as".
+const namingReach = 3
 
 // relativeHolds reports whether a relative clause set off after the phrase,
 // past an apposition, holds a word of the question: the phrase is who or

@@ -217,7 +217,8 @@ func TestClauseFeatures(t *testing.T) {
 		"Captain Ann Lee took the corner and Tom Hale scored from a header in Dover.\n"+
 		"The ground, known as the Old Mill, holds 4,000 people.\n"+
 		"Heavy rain caused the flood.\n"+
-		"Tom Hale took over from Captain Ann Lee.\n")
+		"Tom Hale took over from Captain Ann Lee.\n"+
+		"The stand is known locally as the Shed End, and the club as the Millers.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -237,6 +238,7 @@ func TestClauseFeatures(t *testing.T) {
 		{"What is the ground known as?", span.NameGiven, map[string]float64{"Old Mill": 1, "4,000 people": 0}, 2},
 		{"How many people does the ground hold?", span.NameGiven, map[string]float64{"Old Mill": 0}, 2},
 		{"Who named the ground?", span.NameGiven, map[string]float64{"Old Mill": 0}, 2},
+		{"What is the stand called?", span.NameGiven, map[string]float64{"Shed End": 1}, 5},
 		{"What caused the flood?", span.SubjectAsked, map[string]float64{"Heavy rain": 1}, 3},
 		{"Who did Tom Hale take over from?", span.AfterStranded, map[string]float64{"Captain Ann Lee": 1}, 4},
 	} {
@@ -312,6 +314,7 @@ func TestWholeFact(t *testing.T) {
 		{"Eleven traders were killed at the Ghazl pet market on Friday.", "At which market were the traders killed?", "Ghazl pet", "the Ghazl pet market"},
 		{"Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
 		{"The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
+		{"Burns held talks with the Indian Foreign Secretary, Shyam Saran, on Friday.", "Who did Burns hold talks with?", "Indian Foreign Secretary", "Shyam Saran"},
 		{"Police declared a major incident at 11.15pm on Wednesday as the river rose.", "When was the incident declared?", "Wednesday", "11.15pm on Wednesday"},
 		{"Roe served as finance minister from 2016 to 2020 under two premiers.", "When was Roe finance minister?", "2020", "from 2016 to 2020"},
 		{"The comet's core is between 3 and 8 kilometres wide.", "How big is the core?", "3 and 8 kilometres wide", "between 3 and 8 kilometres wide"},
