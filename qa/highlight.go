@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/span"
@@ -104,20 +105,35 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 }
 
 // clockTime returns how many tokens from i write a time of day with its
-// "am" or "pm", "11.15pm", "4:40 a.m.", "2 pm", or 0 for none.
+// "am" or "pm", "11.15pm", "4:40 a.m.", "2 pm", or 0 for none: an hour of
+// a twelve-hour clock, "pm" in lower case (not "PM Imran Khan") and no
+// year ("in 2019 PM …").
 func clockTime(toks []text.Token, i int) int {
 	t := toks[i]
-	if !t.Number {
+	if !t.Number || t.IsYear() {
 		return 0
 	}
-	if n := strings.TrimRight(t.Norm, "apm"); n != t.Norm && (strings.HasSuffix(t.Norm, "am") || strings.HasSuffix(t.Norm, "pm")) && n != "" {
-		return 1
+	n := 1
+	hour := t.Norm
+	switch {
+	case strings.HasSuffix(hour, "am") || strings.HasSuffix(hour, "pm"):
+		hour = hour[:len(hour)-2]
+	case i+1 < len(toks) && (toks[i+1].Norm == "am" || toks[i+1].Norm == "pm") && !toks[i+1].Cap && !toks[i+1].AllCaps:
+		n = 2
+	default:
+		return 0
 	}
-	if i+1 < len(toks) && (toks[i+1].Norm == "am" || toks[i+1].Norm == "pm") {
-		return 2
+	if k := strings.IndexAny(hour, ":."); k >= 0 {
+		hour = hour[:k] // "4:40", "11.15"
 	}
-	return 0
+	if h, err := strconv.Atoi(hour); err != nil || h < 1 || h > hoursOnClock {
+		return 0
+	}
+	return n
 }
+
+// hoursOnClock is the last hour "am" or "pm" may follow.
+const hoursOnClock = 12
 
 // weekday reports whether a word names a day of the week, or its plural:
 // "Friday", "on Sundays".

@@ -351,21 +351,22 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			if q.Speech {
 				q.Kind = KindQuote
 			}
-			if asksHowVoted(toks[qw+1:]) {
+			if asksHowVoted(lx, toks[qw+1:]) {
 				q.Kind, q.measure = KindNumber, "score" // "How did the council vote?"
 			}
 		}
 	case "what", "which":
-		n := next(1)
+		n, head := next(1), 0
 		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !lx.FrameWords.Has(n) && !lx.QuestionAuxiliaries.Has(n) {
-			n = next(compoundHead(lx, toks[qw+1:]) + 1) // "Which union leader": a leader
-			q.typeNoun = lx.Stem(n)                     // "Which elections": an answer names elections
+			head = compoundHead(lx, toks[qw+1:]) // "Which union leader": a leader
+			n = next(head + 1)
+			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
 			q.plural = plural(n, q.typeNoun)
 		}
 		switch {
 		case asksScore(toks[qw+1:]):
 			q.Kind, q.measure = KindNumber, "score" // "What was the final score?"
-		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2:]):
+		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2+head:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
 		case lx.NumberNouns.Has(n):
 			q.Kind = KindNumber
@@ -601,8 +602,8 @@ func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
 // "Afghan city", "weather forecaster"), else 0, the first.
 func compoundHead(lx *text.Lexicon, toks []text.Token) int {
 	head := 0
-	for k := 1; k < len(toks) && k <= compoundReach && !toks[k].IsStop(); k++ {
-		w := toks[k].Norm
+	for k := 1; k < len(toks) && k <= compoundReach && !toks[k].IsStop() && !toks[k-1].Possessive; k++ {
+		w := toks[k].Norm // "Which country's president": a country
 		if !(lx.TitleHeads.Has(w) || lx.OrgNouns.Has(w) || lx.PlaceNouns.Has(w) || lx.NumberNouns.Has(w) || lx.TimeNouns.Has(w)) {
 			break
 		}
@@ -617,51 +618,85 @@ const compoundReach = 2
 
 // asksScore reports whether the words after "what" ask for a score or a
 // vote's tally. A score is the noun, "was the final score", "is the score
-// in the final"; not "did Ann Lee score", the verb. A tally is asked by a
-// vote and its result, margin or count ("was the result of the council
-// vote", "by what margin did councillors vote"), or by the vote itself
-// ending the question ("was the final Senate vote").
+// in the final"; not "did Ann Lee score", the verb. A tally is asked by the
+// result, margin or count of a vote ("was the result of the council
+// vote", "was the vote count", "margin did councillors vote by"), or by
+// the vote itself ending the question ("was the final Senate vote"); not
+// by a vote and a result that are apart ("was the outcome of the talks
+// before the vote").
 func asksScore(toks []text.Token) bool {
-	vote, tally := false, false
 	for i, t := range toks {
 		if t.Norm == "score" && i > 0 && (toks[i-1].Norm == "the" || toks[i-1].Norm == "final") {
 			return true
 		}
-		vote = vote || voteWords[t.Norm]
-		tally = tally || tallyAskers[t.Norm]
 	}
-	if vote && tally {
-		return true
+	is := func(i int, words map[string]bool) bool { return i < len(toks) && words[toks[i].Norm] }
+	// The vote a result is of, in its noun phrase: "of the council vote",
+	// not "of the talks before the vote".
+	voteWithin := func(from int) bool {
+		for k := from; k < len(toks) && k < from+voteReach; k++ {
+			switch t := toks[k]; {
+			case voteWords[t.Norm]:
+				return true
+			case t.IsStop() && t.Norm != "the" && t.Norm != "a" && t.Norm != "did" && t.Norm != "do":
+				return false
+			}
+		}
+		return false
+	}
+	i := 0
+	if i < len(toks) && text.IsBe(toks[i].Norm) {
+		i++
+	}
+	if is(i, map[string]bool{"the": true}) {
+		i++
+	}
+	switch {
+	case i == 0 && is(0, map[string]bool{"margin": true}):
+		return voteWithin(1) // "By what margin did councillors vote?"
+	case is(i, tallyAskers) && is(i+1, map[string]bool{"of": true}):
+		return voteWithin(i + 2) // "the result of the council vote"
+	case is(i, voteWords) && is(i+1, tallyAskers):
+		return true // "the vote count"
 	}
 	last := len(toks) - 1
-	return last >= 2 && text.IsBe(toks[0].Norm) && toks[1].Norm == "the" && last <= voteNounReach && toks[last].Norm == "vote"
+	return i == 2 && last >= i && last < i+voteReach && toks[last].Norm == "vote" // "the final Senate vote"
 }
 
 // asksHowVoted reports whether the words after "how" ask for a vote's
-// tally: "did the council vote (on the plan)", "did councillors vote";
-// not "did Senator Roe vote", one person's vote.
-func asksHowVoted(toks []text.Token) bool {
-	if len(toks) < 3 || toks[0].Norm != "did" && toks[0].Norm != "do" && toks[0].Norm != "does" {
+// tally: how a body or a group voted, "did the council vote (on the
+// plan)", "did councillors vote"; not how one person did ("did the
+// senator vote", "did Roe vote"), nor how a vote went ("does the vote
+// work").
+func asksHowVoted(lx *text.Lexicon, toks []text.Token) bool {
+	if len(toks) < 3 || !lx.QuestionAuxiliaries.Has(toks[0].Norm) {
 		return false
 	}
-	for k := 2; k < len(toks) && k <= voteNounReach; k++ {
-		if toks[k].Norm == "vote" {
-			subject := toks[1:k]
-			return subject[0].Norm == "the" || len(subject) == 1 && !subject[0].Cap && strings.HasSuffix(subject[0].Norm, "s")
+	for k := 2; k < len(toks) && k <= voteReach; k++ {
+		if toks[k].Norm != "vote" {
+			continue
 		}
+		if k+1 < len(toks) && !voteAfters[toks[k+1].Norm] {
+			return false // "vote" the noun: "does the vote work"
+		}
+		head := toks[k-1]
+		plural := strings.HasSuffix(head.Norm, "s") && !strings.HasSuffix(head.Norm, "ss") && !head.IsStop()
+		return plural || lx.OrgNouns.Has(head.Norm) || lx.OrgWords.Has(head.Norm)
 	}
 	return false
 }
 
-// The words of a vote, and the words that ask for its tally; voteNounReach
-// is how far into the question the vote may come: "was the final Senate
-// vote", "did the city's planning committee vote".
+// The words of a vote; the words that ask for its tally; the words that
+// may follow "vote" the verb ("vote on the plan"); and how far into the
+// question the vote may come ("was the final Senate vote", "did the
+// city's planning committee vote").
 var (
-	voteWords   = map[string]bool{"vote": true, "votes": true, "voted": true, "ballot": true}
+	voteWords   = map[string]bool{"vote": true, "votes": true, "voted": true, "voting": true, "ballot": true}
 	tallyAskers = map[string]bool{"result": true, "outcome": true, "margin": true, "count": true, "tally": true, "split": true}
+	voteAfters  = map[string]bool{"on": true, "for": true, "against": true, "over": true, "in": true, "to": true, "at": true}
 )
 
-const voteNounReach = 6
+const voteReach = 6
 
 // passiveAt reports whether the verb at toks[verb], after the question's
 // auxiliary at toks[aux], is a passive participle with a subject of its

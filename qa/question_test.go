@@ -188,32 +188,42 @@ func mustArticle(tb testing.TB, text string) *Article {
 // TestMeasureAsked checks what a "how" question asks to be measured:
 // "how much time" is a duration, as "how long" is, not a sum; and that a
 // vote's result or margin, or how a body voted, is asked as a score is,
-// but not how one person voted nor a margin of no vote.
+// but not how one person voted, nor a margin of no vote, nor a result
+// and a vote that are apart.
 func TestMeasureAsked(t *testing.T) {
 	e := evalEngine(t, "seed")
-	for question, want := range map[string]string{
-		"How much time did the crew have to test the boat?":      "time",
-		"How long did the talks last?":                           "long",
-		"How much did the repairs cost?":                         "much",
-		"How many days did the talks last?":                      "many",
-		"What was the final score?":                              "score",
-		"What was the result of the council vote?":               "score",
-		"By what margin did councillors vote to close the pool?": "score",
-		"What was the final Senate vote?":                        "score",
-		"How did the planning committee vote on the scheme?":     "score",
-		"How did councillors vote?":                              "score",
-		"How did Senator Ann Roe vote?":                          "",
-		"What was the winning margin?":                           "",
-		"What did the mayor say about the vote?":                 "",
-		"When will the council vote on the scheme?":              "",
-	} {
-		q, err := e.ParseQuestion(question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if q.measure != want {
-			t.Errorf("%q: measure %q, want %q", question, q.measure, want)
-		}
+	tests := []struct{ question, want string }{
+		{"How much time did the crew have to test the boat?", "time"},
+		{"How long did the talks last?", "long"},
+		{"How much did the repairs cost?", "much"},
+		{"How many days did the talks last?", "many"},
+		{"What was the final score?", "score"},
+		{"What was the result of the council vote?", "score"},
+		{"What was the margin of the council vote on the bin plan?", "score"},
+		{"What was the vote count on the bill?", "score"},
+		{"By what margin did councillors vote to close the pool?", "score"},
+		{"What was the final Senate vote?", "score"},
+		{"How did the planning committee vote on the scheme?", "score"},
+		{"How did councillors vote?", "score"},
+		{"How did MPs vote on the bill?", "score"},
+		{"How did Senator Ann Roe vote?", ""},
+		{"How did the senator vote?", ""},
+		{"How does the vote work?", ""},
+		{"What was the winning margin?", ""},
+		{"What was the outcome of the talks before the vote?", ""},
+		{"What did the mayor say about the vote?", ""},
+		{"When will the council vote on the scheme?", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q.measure != tt.want {
+				t.Errorf("measure %q, want %q", q.measure, tt.want)
+			}
+		})
 	}
 }
 

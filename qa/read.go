@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,7 +34,7 @@ const (
 	tokSuffixed                            // a number with a unit joined to it: "5kg", "3m"
 	tokAge                                 // "aged", "age"
 	tokApposedAge                          // a number set off after a name, an age: the 52 of "Ann Lee, 52, who …"
-	tokScore                               // a number a dash joins to the next, a score or a vote: the 2 of "2-1"
+	tokScore                               // begins a score or a vote's tally (tallyLen): the 2 of "2-1", the 34 of "34 votes to 29"
 	tokLead                                // says someone leads, runs or owns something: "chief", "led" (LeadTitles)
 )
 
@@ -96,8 +97,11 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 }
 
 // tallyLen returns how many tokens from i write a score or a vote's
-// tally, "2-1", "34 votes to 29", "seven to four", or 0 for none. A range
-// is no tally: "from 5 to 7", "£5 to £7", "5 to 10 jobs".
+// tally, "2-1", "34 votes to 29", "74 yeas and 25 nays", "seven to four",
+// or 0 for none. Two numbers "to" joins with nothing of a vote about them
+// are a range, no tally: "from 5 to 7", "aged 5 to 11", "£5 to £7", "5 to
+// 10 jobs", "5 to 7 percent"; they are a tally after "by" ("backed it by
+// seven to four") or in a sentence about a vote ("voted 7 to 2").
 func tallyLen(toks []text.Token, txt string, i int) int {
 	number := func(k int) bool {
 		return k < len(toks) && (toks[k].Number && !toks[k].IsYear() || toks[k].Is(text.KindNumber)) && !currencyBefore(txt, toks[k].Start)
@@ -108,33 +112,52 @@ func tallyLen(toks []text.Token, txt string, i int) int {
 	if number(i+1) && isScoreDash(txt[toks[i].End:toks[i+1].Start]) {
 		return 2
 	}
-	if i > 0 && rangeOpeners[toks[i-1].Norm] {
-		return 0
+	for k := max(0, i-rangeReach); k < i; k++ {
+		if rangeOpeners[toks[k].Norm] {
+			return 0
+		}
 	}
 	k := i + 1
+	named := false // the tally says what it counts: "votes", "in favour", "nays"
 	if k < len(toks) && tallyNouns[toks[k].Norm] {
-		k++ // "34 votes to 29"
+		k, named = k+1, true // "34 votes to 29"
 	}
 	if k+1 < len(toks) && toks[k].Norm == "in" && (toks[k+1].Norm == "favour" || toks[k+1].Norm == "favor") {
-		k += 2 // "12 in favour and 3 against"
+		k, named = k+2, true // "12 in favour and 3 against"
 	}
 	if k+1 >= len(toks) || toks[k].Norm != "to" && toks[k].Norm != "and" || !number(k+1) {
 		return 0
 	}
 	end := k + 2
 	if end < len(toks) && againstWords[toks[end].Norm] {
-		end++ // "74 yeas and 25 nays"
+		end, named = end+1, true // "74 yeas and 25 nays"
 	} else if toks[k].Norm == "and" {
 		return 0 // a list: "5 and 6"
 	}
-	if end < len(toks) && !toks[end].IsStop() && !toks[end].Cap && !toks[end].Number && txt[toks[end-1].End:toks[end].Start] == " " {
-		return 0 // a range of things: "5 to 10 jobs"
+	if strings.HasPrefix(txt[toks[end-1].End:], "%") {
+		return 0 // "5 to 7%"
+	}
+	if end < len(toks) {
+		next := toks[end]
+		unit := next.Is(text.KindQuantityUnit) || next.Is(text.KindTimeUnit) || next.Is(text.KindLengthUnit) || next.Is(text.KindCurrency)
+		noun := !next.IsStop() && !next.Cap && !next.Number && !next.Is(text.KindTime) && !tallyFollowers[next.Norm] &&
+			txt[toks[end-1].End:next.Start] == " "
+		if unit || noun {
+			return 0 // a range of things: "5 to 10 jobs", "5 to 7 percent"
+		}
+	}
+	if !named && !(i > 0 && toks[i-1].Norm == "by") && !slices.ContainsFunc(toks, func(t text.Token) bool { return voteWords[t.Norm] }) {
+		return 0 // "berths 4 to 9", "reach 25 to 30"
 	}
 	return end - i
 }
 
-// rangeOpeners open a range rather than a tally: "from 5 to 7".
-var rangeOpeners = map[string]bool{"from": true, "between": true}
+// rangeOpeners open a range rather than a tally, up to rangeReach words
+// before its first number: "from 5 to 7", "from about 5 to 7", "aged 5 to
+// 11", "rise to 5 to 7".
+var rangeOpeners = map[string]bool{"from": true, "between": true, "aged": true, "ages": true, "to": true}
+
+const rangeReach = 2
 
 // tallyNouns are what a vote's tally counts: "34 votes to 29".
 var tallyNouns = map[string]bool{"votes": true, "ayes": true, "yeas": true, "for": true}
@@ -142,6 +165,11 @@ var tallyNouns = map[string]bool{"votes": true, "ayes": true, "yeas": true, "for
 // againstWords close a vote's tally: "74 yeas and 25 nays", "12 in favour
 // and 3 against".
 var againstWords = map[string]bool{"nays": true, "noes": true, "against": true, "votes": true}
+
+// tallyFollowers may follow a tally as the thing it decided: "a 7 to 2
+// vote", "a seven to four majority".
+var tallyFollowers = map[string]bool{"vote": true, "votes": true, "majority": true, "decision": true, "verdict": true, "ruling": true,
+	"win": true, "victory": true, "defeat": true}
 
 // isScoreDash reports whether the gap between two numbers joins them as a
 // score or a vote: a hyphen, or the en dash typesetters use ("1–0").

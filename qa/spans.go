@@ -19,7 +19,7 @@ type phrase struct {
 	start, end int
 	typ        span.Type
 	joined     bool // two phrases of its type joined by "and" or "or"
-	tally      bool // two numbers "to" joins: a vote's tally, "34 votes to 29", or a range, "berths 4 to 9"
+	tally      bool // two numbers "to" or "and" joins as a vote's tally, "34 votes to 29": proposed only when a tally is asked, as a range reads the same ("berths 4 to 9")
 }
 
 // A SpanCandidate is a phrase the engine considered as the words that
@@ -109,189 +109,20 @@ func (e *Engine) bestPhrase(q *Question, doc int32) string {
 		return ""
 	}
 	var best phrase
-	var counts []phrase
-	found, bestScore := false, math.Inf(-1)
+	var seen []phrase
+	bestScore := math.Inf(-1)
 	txt, toks := e.eachSpan(q, ask, doc, func(p phrase, v *span.Vector) {
 		if s := e.spanModel.Score(v); s > bestScore {
-			best, bestScore, found = p, s, true
+			best, bestScore = p, s
 		}
-		if p.typ == span.TypeCount {
-			counts = append(counts, p)
-		}
+		seen = append(seen, p)
 	})
-	if !found {
+	if len(seen) == 0 {
 		return ""
 	}
-	return phraseText(txt, toks, e.wholeFact(q, txt, toks, best, counts))
+	f := &factReader{e: e, q: q, ask: ask, txt: txt, toks: toks, seen: seen}
+	return phraseText(txt, toks, f.whole(best))
 }
-
-// wholeFact widens the phrase the span model picked to the whole fact as
-// the sentence writes it, within maxShortAnswer words: a count with what
-// it counts, a sum or a share with the words that qualify it and the rate
-// it is paid at, a score with both its numbers, a name with the noun the
-// question asks for, a place with "near". The model weighs where an answer
-// is; how far it reaches is the sentence's grammar.
-func (e *Engine) wholeFact(q *Question, txt string, toks []text.Token, best phrase, counts []phrase) phrase {
-	fits := func(p phrase) bool { return p.end-p.start <= maxShortAnswer }
-	if ask, _ := askOf(q); ask == span.AskPerson && best.typ != span.TypePerson && best.end+1 < len(toks) &&
-		strings.TrimSpace(txt[toks[best.end-1].End:toks[best.end].Start]) == "," {
-		// "the Indian foreign secretary, Shyam Saran": who is the person.
-		for _, p := range e.namePhrases(txt, toks) {
-			if p.start == best.end && p.typ == span.TypePerson && fits(p) {
-				return p
-			}
-		}
-	}
-	if best.typ == span.TypePhrase {
-		// "percent" of "27 percent", "jobs" of "85 jobs": the number's, the
-		// longest that starts before it.
-		inner := best
-		for _, p := range e.numberPhrases(txt, toks) {
-			if p.start < inner.start && inner.start < p.end && fits(p) && (best == inner || p.end-p.start > best.end-best.start) {
-				best = p
-			}
-		}
-	}
-	switch best.typ {
-	case span.TypeCount, span.TypeMoney, span.TypeShare:
-		if best.typ == span.TypeCount {
-			// A count is shown with what it counts: "85 jobs", not "85";
-			// the longest such phrase, "up to 38,000 tonnes" for "38,000".
-			with := best
-			for _, c := range counts {
-				if c.start <= best.start && c.end > best.end && fits(c) && c.end-c.start > with.end-with.start {
-					with = c
-				}
-			}
-			best = with
-			// "29 of the 38 flats", "four of its 12 beds": a part of a
-			// whole is shown with the whole.
-			if k := best.end + 1; k < len(toks) && toks[best.end].Norm == "of" {
-				if k+1 < len(toks) && partDeterminers[toks[k].Norm] {
-					k++
-				}
-				for _, c := range counts {
-					if c.start == k && fits(phrase{start: best.start, end: c.end}) && c.end > best.end {
-						best.end = c.end
-					}
-				}
-			}
-		}
-		if best.joined && best.start > 0 && toks[best.start-1].Norm == "between" && fits(phrase{start: best.start - 1, end: best.end}) {
-			best.start-- // "between 3 and 8 kilometres"
-		}
-		// "about £240 million", "more than 40 percent".
-		for _, m := range quantityModifiers {
-			if n := len(m); best.start >= n && wordsBefore(toks, best.start, m) && fits(phrase{start: best.start - n, end: best.end}) {
-				best.start -= n
-				break
-			}
-		}
-		// "£3.1 million a year", "24 points a game", "40 litres per second".
-		// After "a", the unit must end the noun phrase: not "the £2 million
-		// a local charity raised".
-		if k := best.end; k+1 < len(toks) && rateWords[toks[k].Norm] && (e.nounLike(toks[k+1]) || toks[k+1].Is(text.KindTimeUnit) || toks[k+1].Is(text.KindTime)) &&
-			joined(txt, toks[k-1], toks[k]) && joined(txt, toks[k], toks[k+1]) &&
-			(toks[k].Norm == "per" || k+2 == len(toks) || !joined(txt, toks[k+1], toks[k+2]) || !lowerWord(e.lx, toks[k+2])) &&
-			fits(phrase{start: best.start, end: k + 2}) {
-			best.end = k + 2
-		}
-		if q.measure == "score" {
-			// A score is both its numbers: "1–0", not "0"; "34 votes to
-			// 29", not "34 votes".
-			for best.start > 0 && toks[best.start-1].Number && isScoreDash(txt[toks[best.start-1].End:toks[best.start].Start]) {
-				best.start--
-			}
-			if n := tallyLen(toks, txt, best.start); best.start+n > best.end && fits(phrase{start: best.start, end: best.start + n}) {
-				best.end = best.start + n
-			}
-		}
-	case span.TypeBody, span.TypePlace, span.TypeName:
-		// "Which market?": "the Ghazl pet market", not "Ghazl pet".
-		if q.typeNoun != "" {
-			for k := best.end; k < len(toks) && k < best.end+nounWords && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
-				if e.lookupTerm(toks[k].Norm) == q.typeNoun && fits(phrase{start: best.start, end: k + 1}) {
-					best.end = k + 1
-					break
-				}
-			}
-		}
-		// "near Varginha" is not in it; "the Senate" is a body's name.
-		if best.start > 0 && (best.typ == span.TypePlace && approximatePlaces[toks[best.start-1].Norm] || toks[best.start-1].Norm == "the") &&
-			fits(phrase{start: best.start - 1, end: best.end}) {
-			best.start--
-		}
-	case span.TypeTime:
-		// "11.15pm on Wednesday" for "Wednesday".
-		if k := best.start; k >= 2 && toks[k-1].Norm == "on" && weekday(e.lx, toks[k].Norm) {
-			for c := k - 3; c <= k-2; c++ {
-				if c >= 0 && clockTime(toks, c) == k-1-c && fits(phrase{start: c, end: best.end}) {
-					best.start = c
-				}
-			}
-		}
-		// "from 2016 to 2020" for either year.
-		if k := best.start; toks[k].IsYear() && best.end == k+1 {
-			switch {
-			case k > 0 && toks[k-1].Norm == "from" && k+2 < len(toks) && toks[k+1].Norm == "to" && toks[k+2].IsYear():
-				best = phrase{start: k - 1, end: k + 3, typ: best.typ}
-			case k >= 3 && toks[k-1].Norm == "to" && toks[k-2].IsYear() && toks[k-3].Norm == "from":
-				best = phrase{start: k - 3, end: k + 1, typ: best.typ}
-			}
-		}
-		if clockTime(toks, best.start) > 0 {
-			// "shortly after 2 p.m. on Monday".
-			for _, m := range clockModifiers {
-				if n := len(m); best.start >= n && wordsBefore(toks, best.start, m) && fits(phrase{start: best.start - n, end: best.end}) {
-					best.start -= n
-					break
-				}
-			}
-			if k := best.end; k+1 < len(toks) && toks[k].Norm == "on" && weekday(e.lx, toks[k+1].Norm) && fits(phrase{start: best.start, end: k + 2}) {
-				best.end = k + 2
-			}
-		}
-		// "Friday morning", "early on Tuesday", "the end of September".
-		if k := best.end; k < len(toks) && weekday(e.lx, toks[k-1].Norm) && dayParts[toks[k].Norm] && fits(phrase{start: best.start, end: k + 1}) {
-			best.end++
-		}
-		if k := best.start; k >= 2 && toks[k-1].Norm == "on" && (toks[k-2].Norm == "early" || toks[k-2].Norm == "late") && fits(phrase{start: k - 2, end: best.end}) {
-			best.start -= 2
-		}
-		if k := best.start; k >= 2 && toks[k-1].Norm == "of" && periodParts[toks[k-2].Norm] && fits(phrase{start: k - 2, end: best.end}) {
-			best.start -= 2
-			if k := best.start; k >= 1 && periodOrdinals[toks[k-1].Norm] && fits(phrase{start: k - 1, end: best.end}) {
-				best.start-- // "the second quarter of 2027"
-			}
-		}
-	}
-	return best
-}
-
-// clockModifiers qualify a time of day: "about 4.40am".
-var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"just", "after"}, {"just", "before"}, {"soon", "after"}, {"about"}, {"around"}}
-
-// partDeterminers come between a part and its whole: "four of its 12
-// beds".
-var partDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true}
-
-// dayParts follow a day to say when in it: "Friday morning".
-var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
-
-// periodParts name a part of a period: "the end of September", "the
-// second half of 2027".
-var periodParts = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true, "half": true, "quarter": true, "turn": true}
-
-// periodOrdinals say which part: "the second quarter".
-var periodOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "final": true, "last": true}
-
-// rateWords join a sum or a count to the unit it is reckoned per: "£3.1
-// million a year", "24 points a game", "40 litres per second".
-var rateWords = map[string]bool{"a": true, "an": true, "per": true, "each": true, "every": true}
-
-// approximatePlaces are the prepositions that say a place is only close to
-// where something is: "a farm near Varginha".
-var approximatePlaces = map[string]bool{"near": true, "outside": true}
 
 // phraseText returns a phrase as the sentence writes it, with the currency
 // sign before a sum and the percent sign after a share.
@@ -299,8 +130,8 @@ func phraseText(txt string, toks []text.Token, p phrase) string {
 	start, end := toks[p.start].Start, toks[p.end-1].End
 	if r, size := utf8.DecodeLastRuneInString(txt[:start]); strings.ContainsRune(text.CurrencySigns, r) {
 		start -= size // "$110 billion", "£3m"
-		for start > 0 && txt[start-1] >= 'A' && txt[start-1] <= 'Z' {
-			start-- // the country of a dollar: "A$1.2 million", "HK$40"
+		if n := countryLetters(txt[:start]); n > 0 {
+			start -= n // the country of a dollar: "A$1.2 million", "HK$40"
 		}
 	}
 	if end < len(txt) && txt[end] == '%' {
@@ -624,21 +455,30 @@ func namedAt(lx *text.Lexicon, toks []text.Token, i int) bool {
 	if i > 0 && lx.Determiners.Has(toks[i-1].Norm) {
 		i--
 	}
-	if i > 0 && toks[i-1].Norm == "as" {
-		// "known as", "known in origami as", "known locally as".
-		for k := i - 2; k >= 0 && k >= i-1-namingReach; k-- {
-			if lx.NamingWords.Has(toks[k].Norm) {
-				return true
-			}
-		}
+	if i == 0 {
 		return false
 	}
-	return i > 0 && lx.NamingWords.Has(toks[i-1].Norm)
+	if toks[i-1].Norm != "as" {
+		return lx.NamingWords.Has(toks[i-1].Norm)
+	}
+	// "known as", and with where or how it is so known between: "known
+	// in origami as", "known locally as"; not "called off as".
+	as := i - 1
+	for k := as - 1; k >= 0 && k >= as-1-namingReach; k-- {
+		if lx.NamingWords.Has(toks[k].Norm) {
+			between := toks[k+1 : as]
+			return len(between) == 0 || strings.HasSuffix(between[0].Norm, "ly") || namingPlaces[between[0].Norm]
+		}
+	}
+	return false
 }
 
 // namingReach is how many words may stand between a naming word and the
-// "as" before the name: "known in origami as".
+// "as" before the name, and namingPlaces the prepositions they may open
+// with: "known in origami as", "known to locals as".
 const namingReach = 3
+
+var namingPlaces = map[string]bool{"in": true, "to": true, "among": true, "across": true}
 
 // relativeHolds reports whether a relative clause set off after the phrase,
 // past an apposition, holds a word of the question: the phrase is who or
@@ -817,9 +657,9 @@ func wordsBefore(toks []text.Token, i int, words []string) bool {
 	return true
 }
 
-// pluralPossessive reports whether a plural possessive's apostrophe and a
-// space are all that stand between two tokens: "Workers' Union".
-func pluralPossessive(txt string, a, b text.Token) bool {
+// possessiveJoin reports whether a plural possessive's apostrophe and a
+// space are all that stand between two tokens of a name: "Workers' Union".
+func possessiveJoin(txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
 	return strings.HasSuffix(a.Norm, "s") && (g == "' " || g == "’ ")
 }
@@ -919,7 +759,7 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		j := i + 1
 		for j < len(toks) {
 			switch {
-			case nameWord(e.lx, toks[j]) && (joined(txt, toks[j-1], toks[j]) || pluralPossessive(txt, toks[j-1], toks[j])) && !toks[j-1].Possessive:
+			case nameWord(e.lx, toks[j]) && (joined(txt, toks[j-1], toks[j]) || possessiveJoin(txt, toks[j-1], toks[j])) && !toks[j-1].Possessive:
 				j++ // "Allied Health Workers' Union"
 				continue
 			case toks[j].Number && txt[toks[j-1].End:toks[j].Start] == "-" && (toks[j-1].Cap || toks[j-1].AllCaps):

@@ -1,0 +1,294 @@
+package qa
+
+import (
+	"strings"
+
+	"github.com/articlebot/articlebot/qa/span"
+	"github.com/articlebot/articlebot/qa/text"
+)
+
+// The whole fact: the span model weighs where in a sentence the answer
+// is; how far the answer reaches is the sentence's grammar. A factReader
+// widens the phrase the model picked to the fact as the sentence writes
+// it, within maxShortAnswer words: "about £3.1 million a year", not "£3.1
+// million"; "11.15pm on Wednesday", not "Wednesday".
+
+// A factReader widens a picked phrase within one sentence.
+type factReader struct {
+	e    *Engine
+	q    *Question
+	ask  span.Ask
+	txt  string
+	toks []text.Token
+	seen []phrase // the phrases the span model weighed
+}
+
+// fits reports whether tokens [start, end) are short enough to be shown
+// as a short answer.
+func (f *factReader) fits(start, end int) bool { return end-start <= maxShortAnswer }
+
+// is reports whether token i exists and is one of words.
+func (f *factReader) is(i int, words map[string]bool) bool {
+	return i >= 0 && i < len(f.toks) && words[f.toks[i].Norm]
+}
+
+// qualified returns p with the first of modifiers that stands right
+// before it: "about" of "about £240 million".
+func (f *factReader) qualified(p phrase, modifiers [][]string) phrase {
+	for _, m := range modifiers {
+		if n := len(m); p.start >= n && wordsBefore(f.toks, p.start, m) && f.fits(p.start-n, p.end) {
+			p.start -= n
+			return p
+		}
+	}
+	return p
+}
+
+// whole returns the whole fact the picked phrase is part of.
+func (f *factReader) whole(best phrase) phrase {
+	if p, ok := f.personAfterTitle(best); ok {
+		return p
+	}
+	if best.typ == span.TypePhrase {
+		best = f.numberAround(best)
+	}
+	switch best.typ {
+	case span.TypeCount, span.TypeMoney, span.TypeShare:
+		return f.number(best)
+	case span.TypeBody, span.TypePlace, span.TypeName:
+		return f.name(best)
+	case span.TypeTime:
+		return f.time(best)
+	}
+	return best
+}
+
+// personAfterTitle returns, for a "who" question, the person a title the
+// model picked is set off before: "the Indian Foreign Secretary, Shyam
+// Saran".
+func (f *factReader) personAfterTitle(best phrase) (phrase, bool) {
+	toks := f.toks
+	if f.ask != span.AskPerson || best.typ == span.TypePerson || best.end >= len(toks) ||
+		!isRoleWord(f.e.lx, toks[best.end-1]) || strings.TrimSpace(f.txt[toks[best.end-1].End:toks[best.end].Start]) != "," {
+		return best, false
+	}
+	for _, p := range f.seen {
+		if p.start == best.end && p.typ == span.TypePerson && f.fits(p.start, p.end) {
+			return p, true
+		}
+	}
+	return best, false
+}
+
+// numberAround returns the number phrase a lower-case phrase starts inside
+// ("percent" of "27 percent", "jobs" of "85 jobs"), the longest, or the
+// phrase itself.
+func (f *factReader) numberAround(inner phrase) phrase {
+	best := inner
+	for _, p := range f.seen {
+		isNumber := p.typ == span.TypeCount || p.typ == span.TypeMoney || p.typ == span.TypeShare
+		if isNumber && p.start < inner.start && inner.start < p.end && f.fits(p.start, p.end) &&
+			(best == inner || p.end-p.start > best.end-best.start) {
+			best = p
+		}
+	}
+	return best
+}
+
+// number widens a count, a sum or a share: with what it counts ("85
+// jobs"), the whole it is part of ("29 of the 38 flats"), the words that
+// qualify it ("about £240 million", "between 3 and 8 km"), the rate it is
+// reckoned per ("£3.1 million a year") and, for a score, both its numbers.
+func (f *factReader) number(best phrase) phrase {
+	if best.typ == span.TypeCount {
+		// The longest count that holds it: "up to 38,000 tonnes" for
+		// "38,000".
+		with := best
+		for _, c := range f.seen {
+			if c.typ == span.TypeCount && c.start <= best.start && c.end > best.end && f.fits(c.start, c.end) && c.end-c.start > with.end-with.start {
+				with = c
+			}
+		}
+		best = with
+		// "four of its 12 beds": a part is shown with its whole.
+		if k := best.end + 1; f.is(best.end, map[string]bool{"of": true}) {
+			if f.is(k, partDeterminers) {
+				k++
+			}
+			for _, c := range f.seen {
+				if c.typ == span.TypeCount && c.start == k && c.end > best.end && f.fits(best.start, c.end) {
+					best.end = c.end
+				}
+			}
+		}
+	}
+	if best.joined && f.is(best.start-1, map[string]bool{"between": true}) && f.fits(best.start-1, best.end) {
+		best.start-- // "between 3 and 8 kilometres"
+	}
+	best = f.qualified(best, quantityModifiers)
+	if k := best.end; f.rateAt(k) && f.fits(best.start, k+2) {
+		best.end = k + 2
+	}
+	if f.q.measure == "score" {
+		best = f.score(best)
+	}
+	return best
+}
+
+// rateAt reports whether tokens k and k+1 give the rate a number before
+// them is reckoned per: "a year" of "£3.1 million a year", "per second".
+// After "a", the unit must end the noun phrase ("the £2 million a local
+// charity raised" has none) and no time may follow it ("300 jobs a year
+// after the merger" is no rate).
+func (f *factReader) rateAt(k int) bool {
+	toks := f.toks
+	if k == 0 || k+1 >= len(toks) || !rateWords[toks[k].Norm] || !joined(f.txt, toks[k-1], toks[k]) || !joined(f.txt, toks[k], toks[k+1]) {
+		return false
+	}
+	unit := toks[k+1]
+	if !f.e.nounLike(unit) && !unit.Is(text.KindTimeUnit) && !unit.Is(text.KindTime) {
+		return false
+	}
+	if toks[k].Norm == "per" || k+2 == len(toks) {
+		return true
+	}
+	next := toks[k+2]
+	return !rateBreakers[next.Norm] && (!joined(f.txt, unit, next) || !lowerWord(f.e.lx, next))
+}
+
+// score widens a number to the score or tally it is one side of: "2-1",
+// "34 votes to 29", whichever number was picked.
+func (f *factReader) score(best phrase) phrase {
+	for start := best.start; start >= 0 && start >= best.start-tallyReach; start-- {
+		n := tallyLen(f.toks, f.txt, start)
+		if n > 0 && start+n >= best.end && f.fits(start, start+n) {
+			return phrase{start: start, end: start + n, typ: best.typ}
+		}
+	}
+	return best
+}
+
+// name widens a name: with the noun a "which" question asks for ("the
+// Ghazl pet market" for "Which market"), "near" before a place ("near
+// Varginha"), and "the" before a name that is not a modifier ("the
+// Senate", not "the Dover" of "the Dover office").
+func (f *factReader) name(best phrase) phrase {
+	toks := f.toks
+	if f.q.typeNoun != "" {
+		for k := best.end; k < len(toks) && k < best.end+nounWords && f.e.nounLike(toks[k]) && joined(f.txt, toks[k-1], toks[k]); k++ {
+			if f.e.lookupTerm(toks[k].Norm) == f.q.typeNoun && f.fits(best.start, k+1) {
+				best.end = k + 1
+				break
+			}
+		}
+	}
+	if best.typ == span.TypePlace && f.is(best.start-1, approximatePlaces) && f.fits(best.start-1, best.end) {
+		return phrase{start: best.start - 1, end: best.end, typ: best.typ}
+	}
+	// A name is a modifier when a noun follows it; a word that takes an
+	// object after it is a verb ("the River Dunn burst its banks").
+	k := best.end
+	verb := k+1 < len(toks) && (f.e.lx.Determiners.Has(toks[k+1].Norm) || f.e.lx.PossessiveDeterminers.Has(toks[k+1].Norm))
+	modifier := k < len(toks) && f.e.nounLike(toks[k]) && joined(f.txt, toks[k-1], toks[k]) && !verb
+	if !modifier && f.is(best.start-1, map[string]bool{"the": true}) && f.fits(best.start-1, best.end) {
+		best.start--
+	}
+	return best
+}
+
+// time widens a date or a time: a time of day before its day ("11.15pm on
+// Wednesday"), a span of years ("from 2016 to 2020"), the words that
+// qualify a time of day ("shortly after 2 p.m."), the part of a day or a
+// period ("Friday morning", "early on Tuesday", "the second quarter of
+// 2027").
+func (f *factReader) time(best phrase) phrase {
+	toks := f.toks
+	if k := best.start; k >= 2 && toks[k-1].Norm == "on" && weekday(f.e.lx, toks[k].Norm) {
+		for c := k - 2; c >= 0 && c >= k-1-clockTokens; c-- {
+			if clockTime(toks, c) == k-1-c && f.fits(c, best.end) {
+				best.start = c
+			}
+		}
+	}
+	if k := best.start; toks[k].IsYear() && best.end == k+1 {
+		switch {
+		case f.is(k-1, map[string]bool{"from": true}) && f.is(k+1, map[string]bool{"to": true}) && k+2 < len(toks) && toks[k+2].IsYear():
+			return phrase{start: k - 1, end: k + 3, typ: best.typ}
+		case k >= 3 && toks[k-1].Norm == "to" && toks[k-2].IsYear() && toks[k-3].Norm == "from":
+			return phrase{start: k - 3, end: k + 1, typ: best.typ}
+		}
+	}
+	if clockTime(toks, best.start) > 0 {
+		best = f.qualified(best, clockModifiers)
+		if k := best.end; f.is(k, map[string]bool{"on": true}) && k+1 < len(toks) && weekday(f.e.lx, toks[k+1].Norm) && f.fits(best.start, k+2) {
+			best.end = k + 2
+		}
+	}
+	if k := best.end; weekday(f.e.lx, toks[k-1].Norm) && f.is(k, dayParts) && f.fits(best.start, k+1) {
+		best.end++
+	}
+	if k := best.start; f.is(k-1, map[string]bool{"on": true}) && f.is(k-2, map[string]bool{"early": true, "late": true}) && f.fits(k-2, best.end) {
+		best.start -= 2
+	}
+	if k := best.start; f.is(k-1, map[string]bool{"of": true}) && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
+		best.start -= 2
+		if f.is(best.start-1, periodOrdinals) && f.fits(best.start-1, best.end) {
+			best.start-- // "the second quarter of 2027"
+		}
+	}
+	return best
+}
+
+// Reaches of a fact: how many tokens a time of day takes ("4:40 a.m."),
+// and how far before a picked number its score's first number may stand
+// ("29" of "34 votes to 29").
+const (
+	clockTokens = 2
+	tallyReach  = 3
+)
+
+// clockModifiers qualify a time of day: "about 4.40am".
+var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"just", "after"}, {"just", "before"}, {"soon", "after"}, {"about"}, {"around"}}
+
+// partDeterminers come between a part and its whole: "four of its 12
+// beds".
+var partDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true}
+
+// dayParts follow a day to say when in it: "Friday morning".
+var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
+
+// periodParts name a part of a period: "the end of September", "the
+// second half of 2027".
+var periodParts = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true, "half": true, "quarter": true, "turn": true}
+
+// periodOrdinals say which part: "the second quarter".
+var periodOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "final": true, "last": true}
+
+// rateWords join a sum or a count to the unit it is reckoned per: "£3.1
+// million a year", "24 points a game", "40 litres per second".
+var rateWords = map[string]bool{"a": true, "an": true, "per": true, "each": true, "every": true}
+
+// rateBreakers after "a year" make it a time, not a rate: "a year after
+// the merger", "a day before the strike".
+var rateBreakers = map[string]bool{"after": true, "before": true, "earlier": true, "later": true, "ago": true}
+
+// approximatePlaces are the prepositions that say a place is only close to
+// where something is: "a farm near Varginha".
+var approximatePlaces = map[string]bool{"near": true, "outside": true}
+
+// countryLetters returns how many capital letters end s that name the
+// country of a dollar after them ("A" of "A$", "HK" of "HK$"), at most
+// maxCountryLetters and set off from the word before, or 0.
+func countryLetters(s string) int {
+	n := 0
+	for n < len(s) && n <= maxCountryLetters && s[len(s)-1-n] >= 'A' && s[len(s)-1-n] <= 'Z' {
+		n++
+	}
+	if n == 0 || n > maxCountryLetters || n < len(s) && s[len(s)-1-n] != ' ' && s[len(s)-1-n] != '(' {
+		return 0
+	}
+	return n
+}
+
+// maxCountryLetters is the longest prefix of a dollar: "US$", "NZ$".
+const maxCountryLetters = 2

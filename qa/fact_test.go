@@ -1,0 +1,104 @@
+package qa
+
+import (
+	"testing"
+
+	"github.com/articlebot/articlebot/qa/span"
+)
+
+// TestWholeFact checks that the phrase the span model picks is shown as
+// the whole fact the sentence writes: the words that qualify a number and
+// the rate it is reckoned per, the part of a day or a period a time is
+// in, the noun a "which" question asks for, "near" before a place, the
+// person a title is set off before, a score whichever side was picked;
+// and that it is not widened past the fact: no rate read into a noun
+// phrase that goes on or into a time, no "the" before a name that is a
+// modifier, no person after a phrase that is no title.
+func TestWholeFact(t *testing.T) {
+	tests := []struct {
+		name, sentence, question, picked, want string
+	}{
+		{"qualifier and rate", "Closing the branches will save about £3.1 million a year, the council said.", "How much will the council save?", "£3.1 million", "about £3.1 million a year"},
+		{"rate per", "The treaty obliges Tarsenia to release 1,150 cubic metres per second downstream.", "What flow must Tarsenia release?", "1,150", "1,150 cubic metres per second"},
+		{"rate after a count", "Okoro is averaging 24.3 points a game this season.", "How many points is Okoro scoring?", "24.3 points", "24.3 points a game"},
+		{"a share's word", "Acme is paying a 27 percent premium for the shares.", "What premium is Acme paying?", "percent premium", "27 percent"},
+		{"no rate: the noun phrase goes on", "Acme matched the £2 million a local charity had raised.", "How much did Acme give?", "£2 million", "£2 million"},
+		{"no rate: a time follows", "The firm cut 300 jobs a year after the merger.", "How many jobs did the firm cut?", "300 jobs", "300 jobs"},
+		{"a dollar's country", "The coach signed a deal worth A$1.2 million a season.", "What is the deal worth?", "A$1.2 million", "A$1.2 million a season"},
+		{"part of a day", "The river is expected to peak at Marsham on Monday evening.", "When will the river peak?", "Monday", "Monday evening"},
+		{"time of day qualified, with its day", "The fire broke out shortly after 2 p.m. on Monday near the depot.", "When did the fire start?", "2 p.m.", "shortly after 2 p.m. on Monday"},
+		{"part of a year", "The takeover should be completed in the second quarter of 2027.", "When will the takeover be completed?", "2027", "second quarter of 2027"},
+		{"end of a month", "The plant will shut at the end of September with the loss of 300 jobs.", "When will the plant shut?", "September", "end of September"},
+		{"time of day before its day", "Police declared a major incident at 11.15pm on Wednesday as the river rose.", "When was the incident declared?", "Wednesday", "11.15pm on Wednesday"},
+		{"span of years", "Roe served as finance minister from 2016 to 2020 under two premiers.", "When was Roe finance minister?", "2020", "from 2016 to 2020"},
+		{"noun asked", "Eleven traders were killed at the Ghazl pet market on Friday.", "At which market were the traders killed?", "Ghazl pet", "the Ghazl pet market"},
+		{"near a place", "Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
+		{"a body's the", "The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
+		{"no the before a modifier", "He worked at the Dover office for a decade.", "Where did he work?", "Dover", "Dover"},
+		{"the before a name and its verb", "The River Dunn burst its banks on Sunday.", "Which river flooded?", "River Dunn", "The River Dunn"},
+		{"person after a title", "Burns held talks with the Indian Foreign Secretary, Shyam Saran, on Friday.", "Who did Burns hold talks with?", "Indian Foreign Secretary", "Shyam Saran"},
+		{"person after a title ending the sentence", "Burns met the Indian Foreign Secretary, Shyam Saran.", "Who did Burns meet?", "Indian Foreign Secretary", "Shyam Saran"},
+		{"no person after a place", "Police arrested a man in Dover, Tom Hale said.", "Who did police arrest?", "Dover", "Dover"},
+		{"between two numbers", "The comet's core is between 3 and 8 kilometres wide.", "How big is the core?", "3 and 8 kilometres wide", "between 3 and 8 kilometres wide"},
+		{"within a time", "The regulator must hold a new hearing within 90 days of the ruling.", "How long does the regulator have?", "90", "within 90 days"},
+		{"a count's other", "Vets will test 41 other flocks in the county this week.", "How many flocks will be tested?", "41", "41 other flocks"},
+		{"part and whole", "Inspectors found damp in 29 of the 38 flats they visited.", "What did the inspectors find?", "29", "29 of the 38 flats"},
+		{"tally from its second number", "The council voted by 34 votes to 29 to close the pool.", "What was the result of the council vote?", "29", "34 votes to 29"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := mustArticle(t, "Headline\n"+tt.sentence+"\n")
+			e := New([]*Article{a}, DefaultOptions())
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ask, ok := askOf(q)
+			if !ok {
+				t.Fatalf("%q asks for no short answer", tt.question)
+			}
+			var seen []phrase
+			txt, toks := e.eachSpan(q, ask, 1, func(p phrase, _ *span.Vector) { seen = append(seen, p) })
+			f := &factReader{e: e, q: q, ask: ask, txt: txt, toks: toks, seen: seen}
+			for _, p := range seen {
+				if phraseText(txt, toks, p) != tt.picked {
+					continue
+				}
+				got := f.whole(p)
+				if text := phraseText(txt, toks, got); text != tt.want {
+					t.Errorf("%q widens to %q, want %q", tt.picked, text, tt.want)
+				}
+				// Widened, a phrase holds what was picked; a phrase of another
+				// kind replaces it (the person, the number).
+				if got.end-got.start > maxShortAnswer || got.typ == p.typ && (got.start > p.start || got.end < p.end) {
+					t.Errorf("%q widens to tokens [%d, %d), not a short answer that holds [%d, %d)", tt.picked, got.start, got.end, p.start, p.end)
+				}
+				return
+			}
+			t.Fatalf("%q is not proposed", tt.picked)
+		})
+	}
+}
+
+// TestCountryLetters checks the letters a dollar sign may carry before it.
+func TestCountryLetters(t *testing.T) {
+	tests := []struct {
+		before string
+		want   int
+	}{
+		{"worth A", 1},
+		{"worth US", 2},
+		{"(HK", 2},
+		{"A", 1},
+		{"worth HQK", 0},
+		{"worthA", 0},
+		{"worth ", 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.before, func(t *testing.T) {
+			if got := countryLetters(tt.before); got != tt.want {
+				t.Errorf("countryLetters(%q) = %d, want %d", tt.before, got, tt.want)
+			}
+		})
+	}
+}
