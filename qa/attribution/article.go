@@ -80,8 +80,8 @@ func (p *para) hyphenBefore(i int) bool { return text.IsHyphen(p.Gap(i)) }
 
 // joined reports whether tokens i-1 and i belong to one phrase: one space
 // apart, a title or initial's full stop and a space (Rep. Kennedy, George
-// W. Bush), or a hyphen inside a name (Ban Ki-moon, Abdul Ati al-Obeidi,
-// Secretary-General).
+// W. Bush), a hyphen inside a name (Ban Ki-moon, Abdul Ati al-Obeidi,
+// Secretary-General), or an ampersand between names (Marks & Spencer).
 func (p *para) joined(i int) bool {
 	g := p.Gap(i)
 	switch g {
@@ -92,6 +92,8 @@ func (p *para) joined(i int) bool {
 	case ". ":
 		prev := p.Toks[i-1]
 		return text.IsTitleAbbreviation(prev.Norm) || (utf8.RuneCountInString(prev.Norm) == 1 && prev.Cap)
+	case " & ":
+		return p.Toks[i-1].Cap && p.Toks[i].Cap // a firm's name: "Halloran & Pike"
 	}
 	return false
 }

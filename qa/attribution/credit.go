@@ -180,9 +180,16 @@ func (a *article) according(p *para, v, limit int) Credit {
 
 // accordingPhrase returns the phrase that "according to" at token v
 // names, up to token limit: the one after it, or the name set off after
-// a description there.
+// a description there; past a document it names the document's source
+// ("according to a statement from her lawyer, Jane Roe").
 func (p *para) accordingPhrase(v, limit int) phrase {
-	return p.apposedAfter(p.npRight(v+2, limit), limit)
+	ph := p.npRight(v+2, limit)
+	if h := p.headOf(ph); h >= 0 && ph.end+1 < limit && (p.Toks[ph.end].Norm == "from" || p.Toks[ph.end].Norm == "by") {
+		if kind, _ := headNoun(p.a.lx, p.Toks[h].Norm); kind == documentNoun {
+			ph = p.npRight(ph.end+1, limit)
+		}
+	}
+	return p.apposedAfter(ph, limit)
 }
 
 // accordingTo reports whether tokens v and v+1 are "according to".

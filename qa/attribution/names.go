@@ -282,6 +282,11 @@ func (a *article) findBodies(p *para) {
 // bodyContext reports whether the words around the name [i, end) say it
 // is a body's.
 func (a *article) bodyContext(p *para, i, end int) bool {
+	for k := i + 1; k < end; k++ {
+		if p.Gap(k) == " & " {
+			return true // "Halloran & Pike": people are not named in pairs
+		}
+	}
 	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && a.lx.BodyModifiers.Has(p.Toks[i-1].Norm) {
 		return true // "Portland-based Tidewater Live"
 	}

@@ -336,6 +336,10 @@ func (p *para) npLeft(end, lo int) int {
 			return k
 		case p.a.lx.Determiners.Has(t.Norm) || p.a.lx.PossessiveDeterminers.Has(t.Norm) || p.a.lx.Quantifiers.Has(t.Norm):
 			k--
+			if b := k - 1; p.a.lx.Quantifiers.Has(t.Norm) && b >= lo && p.inWord(k) &&
+				(p.a.lx.Determiners.Has(p.Toks[b].Norm) || p.a.lx.PossessiveDeterminers.Has(p.Toks[b].Norm)) {
+				k-- // "the two organisations", "their three unions"
+			}
 			// "of the", in "the office of the president".
 			if k-2 >= lo && p.a.lx.ChainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {
 				k--
