@@ -59,6 +59,11 @@ func (f *factReader) whole(best phrase) phrase {
 		return f.name(best)
 	case span.TypeTime:
 		return f.time(best)
+	case span.TypePerson:
+		// "Dr. Priya Naidoo": a person as the article titles them.
+		if best.start > 0 && f.e.lx.Honorifics.Has(f.toks[best.start-1].Norm) && f.fits(best.start-1, best.end) {
+			best.start--
+		}
 	}
 	return best
 }
@@ -125,7 +130,15 @@ func (f *factReader) number(best phrase) phrase {
 	if best.joined && f.is(best.start-1, map[string]bool{"between": true}) && f.fits(best.start-1, best.end) {
 		best.start-- // "between 3 and 8 kilometres"
 	}
-	best = f.qualified(best, quantityModifiers)
+	// "about C$2.3 million": the words before the dollar's country.
+	if k := best.start - 1; best.typ == span.TypeMoney && k >= 0 && countryLetters(f.txt[:f.toks[best.start].Start-1]) > 0 &&
+		f.toks[k].End == f.toks[best.start].Start-1 {
+		if q := f.qualified(phrase{start: k, end: best.end, typ: best.typ}, quantityModifiers); q.start < k {
+			best.start = q.start
+		}
+	} else {
+		best = f.qualified(best, quantityModifiers)
+	}
 	if k := best.end; f.rateAt(k) && f.fits(best.start, k+2) {
 		best.end = k + 2
 	}
@@ -218,7 +231,7 @@ func (f *factReader) time(best phrase) phrase {
 			return phrase{start: k - 3, end: k + 1, typ: best.typ}
 		}
 	}
-	if clockTime(toks, best.start) > 0 {
+	if clockTime(toks, best.start) > 0 || f.is(best.start, timesOfDay) {
 		best = f.qualified(best, clockModifiers)
 		if k := best.end; f.is(k, map[string]bool{"on": true}) && k+1 < len(toks) && weekday(f.e.lx, toks[k+1].Norm) && f.fits(best.start, k+2) {
 			best.end = k + 2
@@ -254,12 +267,17 @@ var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"j
 // beds".
 var partDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true}
 
+// timesOfDay are the times of a day written in words, which take their
+// day as a time of day does: "midnight on Friday".
+var timesOfDay = map[string]bool{"midnight": true, "noon": true, "midday": true, "dawn": true}
+
 // dayParts follow a day to say when in it: "Friday morning".
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}
 
 // periodParts name a part of a period: "the end of September", "the
-// second half of 2027".
-var periodParts = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true, "half": true, "quarter": true, "turn": true}
+// second half of 2027", "the spring of 2028".
+var periodParts = map[string]bool{"start": true, "beginning": true, "middle": true, "end": true, "half": true, "quarter": true, "turn": true,
+	"spring": true, "summer": true, "autumn": true, "winter": true}
 
 // periodOrdinals say which part: "the second quarter".
 var periodOrdinals = map[string]bool{"first": true, "second": true, "third": true, "fourth": true, "final": true, "last": true}
