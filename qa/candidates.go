@@ -676,6 +676,10 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 			if t.has(tokCurrency|tokSuffixed) || unitFollows(qv.units) {
 				return true
 			}
+		case "money":
+			if t.has(tokCurrency) || unitFollows(qv.units) {
+				return true // "£3m", "85 million pounds"
+			}
 		default: // "what number", "how big": any count
 			return true
 		}
@@ -693,6 +697,7 @@ var measureUnits = map[string]text.WordKind{
 	"old":   text.KindTimeUnit,
 	"far":   text.KindLengthUnit,
 	"much":  text.KindCurrency | text.KindQuantityUnit | text.KindLengthUnit,
+	"money": text.KindCurrency,
 	"big":   text.KindLengthUnit | text.KindQuantityUnit,
 	"large": text.KindLengthUnit | text.KindQuantityUnit,
 }

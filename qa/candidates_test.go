@@ -157,6 +157,40 @@ func TestAgeMeasured(t *testing.T) {
 	}
 }
 
+// TestSumMeasured checks that "how much" with a word of money ("cost",
+// "paid") is answered in the narrow sense by a sum only, and without one
+// by a quantity in units too.
+func TestSumMeasured(t *testing.T) {
+	a := mustArticle(t, "Cable laid\n"+
+		"The crews laid 500 miles of cable for the new line.\n"+
+		"The new line cost £3m, the council said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	tests := []struct {
+		question string
+		want     map[string]float64 // a sentence's opening words → answer_measured
+	}{
+		{"How much did the new line cost?", map[string]float64{"The crews laid": 0, "The new line cost": 1}},
+		{"How much cable did the crews lay for the new line?", map[string]float64{"The crews laid": 1}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.question, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cands, _, _ := e.Candidates(q)
+			for opening, want := range tt.want {
+				i := slices.IndexFunc(cands, func(c Candidate) bool { return strings.HasPrefix(c.Text, opening) })
+				if i < 0 {
+					t.Errorf("no candidate opens %q", opening)
+				} else if got := cands[i].Features[rank.AnswerMeasured]; got != want {
+					t.Errorf("%q answer_measured = %v, want %v", opening, got, want)
+				}
+			}
+		})
+	}
+}
+
 // TestWhoLeads asks who runs, leads or owns something: the sentence that
 // names the person by the title that says so answers, though it never
 // writes the question's verb, rather than one that does but names no one.

@@ -195,7 +195,8 @@ func TestMeasureAsked(t *testing.T) {
 	tests := []struct{ question, want string }{
 		{"How much time did the crew have to test the boat?", "time"},
 		{"How long did the talks last?", "long"},
-		{"How much did the repairs cost?", "much"},
+		{"How much did the repairs cost?", "money"},
+		{"How much rain fell overnight?", "much"},
 		{"How many days did the talks last?", "many"},
 		{"What was the final score?", "score"},
 		{"What was the result of the council vote?", "score"},

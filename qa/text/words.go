@@ -64,6 +64,7 @@ type Words struct {
 	// What question analysis (package qa) reads a question with.
 	QuestionAuxiliaries, NumberNouns, TimeNouns, PlaceNouns, TermNouns WordSet
 	RoleNouns, PredicateVerbs, Negations, FrameWords, LeadVerbs        WordSet
+	MoneyWords                                                         WordSet
 
 	// What the ranking reads a sentence with.
 	LeadTitles WordSet
@@ -152,6 +153,7 @@ func (w *Words) lists() []wordList {
 		{"negations.txt", &w.Negations},
 		{"frame-words.txt", &w.FrameWords},
 		{"lead-verbs.txt", &w.LeadVerbs},
+		{"money-words.txt", &w.MoneyWords},
 		{"lead-titles.txt", &w.LeadTitles},
 		{"time-modifiers.txt", &w.TimeModifiers},
 		{"scale-words.txt", &w.ScaleWords},
