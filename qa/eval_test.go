@@ -30,11 +30,10 @@ var (
 
 // QA floors: share of questions right (answered with the speaker, or
 // declined when the article does not answer). They are what the learned
-// ranker measures, less a little (see README's quality table); the issue's
-// 70% a half and 75% pooled on news hold (76.3% pooled), with a margin
-// here for retraining, which moves a question or two.
+// ranker measures, less a little (see README's quality table), and on news
+// the issue's: 75% pooled (76.3% measured) and 70% a half.
 const (
-	newsQAFloor     = 0.70 // the 17 development news articles, pooled
+	newsQAFloor     = 0.75 // the 17 development news articles, pooled: the floor
 	newsHalfQAFloor = 0.70 // each half (A: the 1st, 3rd, … in name order; B: the rest)
 	seedQAFloor     = 0.90 // the seed article, the one a newcomer asks about
 	blindQAFloor    = 0.57 // the blind sets with questions, pooled: 58.0% with blind_b13_* and blind_b14_* (43% and 58% on their first run)
@@ -47,8 +46,8 @@ const (
 	// right from their own article (measured 72.5%; the floor), and
 	// from their own article at all (87.9%; 88.3% when this floor was first
 	// set). A question declined counts against the second, and each refit
-	// of the decliner moves a question or two; routing to the wrong article
-	// costs six.
+	// of the decliner moves a question or two; six of the 240 are answered
+	// from another article.
 	manyArticlesFloor      = 0.70
 	manyArticlesRouteFloor = 0.87
 

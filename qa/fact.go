@@ -60,8 +60,10 @@ func (f *factReader) whole(best phrase) phrase {
 	case span.TypeTime:
 		return f.time(best)
 	case span.TypePerson:
-		// "Dr. Priya Naidoo": a person as the article titles them.
-		if best.start > 0 && f.e.lx.Honorifics.Has(f.toks[best.start-1].Norm) && f.fits(best.start-1, best.end) {
+		// "Dr. Priya Naidoo": a person as the article titles them; not
+		// "Lady Jill Biden" of "First Lady Jill Biden", half a title.
+		h := best.start - 1
+		if h >= 0 && f.e.lx.Honorifics.Has(f.toks[h].Norm) && f.fits(h, best.end) && (h == 0 || !f.toks[h-1].Cap || !joined(f.txt, f.toks[h-1], f.toks[h])) {
 			best.start--
 		}
 	}
@@ -131,8 +133,9 @@ func (f *factReader) number(best phrase) phrase {
 		best.start-- // "between 3 and 8 kilometres"
 	}
 	// "about C$2.3 million": the words before the dollar's country.
-	if k := best.start - 1; best.typ == span.TypeMoney && k >= 0 && countryLetters(f.txt[:f.toks[best.start].Start-1]) > 0 &&
-		f.toks[k].End == f.toks[best.start].Start-1 {
+	sign := f.toks[best.start].Start - len("$")
+	if k := best.start - 1; best.typ == span.TypeMoney && k >= 0 && sign >= 0 && f.txt[sign] == '$' && countryLetters(f.txt[:sign]) > 0 &&
+		f.toks[k].End == sign {
 		if q := f.qualified(phrase{start: k, end: best.end, typ: best.typ}, quantityModifiers); q.start < k {
 			best.start = q.start
 		}
@@ -218,7 +221,7 @@ func (f *factReader) time(best phrase) phrase {
 	toks := f.toks
 	if k := best.start; k >= 2 && toks[k-1].Norm == "on" && weekday(f.e.lx, toks[k].Norm) {
 		for c := k - 2; c >= 0 && c >= k-1-clockTokens; c-- {
-			if clockTime(toks, c) == k-1-c && f.fits(c, best.end) {
+			if (clockTime(toks, c) == k-1-c || c == k-2 && timesOfDay[toks[c].Norm]) && f.fits(c, best.end) {
 				best.start = c
 			}
 		}

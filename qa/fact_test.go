@@ -25,6 +25,7 @@ func TestWholeFact(t *testing.T) {
 		{"no rate: the noun phrase goes on", "Acme matched the £2 million a local charity had raised.", "How much did Acme give?", "£2 million", "£2 million"},
 		{"no rate: a time follows", "The firm cut 300 jobs a year after the merger.", "How many jobs did the firm cut?", "300 jobs", "300 jobs"},
 		{"qualified, before a dollar's country", "The search has cost about C$2.3 million so far.", "How much has the search cost?", "C$2.3 million", "about C$2.3 million"},
+		{"a time of day in words before its day", "The deadline is midnight on Friday, the hackers said.", "When is the deadline?", "Friday", "midnight on Friday"},
 		{"a person as titled", "The dig was led by Dr. Priya Naidoo of the museum.", "Who led the dig?", "Priya Naidoo", "Dr. Priya Naidoo"},
 		{"a time of day in words, with its day", "The deadline is midnight on Friday, the hackers said.", "When is the deadline?", "midnight", "midnight on Friday"},
 		{"a season of a year", "The skeleton will go on show in the spring of 2028.", "When will the skeleton go on show?", "2028", "spring of 2028"},

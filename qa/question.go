@@ -343,8 +343,8 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			if q.measure == "much" && next(2) == "time" {
 				q.measure = "time" // "how much time": a duration, never a length
 			}
-			if q.measure == "much" && slices.ContainsFunc(toks[qw+2:], func(t text.Token) bool { return lx.MoneyWords.Has(t.Norm) }) {
-				q.measure = "money" // "how much did the repairs cost": a sum, never a length
+			if q.measure == "much" && next(2) != "of" && slices.ContainsFunc(toks[qw+2:], func(t text.Token) bool { return lx.MoneyWords.Has(t.Norm) }) {
+				q.measure = "money" // "how much did the repairs cost": a sum, never a length; "how much of the money" a share too
 			}
 			for k := 2; k <= 4 && qw+k < len(toks) && !lx.QuestionAuxiliaries.Has(next(k)) && !toks[qw+k].IsStop(); k++ {
 				q.focus = append(q.focus, lx.Stem(next(k)))

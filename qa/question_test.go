@@ -197,6 +197,8 @@ func TestMeasureAsked(t *testing.T) {
 		{"How long did the talks last?", "long"},
 		{"How much did the repairs cost?", "money"},
 		{"How much rain fell overnight?", "much"},
+		{"How much of the money went to schools?", "much"},
+		{"How much did Acme raise prices?", "much"},
 		{"How many days did the talks last?", "many"},
 		{"What was the final score?", "score"},
 		{"What was the result of the council vote?", "score"},

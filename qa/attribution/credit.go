@@ -184,12 +184,27 @@ func (a *article) according(p *para, v, limit int) Credit {
 // ("according to a statement from her lawyer, Jane Roe").
 func (p *para) accordingPhrase(v, limit int) phrase {
 	ph := p.npRight(v+2, limit)
-	if h := p.headOf(ph); h >= 0 && ph.end+1 < limit && (p.Toks[ph.end].Norm == "from" || p.Toks[ph.end].Norm == "by") {
-		if kind, _ := headNoun(p.a.lx, p.Toks[h].Norm); kind == documentNoun {
-			ph = p.npRight(ph.end+1, limit)
+	if !ph.empty() && ph.end+1 < limit && (p.Toks[ph.end].Norm == "from" || p.Toks[ph.end].Norm == "by") {
+		if kind, _ := headNoun(p.a.lx, p.Toks[p.headOf(ph)].Norm); kind == documentNoun {
+			// Its source, if it names someone: not "a report from last
+			// year", "documents from the trial".
+			if src := p.apposedAfter(p.npRight(ph.end+1, limit), limit); p.namesSomeone(src) {
+				return src
+			}
 		}
 	}
 	return p.apposedAfter(ph, limit)
+}
+
+// namesSomeone reports whether a phrase holds a capitalised word that is
+// not its first: a name, "her solicitor, Maria Ortega", "Acme's lawyer".
+func (p *para) namesSomeone(ph phrase) bool {
+	for k := ph.start; k < ph.end; k++ {
+		if t := p.Toks[k]; t.Cap && !t.Number && (k > ph.start || !t.Initial) {
+			return true
+		}
+	}
+	return false
 }
 
 // accordingTo reports whether tokens v and v+1 are "according to".

@@ -283,8 +283,8 @@ func (a *article) findBodies(p *para) {
 // is a body's.
 func (a *article) bodyContext(p *para, i, end int) bool {
 	for k := i + 1; k < end; k++ {
-		if p.Gap(k) == " & " {
-			return true // "Halloran & Pike": people are not named in pairs
+		if p.Gap(k) == " & " && !a.personOrPlace(p.Toks[k-1]) && !a.personOrPlace(p.Toks[k]) {
+			return true // "Barlow & Finch"; not "Trinidad & Tobago", "Mr & Mrs Patel"
 		}
 	}
 	if i > 1 && p.inWord(i) && p.hyphenBefore(i-1) && a.lx.BodyModifiers.Has(p.Toks[i-1].Norm) {
@@ -309,6 +309,14 @@ func (a *article) bodyContext(p *para, i, end int) bool {
 		}
 	}
 	return false
+}
+
+// personOrPlace reports whether a word beside an ampersand names a person
+// or a place rather than a firm's partner: an honorific, a given name, a
+// place of the gazetteer.
+func (a *article) personOrPlace(t text.Token) bool {
+	key, _ := a.lx.PlaceAt([]text.Token{t}, 0)
+	return a.lx.Honorifics.Has(t.Norm) || a.givenName(t.Norm) || key != ""
 }
 
 func (a *article) registerNames(p *para) {

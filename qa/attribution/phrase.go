@@ -336,9 +336,9 @@ func (p *para) npLeft(end, lo int) int {
 			return k
 		case p.a.lx.Determiners.Has(t.Norm) || p.a.lx.PossessiveDeterminers.Has(t.Norm) || p.a.lx.Quantifiers.Has(t.Norm):
 			k--
-			if b := k - 1; p.a.lx.Quantifiers.Has(t.Norm) && b >= lo && p.inWord(k) &&
+			if b := k - 1; (t.Number || p.a.lx.NumberWords.Has(t.Norm)) && b >= lo && p.inWord(k) &&
 				(p.a.lx.Determiners.Has(p.Toks[b].Norm) || p.a.lx.PossessiveDeterminers.Has(p.Toks[b].Norm)) {
-				k-- // "the two organisations", "their three unions"
+				k-- // "the two organisations", "their three unions"; not "the other official", someone else
 			}
 			// "of the", in "the office of the president".
 			if k-2 >= lo && p.a.lx.ChainPrepositions.Has(p.Toks[k-1].Norm) && p.inWord(k) && p.inWord(k-1) && p.nounLike(k-2) {

@@ -75,10 +75,10 @@ func (a *article) resolve(p *para, ph phrase) Credit {
 		if definite && !plural {
 			// "the foundation", "the company": the body the article named
 			// with that word, else the one it is about.
-			if e := a.bodyNamed(t.Norm); e != nil {
-				return Credit{e, ByTitle}
+			if e := a.bodyNamed(t.Norm); e != nil && namedBy(e, p.Toks[ph.start+1:h]) {
+				return Credit{e, ByTitle} // "the trading company" for Hudson Trading Company, not "the rival company"
 			}
-			if e := a.salientBody(p, ph.start); e != nil && ph.end == h+1 && a.sameBody(p, ph.start+1, h) {
+			if e := a.salientBody(p, ph.start); e != nil && h == ph.start+1 && ph.end == h+1 {
 				return Credit{e, ByTitle}
 			}
 		}
@@ -174,40 +174,27 @@ func (a *article) salientBody(p *para, i int) *Entity {
 	return nil
 }
 
-// sameBody reports whether the words [from, to) between "the" and a body's
-// noun leave it the body the text is about: none ("the company"), or
-// nouns that say what sort of body it is ("the auction house", "the
-// drinks company"); not a word that sets it apart ("the rival company",
-// "the Dutch company", "the company's parent").
-func (a *article) sameBody(p *para, from, to int) bool {
-	for k := from; k < to; k++ {
-		t := p.Toks[k]
-		if t.Cap || t.Number || t.Possessive || otherBodyWords[t.Norm] || closedClass(a.lx, t) || adverb(a.lx, t) {
+// namedBy reports whether the words between "the" and a body's noun are
+// all of its name: none ("the company"), or its own ("the trading company"
+// for Hudson Trading Company); not a word that may set another body apart
+// ("the rival company", "the insurance company").
+func namedBy(e *Entity, mods []text.Token) bool {
+	for _, t := range mods {
+		if !containsWord(e.Words, t.Norm) {
 			return false
 		}
 	}
 	return true
 }
 
-// otherBodyWords set a body apart from the one the text is about.
-var otherBodyWords = map[string]bool{"rival": true, "other": true, "second": true, "new": true, "former": true, "parent": true,
-	"foreign": true, "private": true, "state": true, "smaller": true, "larger": true, "bigger": true}
-
 // bodyNamed returns the body, most recently mentioned, whose name has the
-// word: the Al-Noor Foundation for "the foundation". A place that speaks
-// by its word speaks as a body, as a country does for its government:
-// "Brackenmoor Wildlife Park" for "the park said".
+// word: the Al-Noor Foundation for "the foundation".
 func (a *article) bodyNamed(word string) *Entity {
 	var found *Entity
 	for _, e := range a.entities {
-		named := a.byNoun[strings.ToLower(e.Name)] != e // not "the auction house" the article named by its noun
-		if (e.Kind == Organisation || e.Kind == Place && !e.country) && named && len(e.Words) > 1 && containsWord(e.Words, word) &&
-			(found == nil || e.lastSeen > found.lastSeen) {
+		if e.Kind == Organisation && len(e.Words) > 1 && containsWord(e.Words, word) && (found == nil || e.lastSeen > found.lastSeen) {
 			found = e
 		}
-	}
-	if found != nil && found.Kind == Place {
-		found.Kind = Organisation
 	}
 	return found
 }
