@@ -27,19 +27,22 @@ type factReader struct {
 // as a short answer.
 func (f *factReader) fits(start, end int) bool { return end-start <= maxShortAnswer }
 
-// is reports whether token i exists and is one of words.
-func (f *factReader) is(i int, words map[string]bool) bool {
-	return i >= 0 && i < len(f.toks) && words[f.toks[i].Norm]
+// word returns token i's normalised word, or "" past either end.
+func (f *factReader) word(i int) string {
+	if i < 0 || i >= len(f.toks) {
+		return ""
+	}
+	return f.toks[i].Norm
 }
+
+// is reports whether token i exists and is one of words.
+func (f *factReader) is(i int, words map[string]bool) bool { return words[f.word(i)] }
 
 // qualified returns p with the first of modifiers that stands right
 // before it: "about" of "about £240 million".
 func (f *factReader) qualified(p phrase, modifiers [][]string) phrase {
-	for _, m := range modifiers {
-		if n := len(m); p.start >= n && wordsBefore(f.toks, p.start, m) && f.fits(p.start-n, p.end) {
-			p.start -= n
-			return p
-		}
+	if n := modifierBefore(f.toks, p.start, modifiers); n > 0 && f.fits(p.start-n, p.end) {
+		p.start -= n
 	}
 	return p
 }
@@ -118,7 +121,7 @@ func (f *factReader) number(best phrase) phrase {
 		}
 		best = with
 		// "four of its 12 beds": a part is shown with its whole.
-		if k := best.end + 1; f.is(best.end, map[string]bool{"of": true}) {
+		if k := best.end + 1; f.word(best.end) == "of" {
 			if f.is(k, partDeterminers) {
 				k++
 			}
@@ -129,7 +132,7 @@ func (f *factReader) number(best phrase) phrase {
 			}
 		}
 	}
-	if best.joined && f.is(best.start-1, map[string]bool{"between": true}) && f.fits(best.start-1, best.end) {
+	if best.joined && f.word(best.start-1) == "between" && f.fits(best.start-1, best.end) {
 		best.start-- // "between 3 and 8 kilometres"
 	}
 	// "about C$2.3 million": the words before the dollar's country.
@@ -206,7 +209,7 @@ func (f *factReader) name(best phrase) phrase {
 	k := best.end
 	verb := k+1 < len(toks) && (f.e.lx.Determiners.Has(toks[k+1].Norm) || f.e.lx.PossessiveDeterminers.Has(toks[k+1].Norm))
 	modifier := k < len(toks) && f.e.nounLike(toks[k]) && joined(f.txt, toks[k-1], toks[k]) && !verb
-	if !modifier && f.is(best.start-1, map[string]bool{"the": true}) && f.fits(best.start-1, best.end) {
+	if !modifier && f.word(best.start-1) == "the" && f.fits(best.start-1, best.end) {
 		best.start--
 	}
 	return best
@@ -228,25 +231,25 @@ func (f *factReader) time(best phrase) phrase {
 	}
 	if k := best.start; toks[k].IsYear() && best.end == k+1 {
 		switch {
-		case f.is(k-1, map[string]bool{"from": true}) && f.is(k+1, map[string]bool{"to": true}) && k+2 < len(toks) && toks[k+2].IsYear():
+		case f.word(k-1) == "from" && f.word(k+1) == "to" && k+2 < len(toks) && toks[k+2].IsYear():
 			return phrase{start: k - 1, end: k + 3, typ: best.typ}
-		case k >= 3 && toks[k-1].Norm == "to" && toks[k-2].IsYear() && toks[k-3].Norm == "from":
+		case f.word(k-1) == "to" && k >= 2 && toks[k-2].IsYear() && f.word(k-3) == "from":
 			return phrase{start: k - 3, end: k + 1, typ: best.typ}
 		}
 	}
 	if clockTime(toks, best.start) > 0 || f.is(best.start, timesOfDay) {
 		best = f.qualified(best, clockModifiers)
-		if k := best.end; f.is(k, map[string]bool{"on": true}) && k+1 < len(toks) && weekday(f.e.lx, toks[k+1].Norm) && f.fits(best.start, k+2) {
+		if k := best.end; f.word(k) == "on" && k+1 < len(toks) && weekday(f.e.lx, toks[k+1].Norm) && f.fits(best.start, k+2) {
 			best.end = k + 2
 		}
 	}
 	if k := best.end; weekday(f.e.lx, toks[k-1].Norm) && f.is(k, dayParts) && f.fits(best.start, k+1) {
 		best.end++
 	}
-	if k := best.start; f.is(k-1, map[string]bool{"on": true}) && f.is(k-2, map[string]bool{"early": true, "late": true}) && f.fits(k-2, best.end) {
+	if k := best.start; f.word(k-1) == "on" && (f.word(k-2) == "early" || f.word(k-2) == "late") && f.fits(k-2, best.end) {
 		best.start -= 2
 	}
-	if k := best.start; f.is(k-1, map[string]bool{"of": true}) && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
+	if k := best.start; f.word(k-1) == "of" && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
 		best.start -= 2
 		if f.is(best.start-1, periodOrdinals) && f.fits(best.start-1, best.end) {
 			best.start-- // "the second quarter of 2027"

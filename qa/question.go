@@ -633,7 +633,12 @@ func asksScore(toks []text.Token) bool {
 			return true
 		}
 	}
-	is := func(i int, words map[string]bool) bool { return i < len(toks) && words[toks[i].Norm] }
+	word := func(i int) string {
+		if i >= len(toks) {
+			return ""
+		}
+		return toks[i].Norm
+	}
 	// The vote a result is of, in its noun phrase: "of the council vote",
 	// not "of the talks before the vote".
 	voteWithin := func(from int) bool {
@@ -651,15 +656,15 @@ func asksScore(toks []text.Token) bool {
 	if i < len(toks) && text.IsBe(toks[i].Norm) {
 		i++
 	}
-	if is(i, map[string]bool{"the": true}) {
+	if word(i) == "the" {
 		i++
 	}
 	switch {
-	case i == 0 && is(0, map[string]bool{"margin": true}):
+	case i == 0 && word(0) == "margin":
 		return voteWithin(1) // "By what margin did councillors vote?"
-	case is(i, tallyAskers) && is(i+1, map[string]bool{"of": true}):
+	case tallyAskers[word(i)] && word(i+1) == "of":
 		return voteWithin(i + 2) // "the result of the council vote"
-	case is(i, voteWords) && is(i+1, tallyAskers):
+	case voteWords[word(i)] && tallyAskers[word(i+1)]:
 		return true // "the vote count"
 	}
 	last := len(toks) - 1

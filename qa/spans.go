@@ -647,6 +647,18 @@ var quantityModifiers = [][]string{{"more", "than"}, {"less", "than"}, {"fewer",
 // other flocks", "20 more nurses".
 var countQualifiers = map[string]bool{"other": true, "more": true, "further": true, "extra": true}
 
+// modifierBefore returns how many words the first of modifiers that
+// stands right before token i has, or 0 for none: 2 for "more than" of
+// "more than 500".
+func modifierBefore(toks []text.Token, i int, modifiers [][]string) int {
+	for _, m := range modifiers {
+		if n := len(m); i >= n && wordsBefore(toks, i, m) {
+			return n
+		}
+	}
+	return 0
+}
+
 // wordsBefore reports whether the words before token i are words.
 func wordsBefore(toks []text.Token, i int, words []string) bool {
 	for k, w := range words {
@@ -718,13 +730,7 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			continue
 		}
 		// "more than 500", "at least 31": the words that qualify it.
-		start := i
-		for _, m := range quantityModifiers {
-			if n := len(m); i >= n && wordsBefore(toks, i, m) {
-				start = i - n
-				break
-			}
-		}
+		start := i - modifierBefore(toks, i, quantityModifiers)
 		out = append(out, phrase{start: i, end: end, typ: span.TypeCount})
 		if n := tallyLen(toks, txt, i); n > end-i {
 			out = append(out, phrase{start: i, end: i + n, typ: span.TypeCount, tally: true}) // "34 votes to 29"
