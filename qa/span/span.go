@@ -95,7 +95,7 @@ const (
 	AfterStranded                    // a preposition of the question lacks its object, and the phrase is its object in the sentence: "the mayor" of "with the mayor" for "Who did she meet with?"
 	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
 	NameGiven                        // the question asks what something is called, and a naming word comes right before the phrase: "known as Miura-ori"
-	UnitAsked                        // the question asks how long, far, old, big or much, and the phrase is a number in units of that ("twenty minutes" for "how much time"), or it asks a score or a vote and the phrase is a tally ("34 votes to 29")
+	UnitAsked                        // the question asks how long, far, old, big or much, and the phrase is a number in units of that ("twenty minutes" for "how much time"; a sum, by its sign, for "how much"; an age set off after a name for "how old"), or it asks a score or a vote and the phrase is a tally ("34 votes to 29")
 	numGeneral
 )
 
