@@ -127,51 +127,24 @@ func TestAgeMeasured(t *testing.T) {
 		"The 19-year-old referee, Sam Roe, sent off two players.\n"+
 		"After 12 years Hale left the club.\n")
 	e := New([]*Article{a}, DefaultOptions())
-	for _, tt := range []struct {
-		question string
-		want     map[string]float64 // a sentence's opening words → answer_measured
-	}{
+	checkMeasured(t, e, []measuredCase{
 		{"How old is Tom Hale?", map[string]float64{"Ann Lee": 0, "Hale, 30": 1, "After 12 years": 0}},
 		{"How old is Ann Lee?", map[string]float64{"Ann Lee": 1}},
 		{"How old is the referee?", map[string]float64{"The 19-year-old": 1}},
-	} {
-		q, err := e.ParseQuestion(tt.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cands, _, _ := e.Candidates(q)
-		for opening, want := range tt.want {
-			found := false
-			for _, c := range cands {
-				if strings.HasPrefix(c.Text, opening) {
-					found = true
-					if got := c.Features[rank.AnswerMeasured]; got != want {
-						t.Errorf("%q: %q answer_measured = %v, want %v", tt.question, opening, got, want)
-					}
-				}
-			}
-			if !found {
-				t.Errorf("%q: no candidate opens %q", tt.question, opening)
-			}
-		}
-	}
+	})
 }
 
-// TestSumMeasured checks that "how much" with a word of money ("cost",
-// "paid") is answered in the narrow sense by a sum only, and without one
-// by a quantity in units too.
-func TestSumMeasured(t *testing.T) {
-	a := mustArticle(t, "Cable laid\n"+
-		"The crews laid 500 miles of cable for the new line.\n"+
-		"The new line cost £3m, the council said.\n")
-	e := New([]*Article{a}, DefaultOptions())
-	tests := []struct {
-		question string
-		want     map[string]float64 // a sentence's opening words → answer_measured
-	}{
-		{"How much did the new line cost?", map[string]float64{"The crews laid": 0, "The new line cost": 1}},
-		{"How much cable did the crews lay for the new line?", map[string]float64{"The crews laid": 1}},
-	}
+// A measuredCase is a question and, for the candidates that open with
+// given words, the answer_measured each must have.
+type measuredCase struct {
+	question string
+	want     map[string]float64 // a sentence's opening words → answer_measured
+}
+
+// checkMeasured asks each case's question and checks answer_measured of
+// the candidates it names, each of which must be among the candidates.
+func checkMeasured(t *testing.T, e *Engine, tests []measuredCase) {
+	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
 			q, err := e.ParseQuestion(tt.question)
@@ -189,6 +162,20 @@ func TestSumMeasured(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestSumMeasured checks that "how much" with a word of money ("cost",
+// "paid") is answered in the narrow sense by a sum only, and without one
+// by a quantity in units too.
+func TestSumMeasured(t *testing.T) {
+	a := mustArticle(t, "Cable laid\n"+
+		"The crews laid 500 miles of cable for the new line.\n"+
+		"The new line cost £3m, the council said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	checkMeasured(t, e, []measuredCase{
+		{"How much did the new line cost?", map[string]float64{"The crews laid": 0, "The new line cost": 1}},
+		{"How much cable did the crews lay for the new line?", map[string]float64{"The crews laid": 1}},
+	})
 }
 
 // TestWhoLeads asks who runs, leads or owns something: the sentence that
