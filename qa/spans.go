@@ -254,7 +254,26 @@ const (
 	kindNounReach = 3  // the noun of "which X" beside the phrase
 	phraseWords   = 4  // the longest lower-case phrase proposed
 	countWords    = 3  // the words after a number that say what it counts
+	partReach     = 6  // the words after a part's "of" that say what it is part of: "the county's 23 public libraries"
 )
+
+// partOfCounted reports whether a count is a part of a whole the question
+// counts: "nine of the county's 23 libraries" for "How many libraries …".
+// The whole is the words after its "of", within partReach and unbroken.
+func partOfCounted(sv *spanView, txt string, toks []text.Token, p phrase) bool {
+	if p.typ != span.TypeCount || p.end+1 >= len(toks) || toks[p.end].Norm != "of" {
+		return false
+	}
+	for k := p.end + 1; k < len(toks) && k <= p.end+partReach; k++ {
+		if strings.ContainsAny(txt[toks[k-1].End:toks[k].Start], ",;:.()") {
+			return false
+		}
+		if sv.own[k] {
+			return true
+		}
+	}
+	return false
+}
 
 // describePhrase works out a phrase's features.
 func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p phrase, txt string, toks []text.Token, quotes []Span) {
@@ -277,6 +296,7 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	}
 	v[span.Capitals] = float64(caps) / float64(p.end-p.start)
 	if p.typ == span.TypeCount || p.typ == span.TypeMoney || p.typ == span.TypeShare {
+		v[span.Counted] = boolFeature(partOfCounted(sv, txt, toks, p))
 		for k := p.start + 1; k < len(toks) && k < p.end+countWords; k++ {
 			if sv.own[k] {
 				v[span.Counted] = 1 // "11 goals", "11 league goals"

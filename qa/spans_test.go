@@ -175,7 +175,8 @@ func TestGrainAsked(t *testing.T) {
 func TestUnitAsked(t *testing.T) {
 	a := mustArticle(t, "Blasts hit markets\n"+
 		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n"+
-		"Tom Hale, 43, of Dover, was convicted after a seven-week trial of stealing £1.2m from the 19-year-old heir.\n")
+		"Tom Hale, 43, of Dover, was convicted after a seven-week trial of stealing £1.2m from the 19-year-old heir.\n"+
+		"The repairs to the markets cost £40,000, about 12 per cent of the town's budget.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -188,6 +189,7 @@ func TestUnitAsked(t *testing.T) {
 		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}, 1},
 		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}, 1},
 		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}, 1},
+		{"How much did the repairs cost?", map[string]float64{"£40,000": 1, "12 per cent": 0}, 3}, // "per cent" is no sum's currency
 	} {
 		q, err := e.ParseQuestion(tt.question)
 		if err != nil {
@@ -200,6 +202,37 @@ func TestUnitAsked(t *testing.T) {
 		for phrase, want := range tt.want {
 			if g, ok := got[phrase]; !ok || g != want {
 				t.Errorf("%q: %q unit asked %v (proposed %v), want %v", tt.question, phrase, g, ok, want)
+			}
+		}
+	}
+}
+
+// TestCounted checks that a number is read as counting what the question
+// counts when those words follow it, or follow the "of" of a part in the
+// same clause, and not otherwise.
+func TestCounted(t *testing.T) {
+	a := mustArticle(t, "Libraries to close\n"+
+		"The council voted to close nine of the county's 23 public libraries, despite 14,000 signatures.\n"+
+		"Five of the staff, and 40 libraries elsewhere, were spared.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("How many libraries will the council close?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		sentence int
+		want     map[string]float64 // phrase → Counted
+	}{
+		{1, map[string]float64{"nine": 1, "23 public libraries": 1, "14,000 signatures": 0}},
+		{2, map[string]float64{"Five": 0, "40": 1}}, // the comma ends the part's whole
+	} {
+		got := make(map[string]float64)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: tt.sentence}) {
+			got[c.Text] = c.Features[span.Counted]
+		}
+		for phrase, want := range tt.want {
+			if g, ok := got[phrase]; !ok || g != want {
+				t.Errorf("%q: counted %v (proposed %v), want %v", phrase, g, ok, want)
 			}
 		}
 	}

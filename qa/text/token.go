@@ -35,13 +35,27 @@ func (lx *Lexicon) Tokenize(text string) []Token {
 	for i := range toks {
 		toks[i].Kinds = lx.kinds[toks[i].Norm]
 	}
+	unmarkRates(toks)
 	return toks
+}
+
+// unmarkRates takes the currency from a currency word after "per": it is
+// what a rate is counted by, not the currency of a sum ("34 per cent",
+// "60 cents per dollar"), so that a share never answers "How much did it
+// cost?".
+func unmarkRates(toks []Token) {
+	for i := 1; i < len(toks); i++ {
+		if toks[i-1].Norm == "per" {
+			toks[i].Kinds &^= KindCurrency
+		}
+	}
 }
 
 // appendTokens appends text's tokens to toks and, with a cache, gives each
 // token its word: the token's Norm is then the word's, shared by every token
 // that writes it, and a word seen before costs no allocation.
 func appendTokens(toks []Token, text string, cache *Cache) []Token {
+	from := len(toks)
 	toks = slices.Grow(toks, tokenEstimate(text))
 	scratch := make([]byte, 0, 64) // for normalising a word
 	for i := 0; i < len(text); {
@@ -63,6 +77,9 @@ func appendTokens(toks []Token, text string, cache *Cache) []Token {
 		t := &toks[len(toks)-1]
 		t.setWord(text, i, end, cache, scratch)
 		i = t.End
+	}
+	if cache != nil {
+		unmarkRates(toks[from:])
 	}
 	return toks
 }
