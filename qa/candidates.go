@@ -654,7 +654,7 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 					return true
 				}
 			}
-		case "long", "far", "time":
+		case "long", "far", "time", "deep", "tall", "wide", "high", "heavy", "full", "fast", "quickly", "soon":
 			if t.has(tokSuffixed) || unitFollows(qv.units) {
 				return true
 			}
@@ -700,6 +700,18 @@ var measureUnits = map[string]text.WordKind{
 	"money": text.KindCurrency,
 	"big":   text.KindLengthUnit | text.KindQuantityUnit,
 	"large": text.KindLengthUnit | text.KindQuantityUnit,
+	// A height, a depth, a width; a level ("How high did prices go?");
+	// a weight; how full; a speed or how soon ("about 2 feet a day",
+	// "within 40 minutes").
+	"deep":    text.KindLengthUnit,
+	"tall":    text.KindLengthUnit,
+	"wide":    text.KindLengthUnit,
+	"high":    text.KindLengthUnit | text.KindQuantityUnit | text.KindCurrency,
+	"heavy":   text.KindQuantityUnit,
+	"full":    text.KindQuantityUnit,
+	"fast":    text.KindLengthUnit | text.KindTimeUnit | text.KindQuantityUnit,
+	"quickly": text.KindLengthUnit | text.KindTimeUnit | text.KindQuantityUnit,
+	"soon":    text.KindTimeUnit,
 }
 
 // ageUnitFollows reports whether a unit of time follows the number at

@@ -134,6 +134,22 @@ func TestAgeMeasured(t *testing.T) {
 	})
 }
 
+// TestSizeMeasured checks what answers a question for a depth, a speed or
+// how soon in the narrow sense: a number in units of it, not a count of
+// something else.
+func TestSizeMeasured(t *testing.T) {
+	a := mustArticle(t, "Wreck raised\n"+
+		"Divers found the wreck of the steamer, which sank with 94 passengers, in 1998.\n"+
+		"The wreck lay roughly 94 metres down, and the steamer was raised at about 2 feet a minute.\n"+
+		"The bell will go on show within three years.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	checkMeasured(t, e, []measuredCase{
+		{"How deep was the wreck of the steamer?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
+		{"How fast was the steamer raised?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
+		{"How soon will the bell of the steamer go on show?", map[string]float64{"Divers found": 0, "The bell": 1}},
+	})
+}
+
 // A measuredCase is a question and, for the candidates that open with
 // given words, the answer_measured each must have.
 type measuredCase struct {

@@ -337,7 +337,8 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 		q.Kind = KindReason
 	case "how":
 		switch next(1) {
-		case "many", "much", "long", "old", "often", "far", "big", "large":
+		case "many", "much", "long", "old", "often", "far", "big", "large", // a number, in units of what it asks (measureUnits)
+			"deep", "tall", "wide", "high", "heavy", "full", "fast", "quickly", "soon":
 			q.Kind = KindNumber
 			q.measure = next(1)
 			if q.measure == "much" && next(2) == "time" {
