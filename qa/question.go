@@ -834,6 +834,15 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 					q.addToGroup(rel, e.opts.RelatedWeight, group)
 				}
 			}
+			// A phrasal verb's paraphrases too: "step down" finds
+			// "resigned", "called off" "cancelled".
+			if i+1 < len(toks) {
+				for _, rel := range relatedTerms(st + "_" + toks[i+1].Norm) {
+					if _, ok := e.ix.Lookup(rel); ok && rel != st {
+						q.addToGroup(rel, e.opts.RelatedWeight, group)
+					}
+				}
+			}
 		}
 		if i == q.leadVerb {
 			leadGroup = group

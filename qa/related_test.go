@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/articlebot/articlebot/qa/data"
+	"github.com/articlebot/articlebot/qa/index"
 	"github.com/articlebot/articlebot/qa/text"
 )
 
@@ -42,6 +43,33 @@ func TestRelatedTerms(t *testing.T) {
 				t.Errorf("relatedTerms(%q) = %q, want it to contain %q", from, got, want)
 			}
 		})
+	}
+}
+
+// TestPhrasalVerbs checks that a question's phrasal verb finds the
+// article's one word for it ("step down", "resigned"), and that a verb
+// with another particle does not.
+func TestPhrasalVerbs(t *testing.T) {
+	a := mustArticle(t, "Mayor quits\n"+
+		"The mayor resigned on Wednesday and the council cancelled its meeting.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question, related string
+		want              bool
+	}{
+		{"When did the mayor step down?", "resigned", true},
+		{"Why did the council call off its meeting?", "cancelled", true},
+		{"Why did the council call on the mayor?", "cancelled", false},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := e.lx.Stem(tt.related)
+		got := slices.ContainsFunc(q.terms, func(qt index.QueryTerm) bool { return qt.Term == want })
+		if got != tt.want {
+			t.Errorf("%q: finds %q %v, want %v", tt.question, tt.related, got, tt.want)
+		}
 	}
 }
 

@@ -26,7 +26,12 @@
 //
 // Every single-word lemma of every part of speech is a source; its key is
 // its stem, so a noun and a verb that stem alike ("purchase") pool their
-// relations. Lemmas with underscores (multiword) or digits are skipped, and
+// relations. So is a phrasal verb, a verb and one particle ("step_down",
+// "call_off"): its key is the verb's stem, an underscore and the particle
+// ("step_down", "call_off"), and it relates only forwards, to single
+// words ("resign", "cancel"), so that a question's "step down" finds an
+// article's "resigned" while every other key's line stays as it was.
+// Other lemmas with underscores (multiword) or digits are skipped, and
 // so are the senses in which a lemma is a proper name (capitalised in its
 // synset: "Bush", "Pole"), because names are matched exactly and places have
 // qa's gazetteer. A hyphenated noun is joined ("cease-fire" becomes
@@ -379,6 +384,25 @@ func fileOf(pos byte) byte {
 	return pos
 }
 
+// particles are the second words of the phrasal verbs the table keys.
+var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "in": true, "on": true,
+	"over": true, "back": true, "away": true, "through": true}
+
+// phrasalKey returns the key of a phrasal verb lemma ("step_down" gives
+// "step_down", "stepped" and all being stemmed alike), or false if the
+// lemma is not a verb and one particle.
+func phrasalKey(lemma string, file byte) (string, bool) {
+	verb, particle, ok := strings.Cut(lemma, "_")
+	if !ok || file != 'v' || !particles[particle] {
+		return "", false
+	}
+	word, ok := normalize(verb, file)
+	if !ok {
+		return "", false
+	}
+	return stem(word) + "_" + particle, true
+}
+
 // normalize returns a lemma as qa would see it as one word, or false if qa
 // cannot: multiword, digits, a proper name (capitalised), other punctuation.
 // file is the lemma's part of speech; only nouns lose their hyphens.
@@ -435,8 +459,8 @@ func (wn *wordNet) related() map[string][]string {
 		}
 		term := stem(word)
 		forward.add(key, term, w)
-		if upward {
-			back.add(term, key, w)
+		if upward && !strings.Contains(key, "_") {
+			back.add(term, key, w) // never to a phrasal verb: no article's word is one
 		}
 	}
 	words := func(id synsetID, w float64, key string, skip int, upward bool) {
@@ -448,18 +472,22 @@ func (wn *wordNet) related() map[string][]string {
 	}
 	// A stem's lemmas pool their relations by how often SemCor tags them.
 	most := make(map[string]int) // stem → tag count of its most tagged lemma
-	for _, l := range wn.lemmas {
+	keyOf := func(l lemma) (string, bool) {
 		if word, ok := normalize(l.word, l.file); ok {
-			key := stem(word)
+			return stem(word), true
+		}
+		return phrasalKey(l.word, l.file)
+	}
+	for _, l := range wn.lemmas {
+		if key, ok := keyOf(l); ok {
 			most[key] = max(most[key], wn.counts[lemmaPOS{l.word, l.file}])
 		}
 	}
 	for _, l := range wn.lemmas {
-		word, ok := normalize(l.word, l.file)
+		key, ok := keyOf(l)
 		if !ok {
 			continue
 		}
-		key := stem(word)
 		share := math.Sqrt(float64(wn.counts[lemmaPOS{l.word, l.file}]+1) / float64(most[key]+1))
 		if share < minShare {
 			continue

@@ -35,6 +35,27 @@ func TestNormalize(t *testing.T) {
 	}
 }
 
+func TestPhrasalKey(t *testing.T) {
+	tests := []struct {
+		lemma string
+		file  byte
+		want  string
+		ok    bool
+	}{
+		{"step_down", 'v', "step_down", true},
+		{"called_off", 'v', "call_off", true},
+		{"step_down", 'n', "", false},         // only verbs
+		{"take_into_account", 'v', "", false}, // one particle only
+		{"come_across", 'v', "", false},       // not a particle the table keys
+		{"resign", 'v', "", false},
+	}
+	for _, tt := range tests {
+		if got, ok := phrasalKey(tt.lemma, tt.file); got != tt.want || ok != tt.ok {
+			t.Errorf("phrasalKey(%q, %q) = %q, %v; want %q, %v", tt.lemma, tt.file, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
 // TestCommittedTableIsCurrent regenerates the table from the WordNet
 // files, when they are installed, and compares it with the committed one:
 // a change to the recipe must come with the regenerated table.
