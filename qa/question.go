@@ -510,9 +510,11 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 	if e.roleInSlot(q, toks) {
 		q.askedByName = nil // "the UN chief", "the ambassador to Peru": the name says whose role, not who
 	}
-	// A role: a title noun and the words before it.
+	// A role: a title noun and the words before it, or a noun for a
+	// person that some role of the articles ends with ("the farmer").
 	for i, t := range toks {
-		if !e.lx.TitleHeads.Has(t.Norm) || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
+		isRole := e.lx.TitleHeads.Has(t.Norm) || e.lx.PersonNouns.Has(t.Norm) && len(e.byHead[t.Norm]) > 0
+		if !isRole || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
 			continue
 		}
 		if i > 0 && (toks[i-1].Norm == "which" || toks[i-1].Norm == "what") {

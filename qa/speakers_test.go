@@ -94,3 +94,28 @@ func TestFindSpeakerOfOneNameByRole(t *testing.T) {
 		}
 	}
 }
+
+// TestQuestionNamesByPersonNoun checks that a question names a person by a
+// noun for a person that their role ends with ("the farmer" for "Farmer
+// Glen Hale"), and not by one no role has ("the driver").
+func TestQuestionNamesByPersonNoun(t *testing.T) {
+	a := mustArticle(t, "Fossil found\n"+
+		"Farmer Glen Hale, 58, found the first bones in May.\n"+
+		"\"It belongs in a museum,\" the farmer said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     int // people named
+	}{
+		{"What did the farmer say about the fossil?", 1},
+		{"What did the driver say about the fossil?", 0},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(q.People) != tt.want || tt.want == 1 && q.People[0].Name != "Glen Hale" {
+			t.Errorf("%q names %d people (%v), want %d: Glen Hale", tt.question, len(q.People), q.People, tt.want)
+		}
+	}
+}

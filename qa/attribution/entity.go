@@ -137,8 +137,9 @@ func (e *Entity) addRole(lx *text.Lexicon, toks []text.Token, txt string) {
 		}
 		w := toks[i].Norm
 		e.learnGender(lx, w)
-		if lx.TitleHeads.Has(w) || i == len(toks)-1 && !toks[i].Cap && !lx.StopWords.Has(w) {
-			// A title, or the noun a role ends with: "glaciologist".
+		if lx.TitleHeads.Has(w) || i == len(toks)-1 && (!toks[i].Cap || lx.PersonNouns.Has(w)) && !lx.StopWords.Has(w) {
+			// A title, or the noun a role ends with: "glaciologist", and
+			// "Farmer" of "Farmer Ann Lee".
 			e.Heads[lx.FoldTitle(w)] = true
 		} else if !lx.StopWords.Has(w) {
 			e.Mods[w] = true
