@@ -211,9 +211,11 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 			continue
 		}
 		term := e.lookupTerm(t.Norm)
-		sv.own[i] = want[term]
 		sv.typeNoun[i] = q.typeNoun != "" && term == q.typeNoun
-		if sv.own[i] && !asked[t.Norm] {
+		// "High Court" answers "Which court …": the noun asked for is
+		// not one of the question's own words, which do not answer it.
+		sv.own[i] = want[term] && !sv.typeNoun[i]
+		if want[term] && !asked[t.Norm] {
 			sv.anchors = append(sv.anchors, i)
 		}
 	}

@@ -207,6 +207,30 @@ func TestUnitAsked(t *testing.T) {
 	}
 }
 
+// TestKindNounNotOwn checks that the noun "which" asks for is not one of
+// the question's own words in a phrase ("High Court" for "Which court …"),
+// while the question's other words are.
+func TestKindNounNotOwn(t *testing.T) {
+	a := mustArticle(t, "Lease annulled\n"+
+		"The High Court in Kestrel Bay on Tuesday annulled the port lease.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Which court annulled the port lease?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]span.Vector)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = c.Features
+	}
+	court, ok := got["High Court"]
+	if !ok || court[span.Own] != 0 || court[span.KindNear] != 1 {
+		t.Errorf("High Court: proposed %v, own %v, kind near %v; want proposed, own 0, kind near 1", ok, court[span.Own], court[span.KindNear])
+	}
+	if lease, ok := got["port lease"]; ok && lease[span.Own] != 1 {
+		t.Errorf("port lease: own %v, want 1", lease[span.Own])
+	}
+}
+
 // TestCounted checks that a number is read as counting what the question
 // counts when those words follow it, or follow the "of" of a part in the
 // same clause, and not otherwise.
