@@ -453,6 +453,7 @@ func (e *Engine) describe(q *Question, qv *questionView, c *candidate, at int, b
 	f[rank.First] = boolFeature(s.para != titlePara && (c.Doc == 0 || e.sents[c.Doc-1].para != s.para || e.sents[c.Doc-1].art != s.art))
 	f[rank.Headline] = boolFeature(s.para == titlePara)
 	f[rank.Quoted] = boolFeature(s.quote >= 0)
+	f[rank.QuotedAsked] = boolFeature(s.quote >= 0 && q.asksWords())
 	f[rank.SpeakerMatch] = boolFeature(theirs)
 	f[rank.Credited] = boolFeature(q.WhoSaid && s.speaker != nil)
 	if q.typeNoun != "" {

@@ -237,3 +237,34 @@ func TestLeadVerb(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedAsked checks that quoted_asked marks the quotations among the
+// candidates of a question about what someone said, and nothing for other
+// questions.
+func TestQuotedAsked(t *testing.T) {
+	a := mustArticle(t, "Bridge to reopen\n"+
+		"The mayor, Ann Lee, said the bridge would reopen in May after repairs.\n"+
+		"\"The bridge is safe, and we will reopen it in May,\" Lee said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     map[string]float64 // a sentence's opening words → quoted_asked
+	}{
+		{"What did Ann Lee say about the bridge?", map[string]float64{"The mayor": 0, "\"The bridge": 1}},
+		{"When will the bridge reopen?", map[string]float64{"The mayor": 0, "\"The bridge": 0}},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cands, _, _ := e.Candidates(q)
+		for opening, want := range tt.want {
+			i := slices.IndexFunc(cands, func(c Candidate) bool { return strings.HasPrefix(c.Text, opening) })
+			if i < 0 {
+				t.Errorf("%q: no candidate opens %q", tt.question, opening)
+			} else if got := cands[i].Features[rank.QuotedAsked]; got != want {
+				t.Errorf("%q: %q quoted_asked %v, want %v", tt.question, opening, got, want)
+			}
+		}
+	}
+}

@@ -36,6 +36,7 @@ const (
 	DefinesAsked                     // and the question asks who they are or what they do
 	Quoted                           // the sentence is part of a quotation
 	Novel                            // share of the sentence's words the question does not have
+	QuotedAsked                      // a question about what someone said, and the sentence is part of a quotation: their own words
 	NumFeatures
 )
 
@@ -44,7 +45,7 @@ var featureNames = [NumFeatures]string{
 	"bigrams", "density", "length", "first", "headline", "answer_time", "answer_number",
 	"answer_person", "answer_place", "answer_near", "answer_future", "answer_type_noun",
 	"answer_measured", "answer_term", "answer_names", "answer_leads", "speaker_match", "credited", "person_named", "defines", "defines_asked", "quoted",
-	"novel",
+	"novel", "quoted_asked",
 }
 
 // String returns the feature's name, as the model file and explanations
