@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/qa/span"
@@ -828,6 +829,12 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		// market".
 		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
 			out = append(out, phrase{start: i, end: k + 1, typ: typ})
+		}
+		// A name and the number that goes with it: "Racing 92", "Flight
+		// 370", "Line 3"; not "March 8", "Tola's 2".
+		if j < len(toks) && toks[j].Number && txt[toks[j-1].End:toks[j].Start] == " " && !toks[j-1].Possessive &&
+			!e.lx.CalendarWords.Has(toks[j-1].Norm) && strings.IndexFunc(toks[j].Norm, unicode.IsLetter) < 0 {
+			out = append(out, phrase{start: i, end: j + 1, typ: typ})
 		}
 		// "US President Donald Trump": the person without the title.
 		for k := i + 1; k < j; k++ {

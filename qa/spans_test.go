@@ -358,10 +358,11 @@ func TestDatelinePhrases(t *testing.T) {
 // a time of day.
 func TestNamePhrasesWritten(t *testing.T) {
 	a := mustArticle(t, "Headline\nAt 11.15pm the Allied Health Workers' Union said VEL-417 was tested at the Palais des Nations at 4:40 a.m.\n"+
-		"In 2019 PM Imran Khan opened it.\n")
+		"In 2019 PM Imran Khan opened it.\n"+
+		"Rhys Hale will join Racing 92 on March 8 after Hale's 3 seasons at Cardiff.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	got := map[string][]span.Type{}
-	for _, sentence := range []int32{1, 2} {
+	for _, sentence := range []int32{1, 2, 3} {
 		txt := e.sentenceText(sentence)
 		toks := e.lx.Tokenize(txt)
 		for _, p := range e.phrases(txt, toks, nil) {
@@ -379,6 +380,10 @@ func TestNamePhrasesWritten(t *testing.T) {
 		{"4:40 a.m.", []span.Type{span.TypeTime}},
 		{"2019", []span.Type{span.TypeTime}},
 		{"2019 PM", nil},
+		{"Racing 92", []span.Type{span.TypeName}},
+		{"Racing", []span.Type{span.TypeName}},
+		{"March 8", []span.Type{span.TypeTime}},
+		{"Hale's 3", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
