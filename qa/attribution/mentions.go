@@ -30,6 +30,12 @@ func (a *article) findMentions(p *para) {
 				continue // a weekday or a month is never anyone
 			}
 			e := a.resolveName(p.Toks[n:end], p.Phrase(n, end))
+			if n > i && end-n == 1 {
+				e = a.addressed(p.Toks[i:n], e) // "Mr Mitra" of two Mitras: the man
+			}
+			if e.Kind == Person && e.Gender == GenderUnknown && i > 0 && p.Text[p.Toks[i-1].End:p.Toks[i].Start] == ", " {
+				e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
+			}
 			if e.Kind == Unknown && n > i && a.titledName(p, i, n) {
 				e.Kind = Person // "Mr Abbot", "President Mugabe": a person
 				a.people = append(a.people, e)
@@ -165,6 +171,35 @@ func occupationWord(lx *text.Lexicon, norm string, loose bool) bool {
 		return false
 	}
 	return text.HasOccupationSuffix(norm, loose)
+}
+
+// addressed returns the person a surname with a form of address before it
+// refers to: e, unless the form says a gender e is not and another person
+// of that surname is of it ("Mr Mitra" after "Arindam Mitra" and "his
+// mother, Sunanda Mitra"), the most recently mentioned of them.
+func (a *article) addressed(address []text.Token, e *Entity) *Entity {
+	want := GenderUnknown
+	for _, t := range address {
+		switch {
+		case a.lx.Honorifics.Has(t.Norm) && a.lx.MaleWords.Has(t.Norm):
+			want = Male
+		case a.lx.Honorifics.Has(t.Norm) && a.lx.FemaleWords.Has(t.Norm):
+			want = Female
+		}
+	}
+	if want == GenderUnknown || e.Gender == GenderUnknown || e.Gender == want || len(e.Words) == 0 {
+		return e
+	}
+	var best *Entity
+	for _, o := range a.bySurname[e.Words[len(e.Words)-1]] {
+		if o.Gender != e.Gender && (best == nil || o.lastSeen > best.lastSeen) {
+			best = o
+		}
+	}
+	if best == nil {
+		return e
+	}
+	return best
 }
 
 // titledName reports whether the run [start, n) before a one-word name is
