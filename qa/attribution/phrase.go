@@ -270,6 +270,13 @@ func (p *para) apposedAfter(ph phrase, limit int) phrase {
 	return ph
 }
 
+// herBefore reports whether the "her" at token a is the possessive
+// before a noun of its phrase ("her attorney, Raymond Ochoa"), not the
+// pronoun ("told her", "according to her,").
+func (p *para) herBefore(a, limit int) bool {
+	return p.Toks[a].Norm == "her" && a+1 < limit && p.inWord(a+1) && p.nounLike(a+1)
+}
+
 // namesBody reports whether a phrase is headed by the name of a body, or
 // by a name of several words the article never shows to be a person's or
 // a place's ("Meridian Bulk Shipping").
@@ -493,7 +500,7 @@ func (p *para) npRight(a, limit int) phrase {
 	if a >= limit || p.Toks[a].Quoted {
 		return phrase{a, a}
 	}
-	if isPronoun(p.Toks[a]) {
+	if isPronoun(p.Toks[a]) && !p.herBefore(a, limit) {
 		return phrase{a, a + 1}
 	}
 	b := a
@@ -546,6 +553,10 @@ func (p *para) npRight(a, limit int) phrase {
 				b = e // "Environment Agency flood manager Ruth Calloway"
 				continue
 			}
+			if e := p.titleAfter(b, limit); e > b {
+				b = e // "chief technology officer": the first title qualifies the last
+				continue
+			}
 			break // a verb or an adverb after the head: "Hood suggested"
 		}
 		if kind != notANoun {
@@ -574,6 +585,22 @@ func (p *para) portfolio(k, limit int) bool {
 	next := p.Toks[n]
 	return !next.Quoted && !next.Number && !p.timeWord(n) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) && p.nounLike(n)
 }
+
+// titleAfter returns, when a title follows token b within titleLead words
+// in lower case of its phrase ("technology officer" after "chief"), where
+// it ends; else b.
+func (p *para) titleAfter(b, limit int) int {
+	for k := b; k < limit && k < b+titleLead && p.inWord(k) && !p.Toks[k].Cap; k++ {
+		if p.a.lx.TitleHeads.Has(p.Toks[k].Norm) {
+			return k + 1
+		}
+	}
+	return b
+}
+
+// titleLead is how many words may come between a title and the title it
+// qualifies: "chief medical officer", "chief operating officer".
+const titleLead = 2
 
 // roleThenPerson returns, when a few words in lower case ending in a title
 // and then a person's name follow token b ("flood manager Ruth Calloway"
