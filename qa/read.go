@@ -67,7 +67,7 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 			f |= tokCurrency
 		}
 		if t.Number {
-			if r, _ := utf8.DecodeLastRuneInString(txt[:t.Start]); strings.ContainsRune(text.CurrencySigns, r) {
+			if r, _ := utf8.DecodeLastRuneInString(txt[:t.Start]); strings.ContainsRune(text.CurrencySigns, r) || currencyWordBefore(txt, toks, i) {
 				f |= tokCurrency
 			}
 			if strings.IndexFunc(t.Norm, unicode.IsLetter) > 0 {

@@ -657,6 +657,16 @@ func sameKind(a, b span.Type) bool {
 
 // currencyBefore reports whether a currency sign comes right before byte
 // offset i of txt.
+// currencyWordBefore reports whether a currency's word or abbreviation
+// stands right before number token i: "Rs 1.8 crore", "Rs. 500".
+func currencyWordBefore(txt string, toks []text.Token, i int) bool {
+	if i == 0 || !toks[i].Number || !toks[i-1].Is(text.KindCurrency) {
+		return false
+	}
+	gap := txt[toks[i-1].End:toks[i].Start]
+	return gap == " " || gap == ". "
+}
+
 func currencyBefore(txt string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(txt[:i])
 	return strings.ContainsRune(text.CurrencySigns, r)
@@ -735,6 +745,9 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			end++ // a score or a vote: "7-2"
 		}
 		switch {
+		case currencyWordBefore(txt, toks, i):
+			out = append(out, phrase{start: i - 1, end: end, typ: span.TypeMoney}) // "Rs 1.8 crore"
+			continue
 		case currencyBefore(txt, t.Start) || end < len(toks) && toks[end].Is(text.KindCurrency):
 			if end < len(toks) && toks[end].Is(text.KindCurrency) {
 				end++ // "85 million pounds"

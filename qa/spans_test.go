@@ -176,7 +176,8 @@ func TestUnitAsked(t *testing.T) {
 	a := mustArticle(t, "Blasts hit markets\n"+
 		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n"+
 		"Tom Hale, 43, of Dover, was convicted after a seven-week trial of stealing £1.2m from the 19-year-old heir.\n"+
-		"The repairs to the markets cost £40,000, about 12 per cent of the town's budget.\n")
+		"The repairs to the markets cost £40,000, about 12 per cent of the town's budget.\n"+
+		"An appeal for the markets raised Rs 1.8 crore in three weeks.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -189,7 +190,8 @@ func TestUnitAsked(t *testing.T) {
 		{"How long after the first blast did the second come?", map[string]float64{"twenty minutes": 1, "two markets": 0, "15 km apart": 1}, 1},
 		{"How far apart were the markets?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 1}, 1},
 		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}, 1},
-		{"How much did the repairs cost?", map[string]float64{"£40,000": 1, "12 per cent": 0}, 3}, // "per cent" is no sum's currency
+		{"How much did the repairs cost?", map[string]float64{"£40,000": 1, "12 per cent": 0}, 3},            // "per cent" is no sum's currency
+		{"How much money did the appeal raise?", map[string]float64{"Rs 1.8 crore": 1, "three weeks": 0}, 4}, // a currency's word before the sum
 	} {
 		q, err := e.ParseQuestion(tt.question)
 		if err != nil {
