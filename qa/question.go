@@ -838,7 +838,7 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 			}
 			// A phrasal verb's paraphrases too: "step down" finds
 			// "resigned", "called off" "cancelled".
-			if i+1 < len(toks) {
+			if i+1 < len(toks) && phrasalParticles[toks[i+1].Norm] {
 				for _, rel := range relatedTerms(st + "_" + toks[i+1].Norm) {
 					if _, ok := e.ix.Lookup(rel); ok && rel != st {
 						q.addToGroup(rel, e.opts.RelatedWeight, group)
