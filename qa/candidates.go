@@ -622,9 +622,11 @@ func narrow(q *Question, f *rank.Vector) (asked, holds bool) {
 
 // measures reports whether a sentence's words hold what a number question
 // asks for in the narrow sense: a count of the thing counted ("six deals"
-// for "how many deals"), a length of time or of distance for "how long",
-// an age for "how old", a sum or a quantity in units for "how much", a
-// frequency for "how often".
+// for "how many deals"), a number in the units of what "how long", "how
+// far", "how deep", "how fast" and the like measure (measureUnits), an
+// age for "how old", a sum or a quantity in units for "how much" (a share
+// by its word, "per cent"), a frequency for "how often", a score or a
+// tally for a vote.
 func measures(q *Question, qv *questionView, toks []readToken) bool {
 	for i, t := range toks {
 		if q.measure == "often" && t.has(tokFrequency) && !qv.own[t.term] {
@@ -656,7 +658,10 @@ func measures(q *Question, qv *questionView, toks []readToken) bool {
 				}
 			}
 		case "long", "far", "time", "deep", "tall", "wide", "high", "heavy", "full", "fast", "quickly", "soon":
-			if t.has(tokSuffixed) || unitFollows(qv.units) {
+			// In its units; a level may be a sum ("How high did prices
+			// go?"), and a quantity a share ("How full is the dam?").
+			if t.has(tokSuffixed) || unitFollows(qv.units) || qv.units&tokCurrency != 0 && t.has(tokCurrency) ||
+				qv.units&tokQuantityUnit != 0 && t.has(tokShare) {
 				return true
 			}
 		case "old":

@@ -134,19 +134,24 @@ func TestAgeMeasured(t *testing.T) {
 	})
 }
 
-// TestSizeMeasured checks what answers a question for a depth, a speed or
-// how soon in the narrow sense: a number in units of it, not a count of
-// something else.
+// TestSizeMeasured checks what answers a question for a depth, a speed,
+// how soon, how full or how high in the narrow sense: a number in units of
+// it (a share for how full, a sum for a level), not a count of something
+// else.
 func TestSizeMeasured(t *testing.T) {
 	a := mustArticle(t, "Wreck raised\n"+
 		"Divers found the wreck of the steamer, which sank with 94 passengers, in 1998.\n"+
 		"The wreck lay roughly 94 metres down, and the steamer was raised at about 2 feet a minute.\n"+
-		"The bell will go on show within three years.\n")
+		"The bell will go on show within three years.\n"+
+		"The nearby dam was 64% full in 1998.\n"+
+		"Tickets to see the bell rose to £3.50 in May.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	checkMeasured(t, e, []measuredCase{
 		{"How deep was the wreck of the steamer?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
 		{"How fast was the steamer raised?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
 		{"How soon will the bell of the steamer go on show?", map[string]float64{"Divers found": 0, "The bell": 1}},
+		{"How full was the nearby dam?", map[string]float64{"The nearby dam": 1}},                                 // a share
+		{"How high did tickets to see the bell go?", map[string]float64{"Tickets to see": 1, "The bell will": 0}}, // a sum
 	})
 }
 

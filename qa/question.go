@@ -513,7 +513,7 @@ func (e *Engine) findPeople(q *Question, toks []text.Token) map[int]bool {
 	// A role: a title noun and the words before it, or a noun for a
 	// person that some role of the articles ends with ("the farmer").
 	for i, t := range toks {
-		isRole := e.lx.TitleHeads.Has(t.Norm) || e.lx.PersonNouns.Has(t.Norm) && len(e.byHead[t.Norm]) > 0
+		isRole := e.lx.TitleHeads.Has(t.Norm) || e.lx.PersonNouns.Has(t.Norm) && len(e.byHead[e.lx.FoldTitle(t.Norm)]) > 0
 		if !isRole || i+1 < len(toks) && toks[i+1].Cap && named[i+1] {
 			continue
 		}
@@ -836,13 +836,13 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 					q.addToGroup(rel, e.opts.RelatedWeight, group)
 				}
 			}
-			// A phrasal verb's paraphrases too: "step down" finds
-			// "resigned", "called off" "cancelled".
-			if i+1 < len(toks) && phrasalParticles[toks[i+1].Norm] {
-				for _, rel := range relatedTerms(st + "_" + toks[i+1].Norm) {
-					if _, ok := e.ix.Lookup(rel); ok && rel != st {
-						q.addToGroup(rel, e.opts.RelatedWeight, group)
-					}
+		}
+		if !t.Cap && !named[i] && e.opts.RelatedWeight > 0 && !e.ix.Common(st) && i+1 < len(toks) && e.lx.PhrasalParticles.Has(toks[i+1].Norm) {
+			// A phrasal verb's paraphrases: "step down" finds "resigned",
+			// "put off" "postponed", however short its verb.
+			for _, rel := range relatedTerms(st + "_" + toks[i+1].Norm) {
+				if _, ok := e.ix.Lookup(rel); ok && rel != st {
+					q.addToGroup(rel, e.opts.RelatedWeight, group)
 				}
 			}
 		}

@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/qa/text"
 )
@@ -36,6 +35,7 @@ const (
 	tokApposedAge                          // a number set off after a name, an age: the 52 of "Ann Lee, 52, who …"
 	tokScore                               // begins a score or a vote's tally (tallyLen): the 2 of "2-1", the 34 of "34 votes to 29"
 	tokLead                                // says someone leads, runs or owns something: "chief", "led" (LeadTitles)
+	tokShare                               // a number with a percent sign: "64%"
 )
 
 // has reports whether t has any of the flags.
@@ -67,11 +67,14 @@ func readTokens(out []readToken, toks []text.Token, terms []int32, txt string) [
 			f |= tokCurrency
 		}
 		if t.Number {
-			if r, _ := utf8.DecodeLastRuneInString(txt[:t.Start]); strings.ContainsRune(text.CurrencySigns, r) || currencyWordBefore(txt, toks, i) {
+			if currencyBefore(txt, t.Start) || currencyWordBefore(txt, toks, i) {
 				f |= tokCurrency
 			}
 			if strings.IndexFunc(t.Norm, unicode.IsLetter) > 0 {
 				f |= tokSuffixed
+			}
+			if strings.HasPrefix(txt[t.End:], "%") {
+				f |= tokShare
 			}
 		}
 		for _, u := range unitFlags {

@@ -34,11 +34,6 @@ import (
 // the embedded table is well formed.
 type relatedTable string
 
-// phrasalParticles are the second words of the phrasal verbs the table
-// keys ("step_down"), as qa/internal/wordnetgen writes them.
-var phrasalParticles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "in": true, "on": true,
-	"over": true, "back": true, "away": true, "through": true}
-
 // relatedTerms returns the stems related to stem, closest first, or nil.
 // See relatedTable.related.
 func relatedTerms(stem string) []string { return relatedTable(data.Related).related(stem) }

@@ -148,6 +148,7 @@ type spanView struct {
 	anchors  []int
 	own      []bool        // by token: a content word the question has
 	typeNoun []bool        // by token: the noun of "which X"
+	counted  []bool        // by token: what "how many" counts ("libraries" of "How many libraries …")
 	grain    string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
 	units    text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
 	tally    bool          // the question asks for a score or a vote's tally: "What was the result of the vote?"
@@ -199,7 +200,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 			asked[w] = true
 		}
 	}
-	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), plural: q.plural, clause: q.clause}
+	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), counted: make([]bool, len(toks)), plural: q.plural, clause: q.clause}
 	switch q.typeNoun {
 	case "year", "month", "day":
 		sv.grain = q.typeNoun
@@ -213,6 +214,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		}
 		term := e.lookupTerm(t.Norm)
 		sv.typeNoun[i] = q.typeNoun != "" && term == q.typeNoun
+		sv.counted[i] = slices.Contains(q.focus, term)
 		// "High Court" answers "Which court …": the noun asked for is
 		// not one of the question's own words, which do not answer it.
 		sv.own[i] = want[term] && !sv.typeNoun[i]
@@ -260,9 +262,11 @@ const (
 	partReach     = 6  // the words after a part's "of" that say what it is part of: "the county's 23 public libraries"
 )
 
-// partOfCounted reports whether a count is a part of a whole the question
-// counts: "nine of the county's 23 libraries" for "How many libraries …".
-// The whole is the words after its "of", within partReach and unbroken.
+// partOfCounted reports whether a count is a part of a whole of what the
+// question counts: "nine of the county's 23 libraries" for "How many
+// libraries …", not "five of the council's staff" for "How many libraries
+// will the council close?". The whole is the words after its "of", within
+// partReach and unbroken.
 func partOfCounted(sv *spanView, txt string, toks []text.Token, p phrase) bool {
 	if p.typ != span.TypeCount || p.end+1 >= len(toks) || toks[p.end].Norm != "of" {
 		return false
@@ -271,7 +275,7 @@ func partOfCounted(sv *spanView, txt string, toks []text.Token, p phrase) bool {
 		if strings.ContainsAny(txt[toks[k-1].End:toks[k].Start], ",;:.()") {
 			return false
 		}
-		if sv.own[k] {
+		if sv.counted[k] {
 			return true
 		}
 	}
@@ -657,16 +661,24 @@ func sameKind(a, b span.Type) bool {
 
 // currencyBefore reports whether a currency sign comes right before byte
 // offset i of txt.
-// currencyWordBefore reports whether a currency's word or abbreviation
-// stands right before number token i: "Rs 1.8 crore", "Rs. 500".
+// currencyWordBefore reports whether a currency's abbreviation stands
+// right before number token i, as a sign would: "Rs 1.8 crore", "Rs. 500";
+// not a word that ends another phrase ("a dollar 40 years ago", "500
+// pounds 20 times").
 func currencyWordBefore(txt string, toks []text.Token, i int) bool {
-	if i == 0 || !toks[i].Number || !toks[i-1].Is(text.KindCurrency) {
+	if i == 0 || !toks[i].Number || !toks[i-1].Is(text.KindCurrency) || !toks[i-1].Cap || len(toks[i-1].Norm) > maxCurrencyAbbreviation {
 		return false
 	}
 	gap := txt[toks[i-1].End:toks[i].Start]
 	return gap == " " || gap == ". "
 }
 
+// maxCurrencyAbbreviation is the longest abbreviation of a currency
+// written before its sum: "Rs".
+const maxCurrencyAbbreviation = 3
+
+// currencyBefore reports whether a currency's sign stands right before
+// byte i of txt: "$250,000", "£3m".
 func currencyBefore(txt string, i int) bool {
 	r, _ := utf8.DecodeLastRuneInString(txt[:i])
 	return strings.ContainsRune(text.CurrencySigns, r)
@@ -844,8 +856,9 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			out = append(out, phrase{start: i, end: k + 1, typ: typ})
 		}
 		// A name and the number that goes with it: "Racing 92", "Flight
-		// 370", "Line 3"; not "March 8", "Tola's 2".
-		if j < len(toks) && toks[j].Number && txt[toks[j-1].End:toks[j].Start] == " " && !toks[j-1].Possessive &&
+		// 370", "Line 3"; not "March 8", "Tola's 2", "Ann Lee 2" nor
+		// "Apple 2023".
+		if j < len(toks) && toks[j].Number && !toks[j].IsYear() && typ != span.TypePerson && txt[toks[j-1].End:toks[j].Start] == " " && !toks[j-1].Possessive &&
 			!e.lx.CalendarWords.Has(toks[j-1].Norm) && strings.IndexFunc(toks[j].Norm, unicode.IsLetter) < 0 {
 			out = append(out, phrase{start: i, end: j + 1, typ: typ})
 		}

@@ -33,9 +33,6 @@ func (a *article) findMentions(p *para) {
 			if n > i && end-n == 1 {
 				e = a.addressed(p.Toks[i:n], e) // "Mr Mitra" of two Mitras: the man
 			}
-			if e.Kind == Person && e.Gender == GenderUnknown && i > 0 && p.Text[p.Toks[i-1].End:p.Toks[i].Start] == ", " {
-				e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
-			}
 			if e.Kind == Unknown && n > i && a.titledName(p, i, n) {
 				e.Kind = Person // "Mr Abbot", "President Mugabe": a person
 				a.people = append(a.people, e)
@@ -47,6 +44,9 @@ func (a *article) findMentions(p *para) {
 					e.Gender = Female
 				}
 				a.people = append(a.people, e)
+			}
+			if e.Kind == Person && e.Gender == GenderUnknown && a.gendered(p, i) {
+				e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
 			}
 			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
 				e.place = true // "in Lagos"
@@ -175,32 +175,57 @@ func occupationWord(lx *text.Lexicon, norm string, loose bool) bool {
 
 // addressed returns the person a surname with a form of address before it
 // refers to: e, unless the form says a gender e is not and another person
-// of that surname is of it ("Mr Mitra" after "Arindam Mitra" and "his
-// mother, Sunanda Mitra"), the most recently mentioned of them.
+// of that surname is of it, or else of no known gender ("Mr Mitra" after
+// "Arindam Mitra" and "his mother, Sunanda Mitra"): the most recently
+// mentioned of them.
 func (a *article) addressed(address []text.Token, e *Entity) *Entity {
 	want := GenderUnknown
 	for _, t := range address {
+		if !a.lx.Honorifics.Has(t.Norm) {
+			continue
+		}
 		switch {
-		case a.lx.Honorifics.Has(t.Norm) && a.lx.MaleWords.Has(t.Norm):
+		case a.lx.MaleWords.Has(t.Norm):
 			want = Male
-		case a.lx.Honorifics.Has(t.Norm) && a.lx.FemaleWords.Has(t.Norm):
+		case a.lx.FemaleWords.Has(t.Norm):
 			want = Female
 		}
 	}
-	if want == GenderUnknown || e.Gender == GenderUnknown || e.Gender == want || len(e.Words) == 0 {
+	if want == GenderUnknown || e.Gender == want || len(e.Words) == 0 {
 		return e
 	}
-	var best *Entity
-	for _, o := range a.bySurname[e.Words[len(e.Words)-1]] {
-		if o.Gender != e.Gender && (best == nil || o.lastSeen > best.lastSeen) {
-			best = o
+	namesakes := a.bySurname[e.Words[len(e.Words)-1]]
+	of := func(g Gender) []*Entity {
+		var out []*Entity
+		for _, o := range namesakes {
+			if o.Gender == g {
+				out = append(out, o)
+			}
 		}
+		return out
 	}
-	if best == nil {
-		return e
+	if his := of(want); len(his) > 0 {
+		return mostRecent(his)
 	}
-	return best
+	if unknown := of(GenderUnknown); e.Gender != GenderUnknown && len(unknown) > 0 {
+		return mostRecent(unknown)
+	}
+	return e
 }
+
+// gendered reports whether a noun that may say a gender is set off right
+// before the name at token i as its description: "his mother, Sunanda",
+// "the widow, Jane Roe"; not "Like her father, Sam Ortiz became …".
+func (a *article) gendered(p *para, i int) bool {
+	if i < 2 || p.Text[p.Toks[i-1].End:p.Toks[i].Start] != ", " {
+		return false
+	}
+	before := p.Toks[i-2].Norm
+	return (before == "the" || a.lx.PossessiveDeterminers.Has(before)) && (i < 3 || !comparing[p.Toks[i-3].Norm])
+}
+
+// comparing open a comparison, whose noun is not the name after it.
+var comparing = map[string]bool{"like": true, "unlike": true}
 
 // titledName reports whether the run [start, n) before a one-word name is
 // a title or a form of address, which make the name a person's: "Mr",

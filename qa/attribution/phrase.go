@@ -270,10 +270,10 @@ func (p *para) apposedAfter(ph phrase, limit int) phrase {
 	return ph
 }
 
-// herBefore reports whether the "her" at token a is the possessive
+// possessiveHer reports whether the "her" at token a is the possessive
 // before a noun of its phrase ("her attorney, Raymond Ochoa"), not the
 // pronoun ("told her", "according to her,").
-func (p *para) herBefore(a, limit int) bool {
+func (p *para) possessiveHer(a, limit int) bool {
 	return p.Toks[a].Norm == "her" && a+1 < limit && p.inWord(a+1) && p.nounLike(a+1)
 }
 
@@ -500,7 +500,7 @@ func (p *para) npRight(a, limit int) phrase {
 	if a >= limit || p.Toks[a].Quoted {
 		return phrase{a, a}
 	}
-	if isPronoun(p.Toks[a]) && !p.herBefore(a, limit) {
+	if isPronoun(p.Toks[a]) && !p.possessiveHer(a, limit) {
 		return phrase{a, a + 1}
 	}
 	b := a
@@ -586,9 +586,9 @@ func (p *para) portfolio(k, limit int) bool {
 	return !next.Quoted && !next.Number && !p.timeWord(n) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) && p.nounLike(n)
 }
 
-// titleAfter returns, when a title follows token b within titleLead words
-// in lower case of its phrase ("technology officer" after "chief"), where
-// it ends; else b.
+// titleAfter returns, when one of the titleLead words in lower case of its
+// phrase from token b is a title ("technology officer" after "chief"),
+// where it ends; else b.
 func (p *para) titleAfter(b, limit int) int {
 	for k := b; k < limit && k < b+titleLead && p.inWord(k) && !p.Toks[k].Cap; k++ {
 		if p.a.lx.TitleHeads.Has(p.Toks[k].Norm) {
@@ -598,8 +598,8 @@ func (p *para) titleAfter(b, limit int) int {
 	return b
 }
 
-// titleLead is how many words may come between a title and the title it
-// qualifies: "chief medical officer", "chief operating officer".
+// titleLead is how many words after a title the title it qualifies may
+// end: "chief medical officer", "chief operating officer".
 const titleLead = 2
 
 // roleThenPerson returns, when a few words in lower case ending in a title

@@ -36,7 +36,7 @@ const (
 	DefinesAsked                     // and the question asks who they are or what they do
 	Quoted                           // the sentence is part of a quotation
 	Novel                            // share of the sentence's words the question does not have
-	QuotedAsked                      // a question about what someone said, and the sentence is part of a quotation: their own words
+	QuotedAsked                      // a question about what someone said, and the sentence is part of a quotation (whoever's: SpeakerMatch says whose)
 	NumFeatures
 )
 

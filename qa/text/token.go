@@ -15,7 +15,7 @@ type Token struct {
 	AllCaps    bool     // two or more letters, all upper case: "US", "NATO", "U.S."
 	Number     bool     // begins with a digit
 	Possessive bool     // ended in 's as written (a closing apostrophe ends the word before it)
-	Kinds      WordKind // its word's kinds in the lexicon that read it (see Token.Is)
+	Kinds      WordKind // its word's kinds in the lexicon that read it (see Token.Is), but a currency after "per" (unmarkRates)
 
 	// What reading a paragraph (Cache.Read) knows; zero elsewhere. W is
 	// what the cache knows of the word, shared by its tokens.
@@ -29,7 +29,8 @@ type Token struct {
 // apostrophes (don't, Russia’s) and inner dots (U.S., H.R.1424); hyphens
 // split words (power-sharing → power, sharing) because each half is a word a
 // question may use. Numbers keep inner separators (250,000, 10/1/2008, 3.5).
-// Each token knows its word's kinds in lx.
+// Each token knows its word's kinds in lx, but a currency word after "per",
+// which counts a rate ("34 per cent"), is no currency there.
 func (lx *Lexicon) Tokenize(text string) []Token {
 	toks := appendTokens(nil, text, nil)
 	for i := range toks {

@@ -64,7 +64,7 @@ type Words struct {
 	// What question analysis (package qa) reads a question with.
 	QuestionAuxiliaries, NumberNouns, TimeNouns, PlaceNouns, TermNouns WordSet
 	RoleNouns, PredicateVerbs, Negations, FrameWords, LeadVerbs        WordSet
-	MoneyWords                                                         WordSet
+	MoneyWords, PhrasalParticles                                       WordSet
 
 	// What the ranking reads a sentence with.
 	LeadTitles WordSet
@@ -95,6 +95,7 @@ func (w *Words) lists() []wordList {
 		{"number-words.txt", &w.NumberWords},
 		{"time-words.txt", &w.TimeWords},
 		{"future-words.txt", &w.FutureWords},
+		{"phrasal-particles.txt", &w.PhrasalParticles},
 		{"place-prepositions.txt", &w.PlacePrepositions},
 		{"title-heads.txt", &w.TitleHeads},
 		{"sport-roles.txt", &w.TitleHeads}, // the players' positions, a domain list

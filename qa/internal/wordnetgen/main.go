@@ -97,6 +97,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/articlebot/articlebot/qa/text"
 	"github.com/kljensen/snowball/english"
 )
 
@@ -384,16 +385,13 @@ func fileOf(pos byte) byte {
 	return pos
 }
 
-// particles are the second words of the phrasal verbs the table keys.
-var particles = map[string]bool{"up": true, "down": true, "out": true, "off": true, "in": true, "on": true,
-	"over": true, "back": true, "away": true, "through": true}
-
-// phrasalKey returns the key of a phrasal verb lemma ("step_down" gives
-// "step_down", "stepped" and all being stemmed alike), or false if the
-// lemma is not a verb and one particle.
+// phrasalKey returns the key of a phrasal verb lemma, its verb's stem, an
+// underscore and its particle ("call_off" for "called_off" as for
+// "call_off"), or false if the lemma is not a verb and one of the
+// particles qa reads after a question's verb (phrasal-particles.txt).
 func phrasalKey(lemma string, file byte) (string, bool) {
 	verb, particle, ok := strings.Cut(lemma, "_")
-	if !ok || file != 'v' || !particles[particle] {
+	if !ok || file != 'v' || !text.DefaultLexicon().PhrasalParticles.Has(particle) {
 		return "", false
 	}
 	word, ok := normalize(verb, file)
