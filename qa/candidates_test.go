@@ -127,7 +127,7 @@ func TestAgeMeasured(t *testing.T) {
 		"The 19-year-old referee, Sam Roe, sent off two players.\n"+
 		"After 12 years Hale left the club.\n")
 	e := New([]*Article{a}, DefaultOptions())
-	checkMeasured(t, e, []measuredCase{
+	checkMeasured(t, e, []featureCase{
 		{"How old is Tom Hale?", map[string]float64{"Ann Lee": 0, "Hale, 30": 1, "After 12 years": 0}},
 		{"How old is Ann Lee?", map[string]float64{"Ann Lee": 1}},
 		{"How old is the referee?", map[string]float64{"The 19-year-old": 1}},
@@ -146,7 +146,7 @@ func TestSizeMeasured(t *testing.T) {
 		"The nearby dam was 64% full in 1998.\n"+
 		"Tickets to see the bell rose to £3.50 in May.\n")
 	e := New([]*Article{a}, DefaultOptions())
-	checkMeasured(t, e, []measuredCase{
+	checkMeasured(t, e, []featureCase{
 		{"How deep was the wreck of the steamer?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
 		{"How fast was the steamer raised?", map[string]float64{"Divers found": 0, "The wreck lay": 1}},
 		{"How soon will the bell of the steamer go on show?", map[string]float64{"Divers found": 0, "The bell": 1}},
@@ -155,16 +155,22 @@ func TestSizeMeasured(t *testing.T) {
 	})
 }
 
-// A measuredCase is a question and, for the candidates that open with
-// given words, the answer_measured each must have.
-type measuredCase struct {
+// A featureCase is a question and, for the candidates that open with
+// given words, the value of a feature each must have.
+type featureCase struct {
 	question string
-	want     map[string]float64 // a sentence's opening words → answer_measured
+	want     map[string]float64 // a sentence's opening words → the feature's value
 }
 
-// checkMeasured asks each case's question and checks answer_measured of
-// the candidates it names, each of which must be among the candidates.
-func checkMeasured(t *testing.T, e *Engine, tests []measuredCase) {
+// checkMeasured checks answer_measured (see checkFeature).
+func checkMeasured(t *testing.T, e *Engine, tests []featureCase) {
+	t.Helper()
+	checkFeature(t, e, rank.AnswerMeasured, tests)
+}
+
+// checkFeature asks each case's question and checks feature f of the
+// candidates it names, each of which must be among the candidates.
+func checkFeature(t *testing.T, e *Engine, f rank.Feature, tests []featureCase) {
 	t.Helper()
 	for _, tt := range tests {
 		t.Run(tt.question, func(t *testing.T) {
@@ -177,8 +183,8 @@ func checkMeasured(t *testing.T, e *Engine, tests []measuredCase) {
 				i := slices.IndexFunc(cands, func(c Candidate) bool { return strings.HasPrefix(c.Text, opening) })
 				if i < 0 {
 					t.Errorf("no candidate opens %q", opening)
-				} else if got := cands[i].Features[rank.AnswerMeasured]; got != want {
-					t.Errorf("%q answer_measured = %v, want %v", opening, got, want)
+				} else if got := cands[i].Features[f]; got != want {
+					t.Errorf("%q %v = %v, want %v", opening, f, got, want)
 				}
 			}
 		})
@@ -193,7 +199,7 @@ func TestSumMeasured(t *testing.T) {
 		"The crews laid 500 miles of cable for the new line.\n"+
 		"The new line cost £3m, the council said.\n")
 	e := New([]*Article{a}, DefaultOptions())
-	checkMeasured(t, e, []measuredCase{
+	checkMeasured(t, e, []featureCase{
 		{"How much did the new line cost?", map[string]float64{"The crews laid": 0, "The new line cost": 1}},
 		{"How much cable did the crews lay for the new line?", map[string]float64{"The crews laid": 1}},
 	})
@@ -251,25 +257,8 @@ func TestQuotedAsked(t *testing.T) {
 		"The mayor, Ann Lee, said the bridge would reopen in May after repairs.\n"+
 		"\"The bridge is safe, and we will reopen it in May,\" Lee said.\n")
 	e := New([]*Article{a}, DefaultOptions())
-	for _, tt := range []struct {
-		question string
-		want     map[string]float64 // a sentence's opening words → quoted_asked
-	}{
+	checkFeature(t, e, rank.QuotedAsked, []featureCase{
 		{"What did Ann Lee say about the bridge?", map[string]float64{"The mayor": 0, "\"The bridge": 1}},
 		{"When will the bridge reopen?", map[string]float64{"The mayor": 0, "\"The bridge": 0}},
-	} {
-		q, err := e.ParseQuestion(tt.question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		cands, _, _ := e.Candidates(q)
-		for opening, want := range tt.want {
-			i := slices.IndexFunc(cands, func(c Candidate) bool { return strings.HasPrefix(c.Text, opening) })
-			if i < 0 {
-				t.Errorf("%q: no candidate opens %q", tt.question, opening)
-			} else if got := cands[i].Features[rank.QuotedAsked]; got != want {
-				t.Errorf("%q: %q quoted_asked %v, want %v", tt.question, opening, got, want)
-			}
-		}
-	}
+	})
 }
