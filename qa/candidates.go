@@ -346,7 +346,7 @@ type questionView struct {
 	namesOf  int32             // what it asks the names of, or -1
 	named    map[int32]bool    // the terms of the names of the people it names
 	leads    bool              // it asks who runs, leads, heads or owns something: "Who runs the hospice?"
-	old      int32             // the term of "old", for "how old", or -1
+	old      int32             // the term of "old", when the question asks "how old", else -1
 	units    tokenFlags        // the units the measure asked for is counted in (measureUnits)
 }
 
@@ -401,7 +401,10 @@ func (e *Engine) questionView(q *Question, searched index.Part) *questionView {
 		qv.namesOf = id(q.namesOf)
 	}
 	qv.leads = q.leadVerb >= 0
-	qv.old = id(e.lookupTerm("old"))
+	qv.old = -1
+	if q.measure == "old" {
+		qv.old = id(e.lookupTerm("old"))
+	}
 	qv.units = flagsOf(measureUnits[q.measure])
 	switch q.Kind {
 	case KindTime:

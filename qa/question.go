@@ -831,20 +831,12 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
 			// at less than the question's own word; only those the
 			// articles use, since the others can match nothing.
-			for _, rel := range relatedTerms(st) {
-				if _, ok := e.ix.Lookup(rel); ok {
-					q.addToGroup(rel, e.opts.RelatedWeight, group)
-				}
-			}
+			e.addRelated(q, st, st, group)
 		}
 		if !t.Cap && !named[i] && e.opts.RelatedWeight > 0 && !e.ix.Common(st) && i+1 < len(toks) && e.lx.PhrasalParticles.Has(toks[i+1].Norm) {
 			// A phrasal verb's paraphrases: "step down" finds "resigned",
 			// "put off" "postponed", however short its verb.
-			for _, rel := range relatedTerms(st + "_" + toks[i+1].Norm) {
-				if _, ok := e.ix.Lookup(rel); ok && rel != st {
-					q.addToGroup(rel, e.opts.RelatedWeight, group)
-				}
-			}
+			e.addRelated(q, st+"_"+toks[i+1].Norm, st, group)
 		}
 		if i == q.leadVerb {
 			leadGroup = group
@@ -863,6 +855,17 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		// words, which keep their own groups.
 		for _, lead := range e.leadTerms {
 			q.addToGroup(lead, e.opts.AliasWeight, leadGroup)
+		}
+	}
+}
+
+// addRelated adds to a question word's group, at the related weight, the
+// terms the related table gives for key that the articles use, but the
+// word's own term.
+func (e *Engine) addRelated(q *Question, key, own string, group int) {
+	for _, rel := range relatedTerms(key) {
+		if _, ok := e.ix.Lookup(rel); ok && rel != own {
+			q.addToGroup(rel, e.opts.RelatedWeight, group)
 		}
 	}
 }

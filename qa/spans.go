@@ -659,8 +659,6 @@ func sameKind(a, b span.Type) bool {
 	return a == b || name(a) && name(b)
 }
 
-// currencyBefore reports whether a currency sign comes right before byte
-// offset i of txt.
 // currencyWordBefore reports whether a currency's abbreviation stands
 // right before number token i, as a sign would: "Rs 1.8 crore", "Rs. 500";
 // not a word that ends another phrase ("a dollar 40 years ago", "500

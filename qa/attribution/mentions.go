@@ -204,8 +204,8 @@ func (a *article) addressed(address []text.Token, e *Entity) *Entity {
 		}
 		return out
 	}
-	if his := of(want); len(his) > 0 {
-		return mostRecent(his)
+	if same := of(want); len(same) > 0 {
+		return mostRecent(same)
 	}
 	if unknown := of(GenderUnknown); e.Gender != GenderUnknown && len(unknown) > 0 {
 		return mostRecent(unknown)
