@@ -336,6 +336,7 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 		v[span.JoinedPlural] = boolFeature(sv.plural)
 	}
 	v[span.First] = boolFeature(p.start == 0)
+	v[span.RaggedEnd] = boolFeature(e.raggedEnd(toks[p.end-1]))
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
 	c := &sv.clause
@@ -788,8 +789,9 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 		// name, at most countWords: "six deals", "a ten-day tour".
 		k := end
 		for k < len(toks) && k < end+countWords && (!toks[k].IsStop() || countQualifiers[toks[k].Norm] && k+1 < len(toks) && lowerWord(e.lx, toks[k+1])) &&
-			!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) {
-			k++
+			!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) &&
+			(k == end || !e.raggedEnd(toks[k])) {
+			k++ // past its first word, no verb: "165 mph", not "165 mph tore"
 		}
 		if k > end {
 			out = append(out, phrase{start: start, end: k, typ: span.TypeCount})
@@ -889,6 +891,19 @@ func (e *Engine) nounLike(t text.Token) bool {
 	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
 		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(e.lx, t) &&
 		!t.Is(text.KindTime)
+}
+
+// raggedEnd reports whether a word in lower case ends no noun phrase: a
+// verb in the past ("fell", "drifted") or of saying, an adverb in -ly, a
+// preposition. No tagger again: these are the words a run of words runs
+// on into past its noun.
+func (e *Engine) raggedEnd(t text.Token) bool {
+	if t.Cap || t.Number || t.IsStop() {
+		return false
+	}
+	w := t.Norm
+	return e.lx.Prepositions.Has(w) || e.lx.IrregularVerb(w) || e.lx.IrregularAmbiguous.Has(w) || e.lx.IsSpeech(e.lookupTerm(w)) ||
+		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") && !e.lx.LyNouns.Has(w)
 }
 
 // nounWords is how many words in lower case after a name may make a phrase

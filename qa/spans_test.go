@@ -210,6 +210,31 @@ func TestUnitAsked(t *testing.T) {
 	}
 }
 
+// TestRaggedEnd checks that a phrase that runs on past its noun into a
+// verb, an adverb or a preposition is marked, and that a count stops at
+// the verb after what it counts.
+func TestRaggedEnd(t *testing.T) {
+	a := mustArticle(t, "Storm hits zoo\n"+
+		"A storm packing winds of up to 165 mph tore through Dunmore Zoo near Kelso, killing three zebras.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("What did the storm hit?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]float64)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = c.Features[span.RaggedEnd]
+	}
+	for phrase, want := range map[string]float64{"up to 165 mph": 0, "Dunmore Zoo near": 1, "Dunmore Zoo": 0, "three zebras": 0} {
+		if g, ok := got[phrase]; !ok || g != want {
+			t.Errorf("%q ragged end %v (proposed %v), want %v", phrase, g, ok, want)
+		}
+	}
+	if _, ok := got["up to 165 mph tore"]; ok {
+		t.Errorf("the count runs on into the verb after it: %q", "up to 165 mph tore")
+	}
+}
+
 // TestKindNounNotOwn checks that the noun "which" asks for is not one of
 // the question's own words in a phrase ("High Court" for "Which court …"),
 // while the question's other words are: a phrase of only those is not
