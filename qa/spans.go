@@ -336,7 +336,9 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 		v[span.JoinedPlural] = boolFeature(sv.plural)
 	}
 	v[span.First] = boolFeature(p.start == 0)
-	v[span.RaggedEnd] = boolFeature(e.raggedEnd(toks[p.end-1]))
+	// "Kim Il-sung": a name's tail after a hyphen is the name's.
+	tail := p.end-1 > p.start && text.IsHyphen(txt[toks[p.end-2].End:toks[p.end-1].Start])
+	v[span.RaggedEnd] = boolFeature(e.raggedEnd(toks[p.end-1]) && !tail)
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))
 	c := &sv.clause

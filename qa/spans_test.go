@@ -212,10 +212,11 @@ func TestUnitAsked(t *testing.T) {
 
 // TestRaggedEnd checks that a phrase that runs on past its noun into a
 // verb, an adverb or a preposition is marked, and that a count stops at
-// the verb after what it counts.
+// the verb after what it counts; a name's tail after a hyphen is no verb
+// ("sung" of "Kim Il-sung").
 func TestRaggedEnd(t *testing.T) {
 	a := mustArticle(t, "Storm hits zoo\n"+
-		"A storm packing winds of up to 165 mph tore through Dunmore Zoo near Kelso, killing three zebras.\n")
+		"A storm packing winds of up to 165 mph tore through Dunmore Zoo near Kelso, killing three zebras, keeper Kim Il-sung said.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	q, err := e.ParseQuestion("What did the storm hit?")
 	if err != nil {
@@ -225,7 +226,7 @@ func TestRaggedEnd(t *testing.T) {
 	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
 		got[c.Text] = c.Features[span.RaggedEnd]
 	}
-	for phrase, want := range map[string]float64{"up to 165 mph": 0, "Dunmore Zoo near": 1, "Dunmore Zoo": 0, "three zebras": 0} {
+	for phrase, want := range map[string]float64{"up to 165 mph": 0, "Dunmore Zoo near": 1, "Dunmore Zoo": 0, "three zebras": 0, "Kim Il-sung": 0} {
 		if g, ok := got[phrase]; !ok || g != want {
 			t.Errorf("%q ragged end %v (proposed %v), want %v", phrase, g, ok, want)
 		}
