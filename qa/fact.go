@@ -148,11 +148,38 @@ func (f *factReader) number(best phrase) phrase {
 	if k := best.end; f.rateAt(k) && f.fits(best.start, k+2) {
 		best.end = k + 2
 	}
+	if end := f.periodAfter(best.end); end > best.end && f.fits(best.start, end) {
+		best.end = end // "£240,000 over three years"
+	}
 	if f.q.measure == "score" {
 		best = f.score(best)
 	}
 	return best
 }
+
+// periodAfter returns where the period a sum or a count is reckoned over
+// ends, when one starts at token k ("over three years", "over the next 12
+// months"), or k.
+func (f *factReader) periodAfter(k int) int {
+	if f.word(k) != "over" {
+		return k
+	}
+	from := k + 1
+	if f.word(from) == "the" && f.is(from+1, periodSides) {
+		from += 2
+	}
+	end := k
+	for _, c := range f.seen {
+		// "over" qualifies a count too, so the count may hold it.
+		if c.typ == span.TypeCount && (c.start == from || c.start == k && from == k+1) && f.toks[c.end-1].Is(text.KindTimeUnit) {
+			end = max(end, c.end)
+		}
+	}
+	return end
+}
+
+// periodSides say which way a period reaches: "over the next 12 months".
+var periodSides = map[string]bool{"next": true, "past": true, "last": true, "coming": true, "following": true}
 
 // rateAt reports whether tokens k and k+1 give the rate a number before
 // them is reckoned per: "a year" of "£3.1 million a year", "per second".
@@ -249,6 +276,9 @@ func (f *factReader) time(best phrase) phrase {
 	if k := best.start; f.word(k-1) == "on" && (f.word(k-2) == "early" || f.word(k-2) == "late") && f.fits(k-2, best.end) {
 		best.start -= 2
 	}
+	if f.is(best.start-1, timeBounds) && f.fits(best.start-1, best.end) {
+		best.start-- // "by Friday", "until at least 2027"
+	}
 	if k := best.start; f.word(k-1) == "of" && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
 		best.start -= 2
 		if f.is(best.start-1, periodOrdinals) && f.fits(best.start-1, best.end) {
@@ -265,6 +295,10 @@ const (
 	clockTokens = 2
 	tallyReach  = 3
 )
+
+// timeBounds make a time a deadline or a limit, which the answer must
+// keep: "by Friday" is not "on Friday".
+var timeBounds = map[string]bool{"by": true, "until": true, "till": true, "before": true, "since": true}
 
 // clockModifiers qualify a time of day: "about 4.40am".
 var clockModifiers = [][]string{{"shortly", "after"}, {"shortly", "before"}, {"just", "after"}, {"just", "before"}, {"soon", "after"}, {"about"}, {"around"}}

@@ -48,6 +48,13 @@ func TestWholeFact(t *testing.T) {
 		{"within a time", "The regulator must hold a new hearing within 90 days of the ruling.", "How long does the regulator have?", "90", "within 90 days"},
 		{"a count's other", "Vets will test 41 other flocks in the county this week.", "How many flocks will be tested?", "41", "41 other flocks"},
 		{"part and whole", "Inspectors found damp in 29 of the 38 flats they visited.", "What did the inspectors find?", "29", "29 of the 38 flats"},
+		{"a deadline", "Pharmacies must clear the shelves by Friday, the regulator said.", "When must the shelves be cleared?", "Friday", "by Friday"},
+		{"two modifiers of a time", "Repairs should start early next week, engineers said.", "When will repairs start?", "early next week", "early next week"},
+		{"a longer qualifier first", "The appeal has raised just over £48,000 for the hospice.", "How much has the appeal raised?", "£48,000", "just over £48,000"},
+		{"an estimate", "An estimated 180,000 spectators lined the course.", "How many spectators watched?", "180,000", "An estimated 180,000 spectators"},
+		{"a sum over a period", "The council will spend $240,000 over three years on the scheme.", "How much will the council spend?", "$240,000", "$240,000 over three years"},
+		{"a sum over the next period", "The fund will pay out £5m over the next two years.", "How much will the fund pay out?", "£5m", "£5m over the next two years"},
+		{"a measure's dimension", "The tornado's track was 14 miles long, the weather service said.", "How long was the track?", "14", "14 miles long"},
 		{"tally from its second number", "The council voted by 34 votes to 29 to close the pool.", "What was the result of the council vote?", "29", "34 votes to 29"},
 	}
 	for _, tt := range tests {

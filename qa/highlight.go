@@ -71,6 +71,10 @@ func (e *Engine) isPersonName(toks []text.Token) bool {
 	return false
 }
 
+// timeModifierWords is how many modifiers a time takes before it: "early
+// next week".
+const timeModifierWords = 2
+
 // timeSpans are dates and times: "last Friday", "on Monday", "March 9,
 // 2007", "10/1/2008", "2012".
 func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
@@ -83,8 +87,8 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 			continue
 		}
 		start, end := i, i+max(1, clock)
-		if start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm) {
-			start--
+		for n := 0; n < timeModifierWords && start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm); n++ {
+			start-- // "next week", "early next week"
 		}
 		// A month runs on into its day and year: "March 9, 2007".
 		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || lx.CalendarWords.Has(toks[end].Norm)) && gapOK(lx, txt, toks[end-1], toks[end]) {

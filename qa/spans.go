@@ -686,8 +686,11 @@ func currencyBefore(txt string, i int) bool {
 }
 
 // quantityModifiers qualify a number: "more than 500".
-var quantityModifiers = [][]string{{"more", "than"}, {"less", "than"}, {"fewer", "than"}, {"at", "least"},
-	{"at", "most"}, {"up", "to"}, {"about"}, {"around"}, {"nearly"}, {"almost"}, {"roughly"}, {"some"}, {"over"}, {"under"}, {"within"}}
+// The longer come first: "just over 500", not "over 500".
+var quantityModifiers = [][]string{{"as", "many", "as"}, {"as", "much", "as"}, {"as", "few", "as"}, {"in", "excess", "of"},
+	{"an", "average", "of"}, {"just", "over"}, {"just", "under"}, {"well", "over"}, {"more", "than"}, {"less", "than"},
+	{"fewer", "than"}, {"at", "least"}, {"at", "most"}, {"up", "to"}, {"close", "to"}, {"upwards", "of"}, {"an", "estimated"},
+	{"about"}, {"around"}, {"nearly"}, {"almost"}, {"roughly"}, {"some"}, {"over"}, {"under"}, {"within"}, {"just"}, {"only"}, {"every"}}
 
 // countQualifiers may stand between a number and what it counts: "41
 // other flocks", "20 more nurses".
