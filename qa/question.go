@@ -48,6 +48,7 @@ type Question struct {
 	wantsTerm              bool           // "what term/word/phrase …": a quoted term answers
 	describes              bool           // "how did X describe …", "what did X call …": a few quoted words answer
 	typeNoun               string         // the noun after "which" or "what", as a term: what the answer is
+	bodyAsked              bool           // that noun heads a body's name: "Which company", "What agency"
 	plural                 bool           // that noun is plural: "Which firms …" may be answered by two
 	surface                []string       // the question's own words as written (normalised), for exact matches
 	namesOf                string         // "the names of the ethnic groups": what must be named, as a term
@@ -365,6 +366,7 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			head = compoundHead(lx, toks[qw+1:]) // "Which union leader": a leader
 			n = next(head + 1)
 			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
+			q.bodyAsked = lx.OrgNouns.Has(n)
 			q.plural = plural(n, q.typeNoun)
 		}
 		switch {

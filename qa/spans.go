@@ -145,16 +145,17 @@ func phraseText(txt string, toks []text.Token, p phrase) string {
 // tokens that share a word with it (its anchors), and which token terms
 // are its own.
 type spanView struct {
-	anchors  []int
-	own      []bool        // by token: a content word the question has
-	typeNoun []bool        // by token: the noun of "which X"
-	counted  []bool        // by token: what "how many" counts ("libraries" of "How many libraries …")
-	grain    string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
-	units    text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
-	tally    bool          // the question asks for a score or a vote's tally: "What was the result of the vote?"
-	age      bool          // the question asks how old someone is
-	plural   bool          // the question asks for things in the plural: "Which firms …"
-	clause   questionClause
+	anchors   []int
+	own       []bool        // by token: a content word the question has
+	typeNoun  []bool        // by token: the noun of "which X"
+	counted   []bool        // by token: what "how many" counts ("libraries" of "How many libraries …")
+	grain     string        // "year", "month" or "day" when the question asks for one ("in what year"), else ""
+	units     text.WordKind // the units a measure asked for is counted in: time for "how long", length for "how far"
+	tally     bool          // the question asks for a score or a vote's tally: "What was the result of the vote?"
+	age       bool          // the question asks how old someone is
+	plural    bool          // the question asks for things in the plural: "Which firms …"
+	bodyAsked bool          // the question asks for a body: "Which company …"
+	clause    questionClause
 }
 
 // grainOf says what a time phrase names: a "year" alone, a "month" (and
@@ -200,7 +201,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 			asked[w] = true
 		}
 	}
-	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), counted: make([]bool, len(toks)), plural: q.plural, clause: q.clause}
+	sv := &spanView{own: make([]bool, len(toks)), typeNoun: make([]bool, len(toks)), counted: make([]bool, len(toks)), plural: q.plural, bodyAsked: q.bodyAsked, clause: q.clause}
 	switch q.typeNoun {
 	case "year", "month", "day":
 		sv.grain = q.typeNoun
@@ -338,6 +339,8 @@ func (e *Engine) describePhrase(v *span.Vector, sv *spanView, ask span.Ask, p ph
 	v[span.First] = boolFeature(p.start == 0)
 	// "Kim Il-sung": a name's tail after a hyphen is the name's.
 	tail := p.end-1 > p.start && text.IsHyphen(txt[toks[p.end-2].End:toks[p.end-1].Start])
+	v[span.KindHead] = boolFeature(sv.typeNoun[p.end-1])
+	v[span.BodyAsked] = boolFeature(sv.bodyAsked && (p.typ == span.TypeBody || p.typ == span.TypeName))
 	v[span.RaggedEnd] = boolFeature(e.raggedEnd(toks[p.end-1]) && !tail)
 	v[span.OfAfter] = boolFeature(p.end < len(toks) && toks[p.end].Norm == "of")
 	v[span.PrepositionBefore] = boolFeature(p.start > 0 && e.lx.Prepositions.Has(toks[p.start-1].Norm))

@@ -236,6 +236,39 @@ func TestRaggedEnd(t *testing.T) {
 	}
 }
 
+// TestKindHeadAndBody checks that a phrase headed by the noun "which"
+// asks for is marked ("High Court" for "Which court"), and that a body's
+// name is marked for a question that asks for a body, not for one that
+// asks for a place.
+func TestKindHeadAndBody(t *testing.T) {
+	a := mustArticle(t, "Court voids lease\n"+
+		"The High Court in Kestrel Bay annulled the lease held by Corvex Telecom, which has 31 million customers.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		f        span.Feature
+		want     map[string]float64
+	}{
+		{"Which court annulled the lease?", span.KindHead, map[string]float64{"High Court": 1, "Kestrel Bay": 0, "Corvex Telecom": 0}},
+		{"Which company held the lease?", span.BodyAsked, map[string]float64{"Corvex Telecom": 1, "31 million customers": 0}},
+		{"Which town is the court in?", span.BodyAsked, map[string]float64{"Corvex Telecom": 0, "Kestrel Bay": 0}},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := make(map[string]float64)
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			got[c.Text] = c.Features[tt.f]
+		}
+		for phrase, want := range tt.want {
+			if g, ok := got[phrase]; !ok || g != want {
+				t.Errorf("%q: %q %s %v (proposed %v), want %v", tt.question, phrase, tt.f, g, ok, want)
+			}
+		}
+	}
+}
+
 // TestKindNounNotOwn checks that the noun "which" asks for is not one of
 // the question's own words in a phrase ("High Court" for "Which court …"),
 // while the question's other words are: a phrase of only those is not

@@ -96,6 +96,8 @@ const (
 	SubjectAsked                     // the question asks who or what did something, and the phrase comes right before that verb: "Ann Lee took" for "Who took the corner?"
 	NameGiven                        // the question asks what something is called, and a naming word comes right before the phrase: "known as Miura-ori"
 	UnitAsked                        // the question asks how long, far, old, big or much, and the phrase is a number in units of that ("twenty minutes" for "how much time"; a sum, by its sign, for "how much"; an age set off after a name for "how old"), or it asks a score or a vote and the phrase is a tally ("34 votes to 29")
+	KindHead                         // the phrase ends with the noun of "which X": "High Court" for "Which court"
+	BodyAsked                        // the question asks for a body ("Which company", "What agency") and the phrase is a body's or another name
 	RaggedEnd                        // the phrase ends on a word in lower case that ends no noun phrase: a verb in the past or of saying, an adverb, a preposition ("Marchmont Bank fell", "the zoo near")
 	numGeneral
 )
@@ -105,7 +107,7 @@ const NumFeatures = int(numGeneral) + int(NumAsks)*int(NumTypes)
 
 var generalNames = [numGeneral]string{"own", "near", "support", "alone", "anchor_before", "breaks", "apposition",
 	"kind_near", "words", "first", "of_after", "in_quote", "capitals", "counted", "unit", "relative",
-	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given", "unit_asked", "ragged_end"}
+	"preposition_before", "in_parentheses", "words_what", "grain_asked", "joined", "joined_plural", "after_stranded", "subject_asked", "name_given", "unit_asked", "kind_head", "body_asked", "ragged_end"}
 
 // Match returns the feature of a question that asks a and a phrase of type
 // t: on for the pair, off for the others.
