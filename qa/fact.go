@@ -62,6 +62,12 @@ func (f *factReader) whole(best phrase) phrase {
 		return f.name(best)
 	case span.TypeTime:
 		return f.time(best)
+	case span.TypePhrase:
+		// "a doctor", "the airport": a noun phrase with its article
+		// reads as an answer; its head alone does not.
+		if f.is(best.start-1, articles) && f.fits(best.start-1, best.end) {
+			best.start--
+		}
 	case span.TypePerson:
 		// "Dr. Priya Naidoo": a person as the article titles them; not
 		// "Lady Jill Biden" of "First Lady Jill Biden", half a title.
@@ -295,6 +301,9 @@ const (
 	clockTokens = 2
 	tallyReach  = 3
 )
+
+// articles open a noun phrase.
+var articles = map[string]bool{"a": true, "an": true, "the": true}
 
 // timeBounds make a time a deadline or a limit, which the answer must
 // keep: "by Friday" is not "on Friday".

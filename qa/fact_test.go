@@ -55,6 +55,7 @@ func TestWholeFact(t *testing.T) {
 		{"a sum over a period", "The council will spend $240,000 over three years on the scheme.", "How much will the council spend?", "$240,000", "$240,000 over three years"},
 		{"a sum over the next period", "The fund will pay out £5m over the next two years.", "How much will the fund pay out?", "£5m", "£5m over the next two years"},
 		{"a measure's dimension", "The tornado's track was 14 miles long, the weather service said.", "How long was the track?", "14", "14 miles long"},
+		{"a noun phrase's article", "She came back to the Highlands to work as a district nurse.", "What job did she come back to do?", "district nurse", "a district nurse"},
 		{"tally from its second number", "The council voted by 34 votes to 29 to close the pool.", "What was the result of the council vote?", "29", "34 votes to 29"},
 	}
 	for _, tt := range tests {
