@@ -30,6 +30,7 @@ func TestParseQuestion(t *testing.T) {
 		{name: "where", question: "Where did the talks take place?", kind: KindPlace},
 		{name: "when", question: "When did Trump meet Putin?", kind: KindTime, people: "Donald Trump,Vladimir Putin"},
 		{name: "a score", question: "What was the final score?", kind: KindNumber},
+		{name: "a measure's noun", question: "What proportion of Ukrainians back the deal?", kind: KindNumber},
 		{name: "score the verb", question: "What did Trump score?", kind: KindPassage, people: "Donald Trump"},
 		{name: "how many", question: "How many deals did Trump settle this year?", kind: KindNumber, people: "Donald Trump"},
 		{name: "why", question: "Why did Trump change his mind?", kind: KindReason, people: "Donald Trump"},
