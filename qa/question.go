@@ -361,9 +361,12 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			}
 		}
 	case "what", "which":
-		n, head := next(1), 0
-		if qw+1 < len(toks) && !toks[qw+1].IsStop() && !lx.FrameWords.Has(n) && !lx.QuestionAuxiliaries.Has(n) {
-			head = compoundHead(lx, toks[qw+1:]) // "Which union leader": a leader
+		n, head, from := next(1), 0, 1
+		if kindWords[n] && next(2) == "of" && qw+3 < len(toks) && !toks[qw+3].IsStop() {
+			from, n = 3, next(3) // "What kind of forest": a forest
+		}
+		if qw+from < len(toks) && !toks[qw+from].IsStop() && (from > 1 || !lx.FrameWords.Has(n)) && !lx.QuestionAuxiliaries.Has(n) {
+			head = from - 1 + compoundHead(lx, toks[qw+from:]) // "Which union leader": a leader
 			n = next(head + 1)
 			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
 			q.bodyAsked = lx.OrgNouns.Has(n)
@@ -384,9 +387,10 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.Kind, q.wantsTerm = KindQuote, true
 		case lx.TitleHeads.Has(n):
 			q.Kind = KindPerson // "Which congressman sponsored …"
-		case q.Speech && q.typeNoun == "":
-			// "What did China warn?" asks for words; "Which newspaper
-			// did China use to send a warning?" for a newspaper.
+		case q.Speech && (q.typeNoun == "" || from > 1):
+			// "What did China warn?" asks for words, and "What kind of
+			// crisis did Ann Lee say they face?" for them too; "Which
+			// newspaper did China use to send a warning?" for a newspaper.
 			q.Kind = KindQuote
 		case (n == "is" || n == "was" || n == "are") && qw+3 >= len(toks)-1:
 			q.Kind = KindDefinition
@@ -619,6 +623,10 @@ func compoundHead(lx *text.Lexicon, toks []text.Token) int {
 	}
 	return head
 }
+
+// kindWords ask for a kind of the noun after their "of": "What kind of
+// forest", "Which type of vaccine".
+var kindWords = map[string]bool{"kind": true, "type": true, "sort": true, "form": true}
 
 // compoundReach is the most words after the first that a noun "which"
 // opens may run to: "which regional union leader".

@@ -82,6 +82,26 @@ func TestParseQuestion(t *testing.T) {
 	}
 }
 
+// TestKindOf checks that "what kind of X" asks for an X, as "which X"
+// does, and that the noun before a question's verb is what it asks for.
+func TestKindOf(t *testing.T) {
+	e := evalEngine(t, "seed")
+	for question, want := range map[string]string{
+		"What kind of talks did Trump and Putin hold?": "talks",
+		"Which type of summit was it?":                 "summit",
+		"What summit did Trump attend?":                "summit",
+		"What kind of is it?":                          "",
+	} {
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stem := e.lx.Stem(want); want == "" && q.typeNoun != "" || want != "" && q.typeNoun != stem {
+			t.Errorf("%q asks for %q, want %q", question, q.typeNoun, want)
+		}
+	}
+}
+
 func TestAskDeclines(t *testing.T) {
 	e := evalEngine(t, "seed")
 	for _, q := range []string{
