@@ -733,7 +733,7 @@ func possessiveJoin(txt string, a, b text.Token) bool {
 // an ampersand between names ("Halloran & Pike").
 func joined(txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
-	return g == " " || text.IsHyphen(g) || g == " & " && a.Cap && b.Cap
+	return g == " " || text.IsHyphen(g) || (g == " & " || g == "–") && a.Cap && b.Cap // "Barlow & Finch", "Cretaceous–Paleogene"
 }
 
 // maxShortAnswer is the most words a short answer has, as the scorers

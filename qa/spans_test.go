@@ -269,6 +269,24 @@ func TestKindHeadAndBody(t *testing.T) {
 	}
 }
 
+// TestNameJoinedByDash checks that an en dash joins two names into one,
+// as a hyphen does: "Cretaceous–Paleogene", not "Paleogene".
+func TestNameJoinedByDash(t *testing.T) {
+	a := mustArticle(t, "Dinosaurs\nThe Cretaceous–Paleogene extinction event wiped out the dinosaurs.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Which event wiped out the dinosaurs?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got = append(got, c.Text)
+	}
+	if !slices.Contains(got, "Cretaceous–Paleogene extinction event") {
+		t.Errorf("proposed %q, want the whole name among them", got)
+	}
+}
+
 // TestKindNounNotOwn checks that the noun "which" asks for is not one of
 // the question's own words in a phrase ("High Court" for "Which court …"),
 // while the question's other words are: a phrase of only those is not
