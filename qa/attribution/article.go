@@ -1,10 +1,27 @@
 package attribution
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/articlebot/articlebot/qa/text"
 )
+
+// bodyWordFrom reports whether the capitalised words from token i, set
+// apart by spaces, hold within bodyNameReach words a word that names a
+// body: "Welfare Association" of "Members' Welfare Association".
+func (p *para) bodyWordFrom(i int) bool {
+	for k := i; k < len(p.Toks) && k < i+bodyNameReach && p.Toks[k].Cap && (k == i || p.Gap(k) == " "); k++ {
+		if p.a.lx.OrgWords.Has(p.Toks[k].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyNameReach is how many words after a plural's possessive may hold
+// the word that makes the name a body's.
+const bodyNameReach = 4
 
 // article is what attribution knows of the article being analysed.
 type article struct {
@@ -94,6 +111,11 @@ func (p *para) joined(i int) bool {
 		return text.IsTitleAbbreviation(prev.Norm) || (utf8.RuneCountInString(prev.Norm) == 1 && prev.Cap)
 	case " & ":
 		return p.Toks[i-1].Cap && p.Toks[i].Cap // a firm's name: "Halloran & Pike"
+	case "' ", "’ ":
+		// A plural's possessive inside a body's name: "Allied Workers'
+		// Union"; not "the Netherlands' Anouk Verbeek".
+		prev, next := p.Toks[i-1], p.Toks[i]
+		return prev.Cap && next.Cap && strings.HasSuffix(prev.Norm, "s") && prev.Quoted == next.Quoted && p.bodyWordFrom(i)
 	}
 	return false
 }

@@ -518,6 +518,12 @@ func (p *para) npRight(a, limit int) phrase {
 			}
 			continue
 		}
+		if t.Norm == "of" && ofHead && p.titleHeadAt(b-1) {
+			if e := p.ofField(b, limit); e > b {
+				b = e // "head of fleet operations", set off before the name
+				continue
+			}
+		}
 		if t.Norm == "for" && p.portfolio(b, limit) {
 			// "the alderman for culture", "the minister for the Arctic":
 			// its first word, and then nouns as after any head.
@@ -567,6 +573,33 @@ func (p *para) npRight(a, limit int) phrase {
 	}
 	return phrase{a, b}
 }
+
+// titleHeadAt reports whether token k is a title: "head" of "head of
+// policy".
+func (p *para) titleHeadAt(k int) bool {
+	return k >= 0 && p.a.lx.TitleHeads.Has(p.Toks[k].Norm)
+}
+
+// ofField returns, when "of" at token k and a few words in lower case
+// after it say what a title is of and a comma ends them ("head of fleet
+// operations, Henrik Aalto"), where they end; else k. Only before a
+// comma: in "the head of state visited", the phrase is the head alone.
+func (p *para) ofField(k, limit int) int {
+	for e := k + 1; e < limit && e <= k+maxFieldWords && p.inWord(e); e++ {
+		t := p.Toks[e]
+		if t.Cap || t.Number || t.Quoted || !p.nounLike(e) {
+			return k
+		}
+		if strings.HasPrefix(p.Gap(e+1), ",") {
+			return e + 1
+		}
+	}
+	return k
+}
+
+// maxFieldWords is the most words a title's field may have after its
+// "of": "head of fleet operations".
+const maxFieldWords = 3
 
 // portfolio reports whether "for" at token k joins to the title before it
 // what the title is for ("the alderman for culture", "the minister for
