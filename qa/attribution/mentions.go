@@ -17,6 +17,15 @@ func (a *article) findMentions(p *para) {
 		// one in lower case is: "the MP said", not a body called MP.
 		titleCaps := t.AllCaps && t.Is(text.KindTitleHead) && i > 0 && p.Toks[i-1].Norm == "the" &&
 			(i+1 == len(p.Toks) || !p.Toks[i+1].Cap)
+		if h := a.partyTitle(p, i); h > i {
+			// "the Labour MP said", "the Independent TD said": a
+			// description, as "the MP" is, with its party.
+			if start, e := a.resolveDescription(p, h); e != nil {
+				a.addMention(p, start, h+1, e, Description)
+			}
+			i = h + 1
+			continue
+		}
 		if a.proper(p, i) && !titleCaps {
 			end := a.nameRun(p, i)
 			n := a.splitRun(p, i, end)
@@ -100,6 +109,32 @@ func (a *article) findMentions(p *para) {
 		i++
 	}
 }
+
+// partyTitle returns, when token i opens "the" and a few capitalised
+// words that end in a title written in capitals with no name after it
+// ("the Labour MP said", "the Independent TD"), the title's token; else i.
+func (a *article) partyTitle(p *para, i int) int {
+	if i == 0 || p.Toks[i-1].Norm != "the" || !p.Toks[i].Cap || p.Toks[i].AllCaps || p.Toks[i].Quoted {
+		return i
+	}
+	for h := i + 1; h < len(p.Toks) && h <= i+partyWords && p.inWord(h); h++ {
+		t := p.Toks[h]
+		if t.AllCaps && t.Is(text.KindTitleHead) {
+			if h+1 < len(p.Toks) && p.Toks[h+1].Cap && p.inWord(h+1) {
+				return i // "the Labour MP Ann Lee": a name follows
+			}
+			return h
+		}
+		if !t.Cap || t.AllCaps || a.lx.TitleHeads.Has(t.Norm) {
+			return i
+		}
+	}
+	return i
+}
+
+// partyWords is how many capitalised words may come before such a title:
+// "the Scottish Labour MSP".
+const partyWords = 2
 
 // someoneUnnamed reads a phrase that opens a clause at token i with "a",
 // "one" or "another" and is headed by a noun for a person ("One
