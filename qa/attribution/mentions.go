@@ -38,7 +38,10 @@ func (a *article) findMentions(p *para) {
 				i = end
 				continue // a weekday or a month is never anyone
 			}
-			e := a.resolveName(p.Toks[n:end], p.Phrase(n, end))
+			e := a.kinOf(p, n, end)
+			if e == nil {
+				e = a.resolveName(p.Toks[n:end], p.Phrase(n, end))
+			}
 			if n > i && end-n == 1 {
 				e = a.addressed(p.Toks[i:n], e) // "Mr Mitra" of two Mitras: the man
 			}
@@ -258,6 +261,37 @@ func (a *article) gendered(p *para, i int) bool {
 	before := p.Toks[i-2].Norm
 	return (before == "the" || a.lx.PossessiveDeterminers.Has(before)) && (i < 3 || !comparing[p.Toks[i-3].Norm])
 }
+
+// kinOf returns, for a given name alone set off after a kin noun whose
+// owner is named in full ("Eleanor Shaw's mother, Judith"), the person of
+// that name and the family's surname, which the article leaves to be
+// understood: Judith Shaw, never Eleanor. Else nil.
+func (a *article) kinOf(p *para, n, end int) *Entity {
+	if end-n != 1 || n < 3 || p.Gap(n) != ", " || !kinNouns[p.Toks[n-1].Norm] || !p.Toks[n-2].Possessive {
+		return nil
+	}
+	if _, known := a.lx.GivenName(p.Toks[n].Norm); !known {
+		return nil
+	}
+	owner, ok := p.mentionAt(n - 2)
+	if !ok || owner.Entity.Kind != Person || len(owner.Entity.Words) < 2 {
+		return nil
+	}
+	words := []string{p.Toks[n].Norm, owner.Entity.Words[len(owner.Entity.Words)-1]}
+	key := strings.Join(words, " ")
+	if e := a.byName[key]; e != nil {
+		return e
+	}
+	e := a.newEntity(p.Phrase(n, end)+" "+p.Phrase(n-2, n-1), words, Person)
+	e.learnGender(a.lx, p.Toks[n-1].Norm)
+	a.byName[key] = e
+	return e
+}
+
+// kinNouns are the family whose given name alone after a person's name
+// leaves the surname understood.
+var kinNouns = map[string]bool{"mother": true, "father": true, "son": true, "daughter": true, "wife": true, "husband": true,
+	"brother": true, "sister": true, "grandmother": true, "grandfather": true, "grandson": true, "granddaughter": true}
 
 // comparing open a comparison, whose noun is not the name after it.
 var comparing = map[string]bool{"like": true, "unlike": true}
