@@ -57,8 +57,13 @@ func (a *article) findMentions(p *para) {
 				}
 				a.people = append(a.people, e)
 			}
-			if e.Kind == Person && e.Gender == GenderUnknown && a.gendered(p, i) {
-				e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
+			if e.Kind == Person && a.gendered(p, i) {
+				if e.Gender == GenderUnknown {
+					e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
+				}
+				if noun := p.Toks[i-1].Norm; a.lx.PersonNouns.Has(noun) && a.byNoun[noun] == nil {
+					a.byNoun[noun] = e // "his mother" later is still she
+				}
 			}
 			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
 				e.place = true // "in Lagos"
