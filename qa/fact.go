@@ -167,8 +167,8 @@ func (f *factReader) number(best phrase) phrase {
 // ends, when one starts at token k ("over three years", "over the next 12
 // months"), or k.
 func (f *factReader) periodAfter(k int) int {
-	if f.word(k) != "over" {
-		return k
+	if f.word(k) != "over" || !joined(f.txt, f.toks[k-1], f.toks[k]) {
+		return k // "$240,000, over three years," is set off: no rate of it
 	}
 	from := k + 1
 	if f.word(from) == "the" && f.is(from+1, periodSides) {
@@ -282,14 +282,17 @@ func (f *factReader) time(best phrase) phrase {
 	if k := best.start; f.word(k-1) == "on" && (f.word(k-2) == "early" || f.word(k-2) == "late") && f.fits(k-2, best.end) {
 		best.start -= 2
 	}
-	if f.is(best.start-1, timeBounds) && f.fits(best.start-1, best.end) {
-		best.start-- // "by Friday", "until at least 2027"
-	}
 	if k := best.start; f.word(k-1) == "of" && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
 		best.start -= 2
 		if f.is(best.start-1, periodOrdinals) && f.fits(best.start-1, best.end) {
-			best.start-- // "the second quarter of 2027"
+			best.start-- // "second quarter of 2027"
 		}
+		if f.is(best.start-1, articles) && f.fits(best.start-1, best.end) {
+			best.start-- // "the spring of 2028", a noun phrase with its article
+		}
+	}
+	if f.is(best.start-1, timeBounds) && f.fits(best.start-1, best.end) {
+		best.start-- // "by Friday", "until 2027", "by the end of May"
 	}
 	return best
 }

@@ -369,12 +369,17 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			head = from - 1 + compoundHead(lx, toks[qw+from:]) // "Which union leader": a leader
 			n = next(head + 1)
 			q.typeNoun = lx.Stem(n) // "Which elections": an answer names elections
-			q.bodyAsked = lx.OrgNouns.Has(n)
 			q.plural = plural(n, q.typeNoun)
+			q.bodyAsked = lx.OrgNouns.Has(n) || q.plural && lx.OrgNouns.Has(text.Singular(n)) // "Which companies"
 		}
+		kindOf := from > 1 // "What kind of loss": a description, not a sum
 		switch {
 		case asksScore(toks[qw+1:]):
 			q.Kind, q.measure = KindNumber, "score" // "What was the final score?"
+		case q.Speech && kindOf:
+			q.Kind = KindQuote // "What kind of crisis did Ann Lee say they face?": her words
+		case kindOf:
+			q.Kind = KindPassage
 		case lx.RoleNouns.Has(n) && q.mentionsName(toks[qw+2+head:]):
 			q.Kind = KindDefinition // "What position does Hassan Omar hold?"
 		case lx.NumberNouns.Has(n):
@@ -387,10 +392,9 @@ func (q *Question) classify(lx *text.Lexicon, toks []text.Token) {
 			q.Kind, q.wantsTerm = KindQuote, true
 		case lx.TitleHeads.Has(n):
 			q.Kind = KindPerson // "Which congressman sponsored …"
-		case q.Speech && (q.typeNoun == "" || from > 1):
-			// "What did China warn?" asks for words, and "What kind of
-			// crisis did Ann Lee say they face?" for them too; "Which
-			// newspaper did China use to send a warning?" for a newspaper.
+		case q.Speech && q.typeNoun == "":
+			// "What did China warn?" asks for words; "Which newspaper
+			// did China use to send a warning?" for a newspaper.
 			q.Kind = KindQuote
 		case (n == "is" || n == "was" || n == "are") && qw+3 >= len(toks)-1:
 			q.Kind = KindDefinition

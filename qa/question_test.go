@@ -83,22 +83,35 @@ func TestParseQuestion(t *testing.T) {
 }
 
 // TestKindOf checks that "what kind of X" asks for an X, as "which X"
-// does, and that the noun before a question's verb is what it asks for.
+// does, but for a description of one, not a number, a person or a place;
+// and that the noun before a question's verb is what it asks for.
 func TestKindOf(t *testing.T) {
 	e := evalEngine(t, "seed")
-	for question, want := range map[string]string{
-		"What kind of talks did Trump and Putin hold?": "talks",
-		"Which type of summit was it?":                 "summit",
-		"What summit did Trump attend?":                "summit",
-		"What kind of is it?":                          "",
+	for _, tt := range []struct {
+		name, question, noun string
+		kind                 Kind
+	}{
+		{"kind of", "What kind of talks did Trump and Putin hold?", "talks", KindPassage},
+		{"type of", "Which type of summit was it?", "summit", KindPassage},
+		{"a kind of a number's noun", "What kind of loss did the firm suffer?", "loss", KindPassage},
+		{"a kind of a person", "What kind of leader is Putin?", "leader", KindPassage},
+		{"a kind of someone's words", "What kind of crisis did Zelenskyy say they face?", "crisis", KindQuote},
+		{"the noun itself", "What summit did Trump attend?", "summit", KindPassage},
+		{"kind with no noun", "What kind of is it?", "", KindPassage},
 	} {
-		q, err := e.ParseQuestion(question)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if stem := e.lx.Stem(want); want == "" && q.typeNoun != "" || want != "" && q.typeNoun != stem {
-			t.Errorf("%q asks for %q, want %q", question, q.typeNoun, want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			q, err := e.ParseQuestion(tt.question)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := ""
+			if tt.noun != "" {
+				want = e.lx.Stem(tt.noun)
+			}
+			if q.typeNoun != want || q.Kind != tt.kind {
+				t.Errorf("%q asks for %q of kind %v, want %q of kind %v", tt.question, q.typeNoun, q.Kind, want, tt.kind)
+			}
+		})
 	}
 }
 

@@ -733,7 +733,7 @@ func possessiveJoin(txt string, a, b text.Token) bool {
 // an ampersand between names ("Halloran & Pike").
 func joined(txt string, a, b text.Token) bool {
 	g := txt[a.End:b.Start]
-	return g == " " || text.IsHyphen(g) || (g == " & " || g == "–") && a.Cap && b.Cap // "Barlow & Finch", "Cretaceous–Paleogene"
+	return g == " " || text.IsHyphen(g) || g == " & " && a.Cap && b.Cap
 }
 
 // maxShortAnswer is the most words a short answer has, as the scorers
@@ -798,8 +798,11 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 		k := end
 		for k < len(toks) && k < end+countWords && (!toks[k].IsStop() || countQualifiers[toks[k].Norm] && k+1 < len(toks) && lowerWord(e.lx, toks[k+1])) &&
 			!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) &&
-			(k == end || !e.raggedEnd(toks[k])) {
-			k++ // past its first word, no verb: "165 mph", not "165 mph tore"
+			(k == end || !e.verbLike(toks[k]) || strings.HasSuffix(toks[k-1].Norm, "ly")) {
+			// Past its first word, no verb: "165 mph", not "165 mph
+			// tore"; but a participle an adverb qualifies is an
+			// adjective: "12 newly qualified nurses".
+			k++
 		}
 		if k > end {
 			out = append(out, phrase{start: start, end: k, typ: span.TypeCount})
@@ -902,17 +905,27 @@ func (e *Engine) nounLike(t text.Token) bool {
 }
 
 // raggedEnd reports whether a word in lower case ends no noun phrase: a
-// verb in the past ("fell", "drifted") or of saying, an adverb in -ly, a
-// preposition. No tagger again: these are the words a run of words runs
-// on into past its noun.
+// verb (see verbLike), an adverb in -ly. No tagger again: these are the
+// words a run of words runs on into past its noun.
 func (e *Engine) raggedEnd(t text.Token) bool {
+	return e.verbLike(t) || !t.Cap && strings.HasSuffix(t.Norm, "ly") && !e.lx.LyNouns.Has(t.Norm)
+}
+
+// verbLike reports whether a word in lower case reads as a verb or a
+// preposition: a past form ("fell", "drifted"; not "speed" nor "bed",
+// which end in -ed but are nouns), a verb of saying, a preposition.
+func (e *Engine) verbLike(t text.Token) bool {
 	if t.Cap || t.Number || t.IsStop() {
 		return false
 	}
 	w := t.Norm
-	return e.lx.Prepositions.Has(w) || e.lx.IrregularVerb(w) || e.lx.IrregularAmbiguous.Has(w) || e.lx.IsSpeech(e.lookupTerm(w)) ||
-		strings.HasSuffix(w, "ed") || strings.HasSuffix(w, "ly") && !e.lx.LyNouns.Has(w)
+	pastForm := strings.HasSuffix(w, "ed") && !strings.HasSuffix(w, "eed") && len(w) >= minPastForm
+	return e.lx.Prepositions.Has(w) || e.lx.IrregularVerb(w) || e.lx.IrregularAmbiguous.Has(w) || e.lx.IsSpeech(e.lookupTerm(w)) || pastForm
 }
+
+// minPastForm is the shortest word read as a past form by its -ed: "used";
+// "bed", "red" and "shed" are shorter.
+const minPastForm = 4
 
 // nounWords is how many words in lower case after a name may make a phrase
 // with it.

@@ -113,8 +113,12 @@ func (p *para) joined(i int) bool {
 		return p.Toks[i-1].Cap && p.Toks[i].Cap // a firm's name: "Halloran & Pike"
 	case "' ", "’ ":
 		// A plural's possessive inside a body's name: "Allied Workers'
-		// Union"; not "the Netherlands' Anouk Verbeek".
+		// Union"; not a country's ("the Netherlands' Anouk Verbeek",
+		// "the Netherlands' Delta Institute").
 		prev, next := p.Toks[i-1], p.Toks[i]
+		if key, _ := p.a.lx.PlaceAt(p.Toks, i-1); key != "" {
+			return false
+		}
 		return prev.Cap && next.Cap && strings.HasSuffix(prev.Norm, "s") && prev.Quoted == next.Quoted && p.bodyWordFrom(i)
 	}
 	return false

@@ -19,12 +19,13 @@ func (a *article) findMentions(p *para) {
 			(i+1 == len(p.Toks) || !p.Toks[i+1].Cap)
 		if h := a.partyTitle(p, i); h > i {
 			// "the Labour MP said", "the Independent TD said": a
-			// description, as "the MP" is, with its party.
+			// description, as "the MP" is, with its party, if someone
+			// holds the title; else read as a name, as before.
 			if start, e := a.resolveDescription(p, h); e != nil {
 				a.addMention(p, start, h+1, e, Description)
+				i = h + 1
+				continue
 			}
-			i = h + 1
-			continue
 		}
 		if a.proper(p, i) && !titleCaps {
 			end := a.nameRun(p, i)
@@ -34,9 +35,9 @@ func (a *article) findMentions(p *para) {
 				// ("Moscow", "the Congressional Website", "H.R.1424").
 				n = i
 			}
-			if a.lx.CalendarWords.Has(p.Toks[n].Norm) && end-n == 1 {
+			if a.lx.CalendarWords.Has(p.Toks[n].Norm) && end-n == 1 && !a.surnameSaying(p, n) {
 				i = end
-				continue // a weekday or a month is never anyone
+				continue // a weekday or a month is never anyone, but "May said" after Theresa May
 			}
 			e := a.kinOf(p, n, end)
 			if e == nil {
@@ -57,13 +58,8 @@ func (a *article) findMentions(p *para) {
 				}
 				a.people = append(a.people, e)
 			}
-			if e.Kind == Person && a.gendered(p, i) {
-				if e.Gender == GenderUnknown {
-					e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
-				}
-				if noun := p.Toks[i-1].Norm; a.lx.PersonNouns.Has(noun) && a.byNoun[noun] == nil {
-					a.byNoun[noun] = e // "his mother" later is still she
-				}
+			if e.Kind == Person && e.Gender == GenderUnknown && a.gendered(p, i) {
+				e.learnGender(a.lx, p.Toks[i-1].Norm) // "his mother, Sunanda": a woman
 			}
 			if i > 0 && a.lx.PlacePrepositions.Has(p.Toks[i-1].Norm) && p.Toks[i-1].Norm != "to" && p.Toks[i-1].Norm != "from" {
 				e.place = true // "in Lagos"
@@ -118,7 +114,7 @@ func (a *article) findMentions(p *para) {
 	}
 }
 
-// partyTitle returns, when token i opens "the" and a few capitalised
+// partyTitle returns, when token i follows "the" and opens a few capitalised
 // words that end in a title written in capitals with no name after it
 // ("the Labour MP said", "the Independent TD"), the title's token; else i.
 func (a *article) partyTitle(p *para, i int) int {
@@ -267,12 +263,24 @@ func (a *article) gendered(p *para, i int) bool {
 	return (before == "the" || a.lx.PossessiveDeterminers.Has(before)) && (i < 3 || !comparing[p.Toks[i-3].Norm])
 }
 
+// surnameSaying reports whether token i, a word that is also a month or
+// a small word, is the surname of someone named in full who says
+// something there: "May said", "said May", "More said".
+func (a *article) surnameSaying(p *para, i int) bool {
+	if len(a.bySurname[p.Toks[i].Norm]) == 0 {
+		return false
+	}
+	after := i+1 < len(p.Toks) && p.joined(i+1) && a.verbKind(p.Toks[i+1]) == speechVerb
+	before := i > 0 && p.joined(i) && a.verbKind(p.Toks[i-1]) == speechVerb
+	return after || before
+}
+
 // kinOf returns, for a given name alone set off after a kin noun whose
 // owner is named in full ("Eleanor Shaw's mother, Judith"), the person of
 // that name and the family's surname, which the article leaves to be
 // understood: Judith Shaw, never Eleanor. Else nil.
 func (a *article) kinOf(p *para, n, end int) *Entity {
-	if end-n != 1 || n < 3 || p.Gap(n) != ", " || !kinNouns[p.Toks[n-1].Norm] || !p.Toks[n-2].Possessive {
+	if end-n != 1 || n < 2 || p.Gap(n) != ", " || !kinNouns[p.Toks[n-1].Norm] || !p.Toks[n-2].Possessive {
 		return nil
 	}
 	if _, known := a.lx.GivenName(p.Toks[n].Norm); !known {
@@ -282,14 +290,15 @@ func (a *article) kinOf(p *para, n, end int) *Entity {
 	if !ok || owner.Entity.Kind != Person || len(owner.Entity.Words) < 2 {
 		return nil
 	}
-	words := []string{p.Toks[n].Norm, owner.Entity.Words[len(owner.Entity.Words)-1]}
-	key := strings.Join(words, " ")
-	if e := a.byName[key]; e != nil {
-		return e
+	// The surname as the owner's full name has it: "Eleanor's mother,
+	// Judith" after "Eleanor Shaw" is Judith Shaw.
+	written := strings.Fields(owner.Entity.Name)
+	surname := p.Toks[n]
+	surname.Norm = owner.Entity.Words[len(owner.Entity.Words)-1]
+	e := a.person([]text.Token{p.Toks[n], surname}, p.Phrase(n, end)+" "+written[len(written)-1])
+	if e.Gender == GenderUnknown {
+		e.learnGender(a.lx, p.Toks[n-1].Norm)
 	}
-	e := a.newEntity(p.Phrase(n, end)+" "+p.Phrase(n-2, n-1), words, Person)
-	e.learnGender(a.lx, p.Toks[n-1].Norm)
-	a.byName[key] = e
 	return e
 }
 

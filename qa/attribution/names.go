@@ -25,8 +25,11 @@ func (a *article) proper(p *para, i int) bool {
 	if !t.Initial {
 		return true
 	}
+	saying := i+1 < len(p.Toks) && p.joined(i+1) && !p.Toks[i+1].Cap && a.verbKind(p.Toks[i+1]) == speechVerb
 	if t.IsStop() || a.lx.QuestionWords.Has(t.Norm) {
-		return false
+		// "More said" after "Sanjay More": a surname that is also a
+		// small word, as the subject of a verb of saying.
+		return saying && len(a.bySurname[t.Norm]) > 0
 	}
 	an := a.an
 	if an.capMid[t.W.ID] == an.serial {
@@ -40,7 +43,7 @@ func (a *article) proper(p *para, i int) bool {
 	}
 	// "Trump said …" opening a sentence: a word right before a verb of
 	// saying is its subject, and a capitalised subject is a name.
-	if i+1 < len(p.Toks) && p.joined(i+1) && !p.Toks[i+1].Cap && a.verbKind(p.Toks[i+1]) == speechVerb {
+	if saying {
 		return true
 	}
 	// "Lee, a retired teacher, said …": a word set off from a verb of
@@ -227,8 +230,10 @@ func (a *article) personName(p *para, start, end int) bool {
 			continue
 		case !t.Cap && !(i > 0 && p.hyphenBefore(start+i)):
 			return false
-		case t.AllCaps || t.Number || a.lx.CalendarWords.Has(t.Norm):
+		case t.AllCaps || t.Number:
 			return false
+		case a.lx.CalendarWords.Has(t.Norm) && (i == 0 || i < len(toks)-1 || !a.givenName(toks[0].Norm)):
+			return false // "Monday", "May 2024"; but "Theresa May"
 		case a.lx.OrgWords.Has(t.Norm):
 			// "Pacific Ridge Power" is a body; "Samantha Power" a woman.
 			if !a.givenName(toks[0].Norm) || i == 0 {

@@ -72,20 +72,6 @@ func adverb(lx *text.Lexicon, t text.Token) bool {
 	return lx.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !lx.LyNouns.Has(t.Norm)
 }
 
-// singular returns a noun's singular form by dropping a plural ending:
-// "residents" → "resident", "authorities" → "authority".
-func singular(norm string) string {
-	switch {
-	case strings.HasSuffix(norm, "ies") && len(norm) > 4:
-		return norm[:len(norm)-3] + "y"
-	case strings.HasSuffix(norm, "ses"), strings.HasSuffix(norm, "xes"), strings.HasSuffix(norm, "ches"), strings.HasSuffix(norm, "shes"):
-		return norm[:len(norm)-2]
-	case strings.HasSuffix(norm, "s") && !strings.HasSuffix(norm, "ss") && len(norm) > 3:
-		return norm[:len(norm)-1]
-	}
-	return norm
-}
-
 // A nounKind is what a common noun at the head of a phrase names.
 type nounKind uint8
 
@@ -100,7 +86,7 @@ const (
 // headNoun says what the common noun norm names as the head of a phrase,
 // and whether it is plural.
 func headNoun(lx *text.Lexicon, norm string) (nounKind, bool) {
-	one := singular(norm)
+	one := text.Singular(norm)
 	plural := one != norm
 	switch {
 	case lx.DocNouns.Has(norm) || lx.DocNouns.Has(one):
@@ -121,6 +107,9 @@ func headNoun(lx *text.Lexicon, norm string) (nounKind, bool) {
 func (p *para) nounLike(i int) bool {
 	t := p.Toks[i]
 	if t.Cap || t.Number {
+		if m, ok := p.mentionAt(i); ok && m.Form == ByNameForm && m.Entity.Kind == Person && t.Cap {
+			return true // a name that is also a small word: "More" of Sanjay More
+		}
 		return !closedClass(p.a.lx, t) || t.AllCaps || t.Initial && !t.IsStop()
 	}
 	if closedClass(p.a.lx, t) || adverb(p.a.lx, t) {
@@ -616,7 +605,7 @@ func (p *para) portfolio(k, limit int) bool {
 		return false
 	}
 	next := p.Toks[n]
-	return !next.Quoted && !next.Number && !p.timeWord(n) && !p.a.lx.TimeUnits.Has(singular(next.Norm)) && p.nounLike(n)
+	return !next.Quoted && !next.Number && !p.timeWord(n) && !p.a.lx.TimeUnits.Has(text.Singular(next.Norm)) && p.nounLike(n)
 }
 
 // titleAfter returns, when one of the titleLead words in lower case of its

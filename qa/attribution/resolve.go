@@ -363,7 +363,7 @@ func (a *article) document(p *para, ph phrase, h int) Credit {
 	// "the navy's statement", "a statement from the agency", whether or
 	// not the phrase runs on past the noun.
 	issuer := a.owner(p, phrase{ph.start, h + 1}, h)
-	head := singular(p.Toks[h].Norm)
+	head := text.Singular(p.Toks[h].Norm)
 	key := "document:" + head
 	doc := a.byNoun[key]
 	definite := a.lx.Determiners.Has(p.Toks[ph.start].Norm) && p.Toks[ph.start].Norm != "a" && p.Toks[ph.start].Norm != "an"

@@ -279,3 +279,17 @@ func HasOccupationSuffix(norm string, loose bool) bool {
 
 // CurrencySigns stand before an amount: "$250,000".
 const CurrencySigns = "$£€¥₹"
+
+// Singular returns a noun's singular form by dropping a plural ending:
+// "residents" → "resident", "authorities" → "authority".
+func Singular(norm string) string {
+	switch {
+	case strings.HasSuffix(norm, "ies") && len(norm) > 4:
+		return norm[:len(norm)-3] + "y"
+	case strings.HasSuffix(norm, "ses"), strings.HasSuffix(norm, "xes"), strings.HasSuffix(norm, "ches"), strings.HasSuffix(norm, "shes"):
+		return norm[:len(norm)-2]
+	case strings.HasSuffix(norm, "s") && !strings.HasSuffix(norm, "ss") && len(norm) > 3:
+		return norm[:len(norm)-1]
+	}
+	return norm
+}
