@@ -38,6 +38,16 @@ func (f *factReader) word(i int) string {
 // is reports whether token i exists and is one of words.
 func (f *factReader) is(i int, words map[string]bool) bool { return words[f.word(i)] }
 
+// withWordBefore returns p with the word right before it, if that is one
+// of words and the phrase still fits: "the" of "the spring of 2028", "by"
+// of "by Friday".
+func (f *factReader) withWordBefore(p phrase, words map[string]bool) phrase {
+	if f.is(p.start-1, words) && f.fits(p.start-1, p.end) {
+		p.start--
+	}
+	return p
+}
+
 // qualified returns p with the first of modifiers that stands right
 // before it: "about" of "about £240 million".
 func (f *factReader) qualified(p phrase, modifiers [][]string) phrase {
@@ -65,9 +75,7 @@ func (f *factReader) whole(best phrase) phrase {
 	case span.TypePhrase:
 		// "a doctor", "the airport": a noun phrase with its article
 		// reads as an answer; its head alone does not.
-		if f.is(best.start-1, articles) && f.fits(best.start-1, best.end) {
-			best.start--
-		}
+		return f.withWordBefore(best, articles)
 	case span.TypePerson:
 		// "Dr. Priya Naidoo": a person as the article titles them; not
 		// "Lady Jill Biden" of "First Lady Jill Biden", half a title.
@@ -168,7 +176,7 @@ func (f *factReader) number(best phrase) phrase {
 // months"), or k.
 func (f *factReader) periodAfter(k int) int {
 	if f.word(k) != "over" || !joined(f.txt, f.toks[k-1], f.toks[k]) {
-		return k // "$240,000, over three years," is set off: no rate of it
+		return k // "$240,000, over three years," is set off: no period of it
 	}
 	from := k + 1
 	if f.word(from) == "the" && f.is(from+1, periodSides) {
@@ -234,8 +242,10 @@ func (f *factReader) name(best phrase) phrase {
 			}
 		}
 	}
-	if best.typ == span.TypePlace && f.is(best.start-1, approximatePlaces) && f.fits(best.start-1, best.end) {
-		return phrase{start: best.start - 1, end: best.end, typ: best.typ}
+	if best.typ == span.TypePlace {
+		if near := f.withWordBefore(best, approximatePlaces); near.start < best.start {
+			return near
+		}
 	}
 	// A name is a modifier when a noun follows it; a word that takes an
 	// object after it is a verb ("the River Dunn burst its banks").
@@ -284,17 +294,10 @@ func (f *factReader) time(best phrase) phrase {
 	}
 	if k := best.start; f.word(k-1) == "of" && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
 		best.start -= 2
-		if f.is(best.start-1, periodOrdinals) && f.fits(best.start-1, best.end) {
-			best.start-- // "second quarter of 2027"
-		}
-		if f.is(best.start-1, articles) && f.fits(best.start-1, best.end) {
-			best.start-- // "the spring of 2028", a noun phrase with its article
-		}
+		best = f.withWordBefore(best, periodOrdinals) // "second quarter of 2027"
+		best = f.withWordBefore(best, articles)       // "the spring of 2028", a noun phrase with its article
 	}
-	if f.is(best.start-1, timeBounds) && f.fits(best.start-1, best.end) {
-		best.start-- // "by Friday", "until 2027", "by the end of May"
-	}
-	return best
+	return f.withWordBefore(best, timeBounds) // "by Friday", "until 2027", "by the end of May"
 }
 
 // Reaches of a fact: how many tokens a time of day takes ("4:40 a.m."),

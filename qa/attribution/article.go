@@ -7,22 +7,6 @@ import (
 	"github.com/articlebot/articlebot/qa/text"
 )
 
-// bodyWordFrom reports whether the capitalised words from token i, set
-// apart by spaces, hold within bodyNameReach words a word that names a
-// body: "Welfare Association" of "Members' Welfare Association".
-func (p *para) bodyWordFrom(i int) bool {
-	for k := i; k < len(p.Toks) && k < i+bodyNameReach && p.Toks[k].Cap && (k == i || p.Gap(k) == " "); k++ {
-		if p.a.lx.OrgWords.Has(p.Toks[k].Norm) {
-			return true
-		}
-	}
-	return false
-}
-
-// bodyNameReach is how many words after a plural's possessive may hold
-// the word that makes the name a body's.
-const bodyNameReach = 4
-
 // article is what attribution knows of the article being analysed.
 type article struct {
 	an    *Analyzer
@@ -116,13 +100,32 @@ func (p *para) joined(i int) bool {
 		// Union"; not a country's ("the Netherlands' Anouk Verbeek",
 		// "the Netherlands' Delta Institute").
 		prev, next := p.Toks[i-1], p.Toks[i]
+		if !prev.Cap || !next.Cap || !strings.HasSuffix(prev.Norm, "s") || prev.Quoted != next.Quoted {
+			return false
+		}
 		if key, _ := p.a.lx.PlaceAt(p.Toks, i-1); key != "" {
 			return false
 		}
-		return prev.Cap && next.Cap && strings.HasSuffix(prev.Norm, "s") && prev.Quoted == next.Quoted && p.bodyWordFrom(i)
+		return p.bodyWordFrom(i)
 	}
 	return false
 }
+
+// bodyWordFrom reports whether the capitalised words from token i, set
+// apart by spaces, hold within bodyNameReach words a word that names a
+// body: "Welfare Association" of "Members' Welfare Association".
+func (p *para) bodyWordFrom(i int) bool {
+	for k := i; k < len(p.Toks) && k < i+bodyNameReach && p.Toks[k].Cap && (k == i || p.Gap(k) == " "); k++ {
+		if p.a.lx.OrgWords.Has(p.Toks[k].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// bodyNameReach is how many words after a plural's possessive may hold
+// the word that makes the name a body's.
+const bodyNameReach = 4
 
 // nameHyphen reports whether the hyphen between tokens i-1 and i is inside
 // one name or title: "Secretary-General", "al-Obeidi", "Kosciusko-Morizet",

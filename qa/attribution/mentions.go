@@ -256,7 +256,7 @@ func (a *article) addressed(address []text.Token, e *Entity) *Entity {
 // before the name at token i as its description: "his mother, Sunanda",
 // "the widow, Jane Roe"; not "Like her father, Sam Ortiz became …".
 func (a *article) gendered(p *para, i int) bool {
-	if i < 2 || p.Text[p.Toks[i-1].End:p.Toks[i].Start] != ", " {
+	if i < 2 || p.Gap(i) != ", " {
 		return false
 	}
 	before := p.Toks[i-2].Norm

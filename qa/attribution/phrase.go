@@ -507,7 +507,7 @@ func (p *para) npRight(a, limit int) phrase {
 			}
 			continue
 		}
-		if t.Norm == "of" && ofHead && p.titleHeadAt(b-1) {
+		if t.Norm == "of" && ofHead && p.a.lx.TitleHeads.Has(p.Toks[b-1].Norm) {
 			if e := p.ofField(b, limit); e > b {
 				b = e // "head of fleet operations", set off before the name
 				continue
@@ -561,12 +561,6 @@ func (p *para) npRight(a, limit int) phrase {
 		b++
 	}
 	return phrase{a, b}
-}
-
-// titleHeadAt reports whether token k is a title: "head" of "head of
-// policy".
-func (p *para) titleHeadAt(k int) bool {
-	return k >= 0 && p.a.lx.TitleHeads.Has(p.Toks[k].Norm)
 }
 
 // ofField returns, when "of" at token k and a few words in lower case
