@@ -666,15 +666,15 @@ func sameKind(a, b span.Type) bool {
 }
 
 // currencyWordBefore reports whether a currency's abbreviation stands
-// right before number token i, as a sign would: "Rs 1.8 crore", "Rs. 500";
-// not a word that ends another phrase ("a dollar 40 years ago", "500
-// pounds 20 times").
+// right before number token i, as a sign would: "Rs 1.8 crore", "Rs. 500",
+// "R500,000"; not a word that ends another phrase ("a dollar 40 years
+// ago", "500 pounds 20 times").
 func currencyWordBefore(txt string, toks []text.Token, i int) bool {
 	if i == 0 || !toks[i].Number || !toks[i-1].Is(text.KindCurrency) || !toks[i-1].Cap || len(toks[i-1].Norm) > maxCurrencyAbbreviation {
 		return false
 	}
 	gap := txt[toks[i-1].End:toks[i].Start]
-	return gap == " " || gap == ". "
+	return gap == "" || gap == " " || gap == ". "
 }
 
 // maxCurrencyAbbreviation is the longest abbreviation of a currency
@@ -793,23 +793,47 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 		if start < i {
 			out = append(out, phrase{start: start, end: end, typ: span.TypeCount})
 		}
-		// What it counts: the words after it up to a stop word, a number or a
-		// name, at most countWords: "six deals", "a ten-day tour".
-		k := end
-		for k < len(toks) && k < end+countWords && (!toks[k].IsStop() || countQualifiers[toks[k].Norm] && k+1 < len(toks) && lowerWord(e.lx, toks[k+1])) &&
-			!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) &&
-			(k == end || !e.verbLike(toks[k]) || strings.HasSuffix(toks[k-1].Norm, "ly")) {
-			// Past its first word, no verb: "165 mph", not "165 mph
-			// tore"; but a participle an adverb qualifies is an
-			// adjective: "12 newly qualified nurses".
-			k++
-		}
-		if k > end {
+		if k := e.countedEnd(txt, toks, end); k > end {
 			out = append(out, phrase{start: start, end: k, typ: span.TypeCount})
+		}
+		// A part of a whole: "31 of the 38", "11 of its 29 nursing posts".
+		if whole := end + 1 + wholeDeterminerAfter(toks, end+1); whole < len(toks) && toks[end].Norm == "of" &&
+			(toks[whole].Number && !toks[whole].IsYear() || isNumberWord(e.lx, toks[whole].Norm)) {
+			out = append(out, phrase{start: start, end: e.countedEnd(txt, toks, whole+1), typ: span.TypeCount})
 		}
 	}
 	return out
 }
+
+// countedEnd returns the end of what the number ending before token end
+// counts: the words after it up to a stop word, a number or a name, at
+// most countWords ("six deals", "a ten-day tour"); end itself for none.
+func (e *Engine) countedEnd(txt string, toks []text.Token, end int) int {
+	k := end
+	for k < len(toks) && k < end+countWords && (!toks[k].IsStop() || countQualifiers[toks[k].Norm] && k+1 < len(toks) && lowerWord(e.lx, toks[k+1])) &&
+		!rateWords[toks[k].Norm] && !toks[k].Number && !toks[k].Cap && joined(txt, toks[k-1], toks[k]) &&
+		(k == end || !e.verbLike(toks[k]) || strings.HasSuffix(toks[k-1].Norm, "ly")) {
+		// Past its first word, no verb: "165 mph", not "165 mph tore";
+		// but a participle an adverb qualifies is an adjective: "12 newly
+		// qualified nurses".
+		k++
+	}
+	return k
+}
+
+// wholeDeterminerAfter returns 1 when a determiner of a whole stands at
+// token i ("31 of the 38", "11 of its 29"), else 0.
+func wholeDeterminerAfter(toks []text.Token, i int) int {
+	if i < len(toks) && wholeDeterminers[toks[i].Norm] {
+		return 1
+	}
+	return 0
+}
+
+// wholeDeterminers may stand between "of" and the whole a part is counted
+// of: "31 of the 38", "11 of its 29".
+var wholeDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true,
+	"those": true, "these": true}
 
 // namePhrases are the runs of capitalised words, with the small words
 // inside names ("Department of Civil Aviation", "al-Qaida in the Islamic
@@ -866,6 +890,14 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
 			out = append(out, phrase{start: i, end: k + 1, typ: typ})
 		}
+		// A name's possession: "Kim Il-sung's 100th birthday", "Ofcom's
+		// final ruling".
+		for k := j; toks[j-1].Possessive && k < len(toks) && k < j+nounWords && (e.nounLike(toks[k]) || k == j && isOrdinal(toks[k])) &&
+			joined(txt, toks[k-1], toks[k]); k++ {
+			if !isOrdinal(toks[k]) {
+				out = append(out, phrase{start: i, end: k + 1, typ: span.TypePhrase})
+			}
+		}
 		// A name and the number that goes with it: "Racing 92", "Flight
 		// 370", "Line 3"; not "March 8", "Tola's 2", "Ann Lee 2" nor
 		// "Apple 2023".
@@ -887,6 +919,16 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 	}
 	return out
 }
+
+// isOrdinal reports whether a token is an ordinal in figures: "100th",
+// "2nd".
+func isOrdinal(t text.Token) bool {
+	n := len(t.Norm)
+	return t.Number && n > 2 && ordinalSuffixes[t.Norm[n-2:]] && '0' <= t.Norm[n-3] && t.Norm[n-3] <= '9'
+}
+
+// ordinalSuffixes end an ordinal written in figures.
+var ordinalSuffixes = map[string]bool{"st": true, "nd": true, "rd": true, "th": true}
 
 // nameWord reports whether a token can be part of a name: capitalised,
 // and no stop word unless an acronym ("US").

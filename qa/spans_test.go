@@ -177,7 +177,8 @@ func TestUnitAsked(t *testing.T) {
 		"Separated by twenty minutes, the blasts hit two markets 15 km apart.\n"+
 		"Tom Hale, 43, of Dover, was convicted after a seven-week trial of stealing £1.2m from the 19-year-old heir.\n"+
 		"The repairs to the markets cost £40,000, about 12 per cent of the town's budget.\n"+
-		"An appeal for the markets raised Rs 1.8 crore in three weeks.\n")
+		"An appeal for the markets raised Rs 1.8 crore in three weeks.\n"+
+		"Police offered a R500,000 reward, and the insurer added Sh2 million.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct {
 		question string
@@ -193,6 +194,7 @@ func TestUnitAsked(t *testing.T) {
 		{"How many markets were hit?", map[string]float64{"twenty minutes": 0, "two markets": 0, "15 km apart": 0}, 1},
 		{"How much did the repairs cost?", map[string]float64{"£40,000": 1, "12 per cent": 0}, 3},            // "per cent" is no sum's currency
 		{"How much money did the appeal raise?", map[string]float64{"Rs 1.8 crore": 1, "three weeks": 0}, 4}, // a currency's word before the sum
+		{"How much was offered as a reward?", map[string]float64{"R500,000": 1, "Sh2 million": 1}, 5},        // … or glued to it
 	} {
 		q, err := e.ParseQuestion(tt.question)
 		if err != nil {
@@ -401,6 +403,32 @@ func TestCountWithWhatItCounts(t *testing.T) {
 	}
 	if got := e.highlight(q, 1); got != "85 jobs" {
 		t.Errorf("got %q, want %q", got, "85 jobs")
+	}
+}
+
+// TestPartsAndPossessions checks two shapes of phrase: a part counted of
+// a whole ("31 of the 38 flats") and what a name possesses ("Ofcom's
+// final ruling", "Kim Il-sung's 100th birthday"), with no ordinal alone
+// after the possessive.
+func TestPartsAndPossessions(t *testing.T) {
+	a := mustArticle(t, "Flats condemned\n"+
+		"Inspectors found damp in 31 of the 38 flats before Ofcom's final ruling on Kim Il-sung's 100th birthday.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("What did the inspectors find?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = true
+	}
+	for _, want := range []string{"31 of the 38 flats", "Ofcom's final ruling", "Kim Il-sung's 100th birthday"} {
+		if !got[want] {
+			t.Errorf("%q not proposed; proposed %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	if got["Kim Il-sung's 100th"] {
+		t.Errorf("an ordinal alone after a possessive proposed")
 	}
 }
 

@@ -93,11 +93,16 @@ func tokenEstimate(text string) int { return len(text)/6 + 1 }
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
-// scanWord returns the end of the word starting at text[i].
+// scanWord returns the end of the word starting at text[i]. A currency's
+// abbreviation glued to its sum is a word of its own, so that the sum is a
+// number: "R500,000" is "R" and "500,000".
 func scanWord(text string, i int) int {
+	start := i
 	for i < len(text) {
 		c := text[i]
 		switch {
+		case isASCIIDigit(c) && i > start && gluedCurrencies[text[start:i]]:
+			return i
 		case isASCIILetter(c) || isASCIIDigit(c):
 			i++
 			continue
@@ -121,6 +126,13 @@ func scanWord(text string, i int) int {
 	}
 	return i
 }
+
+// gluedCurrencies are the abbreviations of currencies that news writes
+// glued to the sum, as written: rand ("R2.8-billion"), Kenyan shillings
+// ("Sh50 million", "KSh340,000"), rupees ("Rs3 crore"), ringgit ("RM12
+// million"), rupiah ("Rp5 billion"). Each is a currency word too
+// (currency-words.txt), so that the sum reads as money.
+var gluedCurrencies = map[string]bool{"R": true, "Sh": true, "KSh": true, "Ksh": true, "Rs": true, "RM": true, "Rp": true}
 
 // scanNumber returns the end of the number starting at text[i]: digits with
 // inner , . / : separators (250,000 3.5 10/1/2008 9:30), and letters glued

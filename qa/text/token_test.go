@@ -42,6 +42,11 @@ func TestTokenize(t *testing.T) {
 		{"at 10 a.m. sharp", []string{"at=at", "10=10 Number", "a.m.=am", "sharp=sharp"}},
 		{"Café ÉCOLE naïve", []string{"Café=café Cap", "ÉCOLE=école Cap AllCaps", "naïve=naïve"}},
 		{"٣ apples", []string{"٣=٣ Number", "apples=apples"}},
+		// A currency's abbreviation glued to its sum is a word of its
+		// own; other letters glued to digits stay one word.
+		{"a R500,000 reward", []string{"a=a", "R=r Cap", "500,000=500,000 Number", "reward=reward"}},
+		{"Sh2.5 billion", []string{"Sh=sh Cap", "2.5=2.5 Number", "billion=billion"}},
+		{"flight MH370", []string{"flight=flight", "MH370=mh370 Cap AllCaps"}},
 		{"end.", []string{"end=end"}},
 		{"“Quoted,” she said…", []string{"Quoted=quoted Cap", "she=she", "said=said"}},
 		{"", nil},
@@ -96,4 +101,15 @@ func FuzzTokenize(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestGluedCurrenciesAreCurrencies checks that each abbreviation the
+// tokenizer parts from its sum reads as a currency.
+func TestGluedCurrenciesAreCurrencies(t *testing.T) {
+	lx := DefaultLexicon()
+	for abbr := range gluedCurrencies {
+		if toks := lx.Tokenize(abbr + "5"); len(toks) != 2 || !toks[0].Is(KindCurrency) {
+			t.Errorf("%q: tokens %v, want a currency word before the number", abbr, toks)
+		}
+	}
 }
