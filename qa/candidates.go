@@ -862,6 +862,7 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 		s[rank.TopNarrow], s[rank.AnyNarrow] = 1, 1
 	}
 	matched, paraMatched := top.Groups|top.Primary, top.paraGroups
+	s[rank.Antonym] = boolFeature(e.saysOpposite(q, matched, top.Doc))
 	var heaviest float64
 	for g := 0; g < q.nGroups && g < index.MaxGroups; g++ {
 		heaviest = max(heaviest, q.topicIDF[g])
@@ -882,6 +883,24 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 		}
 	}
 	return s
+}
+
+// saysOpposite reports whether sentence doc, which matched the question's
+// groups in matched, lacks a question word and holds a word WordNet
+// opposes to it: "the smallest port" asked of a sentence about the
+// largest.
+func (e *Engine) saysOpposite(q *Question, matched uint64, doc int32) bool {
+	for _, t := range q.terms {
+		if !t.Primary || t.Group >= index.MaxGroups || matched&(1<<t.Group) != 0 {
+			continue
+		}
+		for _, a := range antonymTerms(t.Term) {
+			if e.ix.Has(a, doc) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // speaksIn reports whether article art credits any sentence to p.

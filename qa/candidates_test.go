@@ -104,6 +104,35 @@ An Acme analyst said the cost was fair.
 	}
 }
 
+// TestAntonymSignal checks the decliner's evidence that the best
+// sentence says the opposite of what a question asks: on when it lacks a
+// question word and holds its antonym, in any of the forms an article
+// writes ("smallest" asked, "larger" written); off when it holds the
+// question's word too, or no antonym.
+func TestAntonymSignal(t *testing.T) {
+	e := New([]*Article{mustArticle(t, "Port figures\n"+
+		"Kelbury is the largest port on the east coast, and Marlow the busiest.\n"+
+		"The port lost money in its first year and won a contract in its second.\n")}, DefaultOptions())
+	for _, tt := range []struct {
+		question string
+		want     float64
+	}{
+		{"Which is the smallest port on the east coast?", 1},
+		{"Which is the largest port on the east coast?", 0},
+		{"What did the port win in its last year?", 1},
+		{"What did the port win in its second year?", 0},
+		{"Which port on the east coast is the busiest?", 0},
+	} {
+		q, err := e.ParseQuestion(tt.question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, s, _ := e.Candidates(q); s[rank.Antonym] != tt.want {
+			t.Errorf("%q: antonym = %v, want %v", tt.question, s[rank.Antonym], tt.want)
+		}
+	}
+}
+
 // TestScoreAnswered asks for a score: the sentence with one answers, not
 // the one that shares the word "scored".
 func TestScoreAnswered(t *testing.T) {

@@ -11,15 +11,20 @@ import (
 // stems of its synonyms, derived forms and close kinds, closest first, taken
 // from Princeton WordNet 3.0 (licence in data/WORDNET-LICENSE).
 //
-// data/related.txt is generated and committed; the recipe, and why, is
-// documented in qa/internal/wordnetgen. From the module root, with Debian's
-// wordnet-base installed:
+// A question may also say the opposite of what its best sentence says:
+// "the smallest" of a sentence about "the largest" asks what the article
+// does not say. The antonym table, from the same WordNet, maps a stem to
+// the stems WordNet opposes to it; the decliner reads it (rank.Antonym).
 //
-//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt
+// data/related.txt and data/antonyms.txt are generated and committed; the
+// recipe, and why, is documented in qa/internal/wordnetgen. From the module
+// root, with Debian's wordnet-base installed:
+//
+//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt -antonyms qa/data/antonyms.txt
 //
 // which is what go generate runs from this package's folder:
 //
-//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -out data/related.txt
+//go:generate go run ./internal/wordnetgen -dict /usr/share/wordnet -out data/related.txt -antonyms data/antonyms.txt
 //
 // The ranking and span models (data/rank-model.tsv, data/span-model.tsv,
 // see qa/rank and qa/span) are fitted on features that read these related
@@ -47,6 +52,9 @@ func (t relatedTable) related(stem string) []string {
 	}
 	return nil
 }
+
+// antonymTerms returns the stems WordNet opposes to stem, or nil.
+func antonymTerms(stem string) []string { return relatedTable(data.Antonyms).related(stem) }
 
 // inWordNet reports whether a stem is a word WordNet relates to others:
 // an English word, not a name.

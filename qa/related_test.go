@@ -123,6 +123,26 @@ func TestRelatedTable(t *testing.T) {
 	}
 }
 
+// TestAntonymTable checks the embedded antonym table's form, as
+// TestRelatedTable does the related table's, and that it opposes the
+// forms an article writes: an adjective's comparative and superlative,
+// and the synonyms of the word WordNet opposes ("big" to "small").
+func TestAntonymTable(t *testing.T) {
+	if err := checkRelated(data.Antonyms); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ stem, opposite string }{
+		{"largest", "small"}, {"small", "larger"}, {"big", "small"}, {"win", "lose"}, {"rise", "fall"}, {"first", "last"},
+	} {
+		if got := antonymTerms(tt.stem); !slices.Contains(got, tt.opposite) {
+			t.Errorf("antonymTerms(%q) = %q, want it to hold %q", tt.stem, got, tt.opposite)
+		}
+	}
+	if got := antonymTerms("harbour"); got != nil {
+		t.Errorf("antonymTerms(harbour) = %q, want none", got)
+	}
+}
+
 // checkRelated reports whether table is a related table that related can
 // search: every line "key\trelated", keys strictly increasing, every line
 // ended by a newline.

@@ -2,7 +2,7 @@
 // the articles, as data files embedded in the binary: the gazetteer of
 // countries, the irregular verbs, given names and their gender, the English
 // word lists of the lexicon and the titles that stand for others, and the
-// WordNet table of related words.
+// WordNet tables of related words and of antonyms.
 // Each file's header says what it is and where it comes from.
 package data
 
@@ -25,6 +25,12 @@ var Words embed.FS
 //
 //go:embed related.txt
 var Related string
+
+// Antonyms is the WordNet table of opposed stems (small: big, large), in
+// the same form as Related.
+//
+//go:embed antonyms.txt
+var Antonyms string
 
 // RankModel is the fitted model of answer ranking (see qa/rank), written by
 // qa/internal/rankgen.

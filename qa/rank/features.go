@@ -81,6 +81,7 @@ const (
 	TopNarrow                          // the best candidate holds it (or nothing narrow is asked)
 	AnyNarrow                          // some candidate holds it (or nothing narrow is asked)
 	NamedSilent                        // the question asks for the words of people it names by name, and the best answer's article credits them with none
+	Antonym                            // the best candidate lacks a question word and holds a word WordNet opposes to it: "small" for "the largest"
 	NumSignals
 )
 
@@ -88,7 +89,7 @@ var signalNames = [NumSignals]string{
 	"top_probability", "top_score", "top_coverage", "top_exact", "top_answer_type", "top_answer_near", "margin",
 	"missing_weight", "missing_words", "kind_asked", "speaker_missing", "speaker_silent", "top_missing_most",
 	"paragraph_missing_most", "names_missing", "roles_missing", "negation_missing", "narrow_asked", "top_narrow", "any_narrow",
-	"named_silent",
+	"named_silent", "antonym",
 }
 
 // String returns the signal's name, as the model file writes it.

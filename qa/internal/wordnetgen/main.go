@@ -1,12 +1,14 @@
 // Command wordnetgen builds qa/data/related.txt, the table of related
 // stems with which package qa matches a question's words to an article's
 // paraphrase of them ("truce" and "cease-fire", "envoy" and "diplomat"),
-// from the Princeton WordNet 3.0 database files (Debian package
-// wordnet-base). It is run by hand when the table's recipe changes, and its
-// output is committed: building and testing qa need neither this command nor
-// WordNet.
+// and qa/data/antonyms.txt, the table of opposed stems with which its
+// decliner notices a question that asks the opposite of what a sentence
+// says ("the smallest" of "the largest"), from the Princeton WordNet 3.0
+// database files (Debian package wordnet-base). It is run by hand when a
+// table's recipe changes, and its output is committed: building and testing
+// qa need neither this command nor WordNet.
 //
-//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt
+//	go run ./qa/internal/wordnetgen -dict /usr/share/wordnet -out qa/data/related.txt -antonyms qa/data/antonyms.txt
 //
 // # Format
 //
@@ -78,6 +80,15 @@
 // alphabetically; terms under minScore are dropped and the first maxRelated
 // kept. Never related, and never keys: the key itself, stems of one or two
 // letters, and the words in excluded.
+//
+// # Antonyms
+//
+// The antonym table has the same form; its terms are in alphabetical
+// order. A lemma's first senses (maxSenses) oppose what WordNet's "!"
+// pointers of their synsets name, and an adjective's also what its head's
+// do (tiny is similar to small, which is opposed to large). An adjective's
+// comparative and superlative oppose as it does (smallest, larger): Snowball
+// leaves them as they are, so they are keys and terms of their own.
 package main
 
 import (
@@ -145,24 +156,30 @@ const excluded = `be have do make get go take give come put set let keep seem be
 
 func main() {
 	dict := flag.String("dict", "/usr/share/wordnet", "folder with WordNet 3.0's index.* and data.* files")
-	out := flag.String("out", "qa/data/related.txt", "file to write")
+	out := flag.String("out", "qa/data/related.txt", "file to write the related stems to")
+	antonyms := flag.String("antonyms", "qa/data/antonyms.txt", "file to write the antonyms to")
 	flag.Parse()
-	if err := run(*dict, *out); err != nil {
+	if err := run(*dict, *out, *antonyms); err != nil {
 		log.Fatalf("wordnetgen: %v", err)
 	}
 }
 
-func run(dict, out string) error {
+func run(dict, out, antonyms string) error {
 	wn, err := loadWordNet(dict)
 	if err != nil {
 		return err
 	}
-	var text bytes.Buffer
-	keys := writeTable(&text, wn.related())
-	if err := os.WriteFile(out, text.Bytes(), 0o644); err != nil {
-		return err
+	for _, t := range []struct {
+		name  string
+		table map[string][]string
+	}{{out, wn.related()}, {antonyms, wn.antonyms()}} {
+		var text bytes.Buffer
+		keys := writeTable(&text, t.table)
+		if err := os.WriteFile(t.name, text.Bytes(), 0o644); err != nil {
+			return err
+		}
+		log.Printf("wordnetgen: %s: %d keys, %d bytes", t.name, keys, text.Len())
 	}
-	log.Printf("wordnetgen: %s: %d keys, %d bytes", out, keys, text.Len())
 	return nil
 }
 
@@ -195,10 +212,11 @@ type lemma struct {
 }
 
 type wordNet struct {
-	synsets map[synsetID]*synset
-	lemmas  []lemma
-	tagged  map[string]int   // stem → SemCor tag count of its lemmas
-	counts  map[lemmaPOS]int // lemma in a part of speech → SemCor tag count
+	synsets   map[synsetID]*synset
+	lemmas    []lemma
+	tagged    map[string]int      // stem → SemCor tag count of its lemmas
+	counts    map[lemmaPOS]int    // lemma in a part of speech → SemCor tag count
+	irregular map[string][]string // adjective → its irregular comparative and superlative (adj.exc): good → better, best
 }
 
 type lemmaPOS struct {
@@ -207,7 +225,8 @@ type lemmaPOS struct {
 }
 
 func loadWordNet(dict string) (*wordNet, error) {
-	wn := &wordNet{synsets: make(map[synsetID]*synset), tagged: make(map[string]int), counts: make(map[lemmaPOS]int)}
+	wn := &wordNet{synsets: make(map[synsetID]*synset), tagged: make(map[string]int), counts: make(map[lemmaPOS]int),
+		irregular: make(map[string][]string)}
 	files := []struct {
 		file byte
 		name string
@@ -224,7 +243,22 @@ func loadWordNet(dict string) (*wordNet, error) {
 			return nil, err
 		}
 	}
-	err := readLines(filepath.Join(dict, "cntlist.rev"), func(fields []string) error {
+	err := readLines(filepath.Join(dict, "adj.exc"), func(fields []string) error {
+		// inflected_form base_form…
+		if len(fields) < 2 {
+			return fmt.Errorf("%d fields, want at least 2", len(fields))
+		}
+		for _, base := range fields[1:] {
+			if base != fields[0] {
+				wn.irregular[base] = append(wn.irregular[base], fields[0])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = readLines(filepath.Join(dict, "cntlist.rev"), func(fields []string) error {
 		// sense_key sense_number tag_cnt, sense_key = lemma%ss_type:...
 		if len(fields) != 3 {
 			return fmt.Errorf("%d fields, want 3", len(fields))
@@ -549,6 +583,142 @@ func (wn *wordNet) related() map[string][]string {
 	}
 	return table
 }
+
+// antonyms returns every key's antonyms: the words WordNet opposes to it
+// ("!" pointers) in its first senses (maxSenses), directly (small, large)
+// or, for an adjective, through the head it is similar to (tiny, large).
+// An adjective's comparative and superlative oppose as it does (smaller,
+// largest), since Snowball leaves them as they are. Keys and antonyms are
+// stems, in alphabetical order; never the words in excluded.
+func (wn *wordNet) antonyms() map[string][]string {
+	opposed := make(map[string]map[string]bool)
+	oppose := func(lemma, other string, file byte) {
+		a, okA := normalize(lemma, file)
+		b, okB := normalize(other, file)
+		if !okA || !okB {
+			return
+		}
+		for _, ka := range wn.forms(a, file) {
+			for _, kb := range wn.forms(b, file) {
+				if opposed[ka] == nil {
+					opposed[ka] = make(map[string]bool)
+				}
+				opposed[ka][kb] = true
+			}
+		}
+	}
+	// opposite calls oppose for the words a synset's antonym pointers
+	// name. WordNet opposes one word of a synset to one of another
+	// (large, small); its synonyms oppose the same (big, small).
+	opposite := func(lemma string, id synsetID) {
+		for _, p := range wn.synsets[id].pointers {
+			if p.symbol != "!" {
+				continue
+			}
+			to := wn.synsets[p.to].words
+			if p.target > 0 {
+				to = to[p.target-1 : p.target]
+			}
+			for _, w := range to {
+				oppose(lemma, w, p.to.file)
+			}
+		}
+	}
+	for _, l := range wn.lemmas {
+		for _, id := range l.senses[:min(len(l.senses), maxSenses(l.file))] {
+			s := wn.synsets[id]
+			if !slices.Contains(s.words, l.word) {
+				continue // a proper name: Bush, Pole
+			}
+			opposite(l.word, id)
+			if l.file != 'a' {
+				continue
+			}
+			for _, p := range s.pointers {
+				if p.symbol == "&" { // tiny is similar to small, the opposite of large
+					opposite(l.word, p.to)
+				}
+			}
+		}
+	}
+	skip := make(map[string]bool)
+	for _, w := range strings.Fields(excluded) {
+		skip[stem(w)] = true
+	}
+	table := make(map[string][]string)
+	for key, others := range opposed {
+		if skip[key] || len(key) <= 2 {
+			continue
+		}
+		var list []string
+		for t := range others {
+			if t != key && !skip[t] && len(t) > 2 {
+				list = append(list, t)
+			}
+		}
+		if len(list) > 0 {
+			slices.Sort(list)
+			table[key] = list
+		}
+	}
+	return table
+}
+
+// forms returns the stems of a word as an article may write it: the word,
+// and an adjective's comparative and superlative (see comparatives).
+func (wn *wordNet) forms(word string, file byte) []string {
+	out := []string{stem(word)}
+	if file == 'a' {
+		out = append(out, wn.comparatives(word)...)
+	}
+	return out
+}
+
+// comparatives returns the stems of an adjective's comparative and
+// superlative: irregular ones from adj.exc, else regular ones for a short
+// adjective, since a long one compares with "more" (more important) and a
+// participle does not take -er (closed).
+func (wn *wordNet) comparatives(word string) []string {
+	var out []string
+	for _, w := range wn.irregular[word] {
+		if w, ok := normalize(w, 'a'); ok {
+			out = append(out, stem(w))
+		}
+	}
+	if len(out) > 0 || len(word) > maxCompared || strings.HasSuffix(word, "ed") || strings.HasSuffix(word, "ing") {
+		return out
+	}
+	n := len(word)
+	base := word
+	switch {
+	case strings.HasSuffix(word, "e"):
+		base = word[:n-1]
+	case n > 1 && word[n-1] == 'y' && !strings.ContainsRune(vowels, rune(word[n-2])):
+		base = word[:n-1] + "i"
+	case n >= 3 && n <= maxDoubled && !strings.ContainsRune(vowels+"wxy", rune(word[n-1])) &&
+		strings.ContainsRune(vowels, rune(word[n-2])) && !strings.ContainsRune(vowels, rune(word[n-3])):
+		base = word + word[n-1:] // big → bigg-er
+	}
+	for _, w := range []string{base + "er", base + "est"} {
+		if w, ok := normalize(w, 'a'); ok {
+			out = append(out, stem(w))
+		}
+	}
+	return out
+}
+
+// maxCompared is the longest adjective compared by -er and -est (narrow,
+// narrower; happy, happiest).
+const maxCompared = 6
+
+// vowels are the letters whose place decides how an adjective's
+// comparative is spelt.
+const vowels = "aeiou"
+
+// maxDoubled is the longest adjective whose last consonant its
+// comparative doubles (big, bigger; thin, thinner): longer ones have more
+// than one syllable and do not (common, commoner).
+const maxDoubled = 4
 
 // rounded rounds a score so that sums of the same weights in another
 // order compare equal.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -67,13 +68,16 @@ func TestCommittedTableIsCurrent(t *testing.T) {
 	if testing.Short() {
 		t.Skip("regenerating the table takes seconds")
 	}
-	out := filepath.Join(t.TempDir(), "related.txt")
-	if err := run(dict, out); err != nil {
+	dir := t.TempDir()
+	out, antonyms := filepath.Join(dir, "related.txt"), filepath.Join(dir, "antonyms.txt")
+	if err := run(dict, out, antonyms); err != nil {
 		t.Fatal(err)
 	}
-	got, want := readFile(t, out), readFile(t, "../../data/related.txt")
-	if !bytes.Equal(got, want) {
-		t.Errorf("qa/data/related.txt is stale (%d bytes, regenerated %d): run go generate ./qa", len(want), len(got))
+	for _, f := range []struct{ regenerated, committed string }{{out, "related.txt"}, {antonyms, "antonyms.txt"}} {
+		got, want := readFile(t, f.regenerated), readFile(t, "../../data/"+f.committed)
+		if !bytes.Equal(got, want) {
+			t.Errorf("qa/data/%s is stale (%d bytes, regenerated %d): run go generate ./qa", f.committed, len(want), len(got))
+		}
 	}
 }
 
@@ -84,4 +88,29 @@ func readFile(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+func TestComparatives(t *testing.T) {
+	wn := &wordNet{irregular: map[string][]string{"good": {"better", "best"}}}
+	tests := []struct {
+		word string
+		want []string
+	}{
+		{"large", []string{"larger", "largest"}},
+		{"big", []string{"bigger", "biggest"}},
+		{"happy", []string{"happier", "happiest"}},
+		{"small", []string{"smaller", "smallest"}},
+		{"good", []string{"better", "best"}},
+		{"important", nil}, // compared with "more"
+		{"closed", nil},    // a participle
+	}
+	for _, tt := range tests {
+		var want []string
+		for _, w := range tt.want {
+			want = append(want, stem(w))
+		}
+		if got := wn.comparatives(tt.word); !slices.Equal(got, want) {
+			t.Errorf("comparatives(%q) = %q, want %q", tt.word, got, want)
+		}
+	}
 }
