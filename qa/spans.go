@@ -886,8 +886,10 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			out = append(out, phrase{start: from, end: j, typ: e.nameType(txt, toks, from, j)})
 		}
 		// A name and the noun it qualifies: "European leaders", "Ghazl pet
-		// market".
-		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounLike(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
+		// market", "the MacIsaac family", "the Unite hospitality union" (a
+		// body's noun, though it may stand in a role: "union official").
+		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && (e.nounLike(toks[k]) || e.lx.OrgNouns.Has(toks[k].Norm) && !toks[k].Cap) &&
+			joined(txt, toks[k-1], toks[k]); k++ {
 			out = append(out, phrase{start: i, end: k + 1, typ: typ})
 		}
 		// A name's possession: "Kim Il-sung's 100th birthday", "Ofcom's
@@ -937,11 +939,12 @@ func nameWord(lx *text.Lexicon, t text.Token) bool {
 }
 
 // nounLike reports whether a word in lower case may be a noun: no verb
-// in the past ("scored", "told"), no adverb in -ly, no verb of saying, no
+// in the past ("scored", "told"), no adverb in -ly ("family" is a noun),
+// no verb of saying, no
 // role ("Mwai Kibaki president"), no time ("yesterday"). There is no
 // tagger; these are the words that follow a name most often.
 func (e *Engine) nounLike(t text.Token) bool {
-	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && !strings.HasSuffix(t.Norm, "ly") &&
+	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && (!strings.HasSuffix(t.Norm, "ly") || e.lx.LyNouns.Has(t.Norm)) &&
 		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(e.lx, t) &&
 		!t.Is(text.KindTime)
 }

@@ -432,6 +432,28 @@ func TestPartsAndPossessions(t *testing.T) {
 	}
 }
 
+// TestNameAndItsNoun checks that a name is proposed with the noun it
+// qualifies when that noun ends in -ly ("the MacIsaac family") or is a
+// body's noun that may also stand in a role ("union official").
+func TestNameAndItsNoun(t *testing.T) {
+	a := mustArticle(t, "Plant to close\n"+
+		"The plant, owned by the MacIsaac family, will close, the Unite hospitality union said.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("Who owns the plant?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		got[c.Text] = true
+	}
+	for _, want := range []string{"MacIsaac family", "Unite hospitality union"} {
+		if !got[want] {
+			t.Errorf("%q not proposed; proposed %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+}
+
 // TestDatelinePhrases checks the phrases of a dateline: the month of its
 // date is proposed as part of the date, not as a name of its own ("Oct.
 // 14", never "Oct"), and the agency in its parentheses not at all.
