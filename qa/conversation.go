@@ -151,13 +151,23 @@ func (e *Engine) turnOthers(q *Question, answers []Answer, person *Speaker) []*S
 // referent returns whom a pronoun of the next question refers to: the
 // last turn's person, or, when the pronoun cannot be them ("she" of a
 // man), the first other person it showed whose gender the article gives
-// and the pronoun fits; nil for none.
+// and the pronoun fits, else the first whose gender it does not give
+// ("he" after an answer about a woman that quoted Tane Hohaia); nil for
+// none.
 func (c *Conversation) referent(pronoun byte) *Speaker {
 	if c.person != nil && genderFits(c.person, pronoun) {
 		return c.person
 	}
 	for _, s := range c.others {
 		if s.gender != attribution.GenderUnknown && genderFits(s, pronoun) {
+			return s
+		}
+	}
+	if c.person == nil {
+		return nil
+	}
+	for _, s := range c.others {
+		if s.gender == attribution.GenderUnknown {
 			return s
 		}
 	}

@@ -161,6 +161,26 @@ func TestPronounOfAnotherShown(t *testing.T) {
 	}
 }
 
+// TestPronounOfOneWhoseGenderIsUnknown checks that a pronoun that cannot
+// be the last turn's person ("he" after a woman) is another person the
+// turn showed whose gender the article does not give, when no one shown
+// is known to fit.
+func TestPronounOfOneWhoseGenderIsUnknown(t *testing.T) {
+	a := mustArticle(t, "Swimmer crosses strait\n"+
+		"\"The last hours were the hardest,\" swimmer Ann Lee said after the crossing.\n"+
+		"Rua Tane, the official observer on board, said the crossing kept to the rules.\n"+
+		"Tane grew up in Picton.\n")
+	e, c, now := conversationOn(a)
+	first, err := e.Follow(c, "What was said after the crossing?", 3, now)
+	if err != nil || len(first) < 2 || first[0].Speaker != "Ann Lee" || first[1].Speaker != "Rua Tane" {
+		t.Fatalf("got %+v, %v, want Ann Lee's words, then Rua Tane's", first, err)
+	}
+	got, err := e.Follow(c, "Where did he grow up?", 1, now.Add(time.Minute))
+	if err != nil || len(got) == 0 || !strings.Contains(got[0].Text, "Picton") {
+		t.Errorf("got %+v, %v, want where Rua Tane grew up", got, err)
+	}
+}
+
 // TestPersonNamed checks which bold answers name a person for the
 // pronouns of the next question: the name, the surname, or the name with
 // more after it, but never a name a typo away or a word shared with it.

@@ -475,6 +475,9 @@ func (a *article) apposition(p *para, end int) []text.Token {
 	if head < 0 {
 		return nil
 	}
+	for head+1 < len(p.Toks) && a.lx.TitleHeads.Has(p.Toks[head+1].Norm) && p.joined(head+1) {
+		head++ // the last of a run of titles heads it: "the official observer"
+	}
 	// The role runs to the closing comma, kept short: a long apposition is a
 	// clause about the person, not a title.
 	// A verb of saying ends it too when the comma is missing: "Jane Roe,
