@@ -256,9 +256,10 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 	return nil
 }
 
-// personNamed returns the person whose full name or surname the words
-// are, exactly (case aside), or whose full name they open ("Ann Lee of
-// the Harbor Institute"): the bold answer names them. Not read as a
+// personNamed returns the person whose full name, surname or given name
+// the words are, exactly (case aside), or whose full name they open ("Ann
+// Lee of the Harbor Institute"): the bold answer names them ("his mother,
+// Sunanda" names Sunanda Mitra). Not read as a
 // question reads a name, with typos and any word of it: a bold place or
 // another name that shares a word is no one to refer to.
 func (e *Engine) personNamed(words string) *Speaker {
@@ -272,8 +273,9 @@ func (e *Engine) personNamed(words string) *Speaker {
 			continue
 		}
 		surname := s.Name[strings.LastIndexByte(s.Name, ' ')+1:]
+		given, _, full := strings.Cut(s.Name, " ")
 		opens := len(words) > len(s.Name) && strings.EqualFold(words[:len(s.Name)], s.Name) && !unicode.IsLetter(rune(words[len(s.Name)]))
-		if strings.EqualFold(s.Name, words) || strings.EqualFold(surname, words) || opens {
+		if strings.EqualFold(s.Name, words) || strings.EqualFold(surname, words) || full && strings.EqualFold(given, words) || opens {
 			if found != nil && found != s {
 				return nil // two people of that surname: not known which
 			}

@@ -182,17 +182,21 @@ func TestPronounOfOneWhoseGenderIsUnknown(t *testing.T) {
 }
 
 // TestPersonNamed checks which bold answers name a person for the
-// pronouns of the next question: the name, the surname, or the name with
-// more after it, but never a name a typo away or a word shared with it.
+// pronouns of the next question: the name, the surname, the given name of
+// one person alone, or the name with more after it, but never a name a
+// typo away or a word shared with it.
 func TestPersonNamed(t *testing.T) {
-	a := mustArticle(t, "Harbour reopens\nHarbour master Tom Hale reopened the harbour, Mayor Ann Lee said.\n")
+	a := mustArticle(t, "Harbour reopens\nHarbour master Tom Hale reopened the harbour, Mayor Ann Lee said.\n"+
+		"Fisherman Ann Cole said the harbour was busy.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	tests := []struct{ bold, want string }{
 		{"Tom Hale", "Tom Hale"},
 		{"hale", "Tom Hale"},
 		{"Ann Lee of the council", "Ann Lee"},
 		{"Hales", ""},
-		{"Tom", ""},
+		{"Tom", "Tom Hale"}, // "his mother, Sunanda"
+		{"Ann", ""},         // two of them
+		{"To", ""},
 		{"the harbour", ""},
 		{"", ""},
 	}
