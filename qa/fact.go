@@ -259,13 +259,13 @@ func (f *factReader) name(best phrase) phrase {
 }
 
 // time widens a date or a time: a time of day before its day ("11.15pm on
-// Wednesday"), a span of years ("from 2016 to 2020"), the words that
-// qualify a time of day ("shortly after 2 p.m."), the part of a day or a
-// period ("Friday morning", "early on Tuesday", "the second quarter of
-// 2027").
+// Wednesday", "11am on 12 December"), a span of years ("from 2016 to
+// 2020"), the words that qualify a time of day ("shortly after 2 p.m."),
+// the part of a day or a period ("Friday morning", "early on Tuesday", "the
+// morning of Dec 1", "the second quarter of 2027").
 func (f *factReader) time(best phrase) phrase {
 	toks := f.toks
-	if k := best.start; k >= 2 && toks[k-1].Norm == "on" && weekday(f.e.lx, toks[k].Norm) {
+	if k := best.start; k >= 2 && toks[k-1].Norm == "on" && f.dayEnd(k) > k {
 		for c := k - 2; c >= 0 && c >= k-1-clockTokens; c-- {
 			if (clockTime(toks, c) == k-1-c || c == k-2 && timesOfDay[toks[c].Norm]) && f.fits(c, best.end) {
 				best.start = c
@@ -282,8 +282,8 @@ func (f *factReader) time(best phrase) phrase {
 	}
 	if clockTime(toks, best.start) > 0 || f.is(best.start, timesOfDay) {
 		best = f.qualified(best, clockModifiers)
-		if k := best.end; f.word(k) == "on" && k+1 < len(toks) && weekday(f.e.lx, toks[k+1].Norm) && f.fits(best.start, k+2) {
-			best.end = k + 2
+		if k := best.end; f.word(k) == "on" && f.dayEnd(k+1) > k+1 && f.fits(best.start, f.dayEnd(k+1)) {
+			best.end = f.dayEnd(k + 1) // "11am on Friday", "11am on 12 December"
 		}
 	}
 	if k := best.end; weekday(f.e.lx, toks[k-1].Norm) && f.is(k, dayParts) && f.fits(best.start, k+1) {
@@ -292,13 +292,41 @@ func (f *factReader) time(best phrase) phrase {
 	if k := best.start; f.word(k-1) == "on" && (f.word(k-2) == "early" || f.word(k-2) == "late") && f.fits(k-2, best.end) {
 		best.start -= 2
 	}
-	if k := best.start; f.word(k-1) == "of" && f.is(k-2, periodParts) && f.fits(k-2, best.end) {
+	if k := best.start; f.word(k-1) == "of" && (f.is(k-2, periodParts) || f.is(k-2, dayParts) && f.dayEnd(k) > k) && f.fits(k-2, best.end) {
 		best.start -= 2
 		best = f.withWordBefore(best, periodOrdinals) // "second quarter of 2027"
 		best = f.withWordBefore(best, articles)       // "the spring of 2028", a noun phrase with its article
 	}
 	return f.withWordBefore(best, timeBounds) // "by Friday", "until 2027", "by the end of May"
 }
+
+// dayEnd returns the end of the day written from token k, a weekday
+// ("Friday") or a date ("12 December", "December 12, 2026", "Dec 1"), or
+// k for none.
+func (f *factReader) dayEnd(k int) int {
+	toks, lx := f.toks, f.e.lx
+	switch {
+	case k >= len(toks):
+		return k
+	case weekday(lx, toks[k].Norm):
+		return k + 1
+	}
+	end := k
+	if toks[end].Number && end+1 < len(toks) && dayBefore(toks, f.txt, end+1) == 1 {
+		end++ // "12 December"
+	}
+	if end >= len(toks) || !lx.CalendarWords.Has(toks[end].Norm) {
+		return k
+	}
+	end++
+	for end < len(toks) && toks[end].Number && len(toks[end].Norm) <= maxDateDigits && gapOK(lx, f.txt, toks[end-1], toks[end]) {
+		end++ // "December 12, 2026"
+	}
+	return end
+}
+
+// maxDateDigits is the most digits of a day or a year after a month.
+const maxDateDigits = 4
 
 // Reaches of a fact: how many tokens a time of day takes ("4:40 a.m."),
 // and how far before a picked number its score's first number may stand

@@ -35,6 +35,8 @@ func TestWholeFact(t *testing.T) {
 		{"part of a year", "The takeover should be completed in the second quarter of 2027.", "When will the takeover be completed?", "2027", "the second quarter of 2027"},
 		{"end of a month", "The plant will shut at the end of September with the loss of 300 jobs.", "When will the plant shut?", "September", "the end of September"},
 		{"time of day before its day", "Police declared a major incident at 11.15pm on Wednesday as the river rose.", "When was the incident declared?", "Wednesday", "11.15pm on Wednesday"},
+		{"time of day before its date", "The funeral will be held at 11am on 12 December in Inverness.", "When is the funeral?", "12 December", "11am on 12 December"},
+		{"part of a day of a date", "The bird was first seen on the morning of Dec 1 by a warden.", "When was the bird first seen?", "Dec 1", "the morning of Dec 1"},
 		{"span of years", "Roe served as finance minister from 2016 to 2020 under two premiers.", "When was Roe finance minister?", "2020", "from 2016 to 2020"},
 		{"noun asked", "Eleven traders were killed at the Ghazl pet market on Friday.", "At which market were the traders killed?", "Ghazl pet", "the Ghazl pet market"},
 		{"near a place", "Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},

@@ -87,6 +87,9 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 			continue
 		}
 		start, end := i, i+max(1, clock)
+		if lx.CalendarWords.Has(t.Norm) && !weekday(lx, t.Norm) {
+			start -= dayBefore(toks, txt, i) // "13 January", "the 13th of January"
+		}
 		for n := 0; n < timeModifierWords && start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm); n++ {
 			start-- // "next week", "early next week"
 		}
@@ -107,6 +110,29 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	}
 	return out
 }
+
+// dayBefore returns how many tokens before the month at token i write
+// its day, as British and most other English write a date: 1 for "13
+// January", 3 for "the 13th of January", 0 for none.
+func dayBefore(toks []text.Token, txt string, i int) int {
+	day := func(k int) bool {
+		if k < 0 || !toks[k].Number {
+			return false
+		}
+		n, err := strconv.Atoi(strings.TrimRight(toks[k].Norm, "stndrh"))
+		return err == nil && n >= 1 && n <= daysInMonth
+	}
+	switch {
+	case day(i-1) && txt[toks[i-1].End:toks[i].Start] == " ":
+		return 1
+	case i >= 3 && toks[i-1].Norm == "of" && isOrdinal(toks[i-2]) && day(i-2) && toks[i-3].Norm == "the":
+		return 3
+	}
+	return 0
+}
+
+// daysInMonth is the last day a month has.
+const daysInMonth = 31
 
 // clockTime returns how many tokens from i write a time of day with its
 // "am" or "pm", "11.15pm", "4:40 a.m.", "2 pm", or 0 for none: an hour of

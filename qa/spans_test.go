@@ -454,6 +454,34 @@ func TestNameAndItsNoun(t *testing.T) {
 	}
 }
 
+// TestDayFirstDates checks that a date written day first, as British and
+// most other English write it, is proposed whole: "13 January", "the 3rd
+// of March", not the month alone; and that a count before a month's name
+// used otherwise is not read as its day.
+func TestDayFirstDates(t *testing.T) {
+	a := mustArticle(t, "Strike dates\n"+
+		"Teachers will strike from 13 January and again on the 3rd of March, after 40 May Day rallies.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	q, err := e.ParseQuestion("When will the teachers strike?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := make(map[string]bool)
+	for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+		if c.Features[span.Match(span.AskTime, span.TypeTime)] == 1 {
+			got[c.Text] = true
+		}
+	}
+	for _, want := range []string{"13 January", "the 3rd of March"} {
+		if !got[want] {
+			t.Errorf("%q not proposed as a time; times %v", want, slices.Sorted(maps.Keys(got)))
+		}
+	}
+	if got["January"] || got["40 May"] {
+		t.Errorf("times %v, want no month without its day and no count read as a day", slices.Sorted(maps.Keys(got)))
+	}
+}
+
 // TestDatelinePhrases checks the phrases of a dateline: the month of its
 // date is proposed as part of the date, not as a name of its own ("Oct.
 // 14", never "Oct"), and the agency in its parentheses not at all.
