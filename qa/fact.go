@@ -235,7 +235,7 @@ func (f *factReader) score(best phrase) phrase {
 func (f *factReader) name(best phrase) phrase {
 	toks := f.toks
 	if f.q.typeNoun != "" {
-		for k := best.end; k < len(toks) && k < best.end+nounWords && f.e.nounLike(toks[k]) && joined(f.txt, toks[k-1], toks[k]); k++ {
+		for k := best.end; k < len(toks) && k < best.end+nounWords && f.e.nounOfName(toks[k]) && joined(f.txt, toks[k-1], toks[k]); k++ {
 			if f.e.lookupTerm(toks[k].Norm) == f.q.typeNoun && f.fits(best.start, k+1) {
 				best.end = k + 1
 				break

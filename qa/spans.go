@@ -886,10 +886,8 @@ func (e *Engine) namePhrases(txt string, toks []text.Token) []phrase {
 			out = append(out, phrase{start: from, end: j, typ: e.nameType(txt, toks, from, j)})
 		}
 		// A name and the noun it qualifies: "European leaders", "Ghazl pet
-		// market", "the MacIsaac family", "the Unite hospitality union" (a
-		// body's noun, though it may stand in a role: "union official").
-		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && (e.nounLike(toks[k]) || e.lx.OrgNouns.Has(toks[k].Norm) && !toks[k].Cap) &&
-			joined(txt, toks[k-1], toks[k]); k++ {
+		// market", "the MacIsaac family", "the Unite hospitality union".
+		for k := j; k < len(toks) && k < j+nounWords && !toks[j-1].Possessive && e.nounOfName(toks[k]) && joined(txt, toks[k-1], toks[k]); k++ {
 			out = append(out, phrase{start: i, end: k + 1, typ: typ})
 		}
 		// A name's possession: "Kim Il-sung's 100th birthday", "Ofcom's
@@ -947,6 +945,13 @@ func (e *Engine) nounLike(t text.Token) bool {
 	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && (!strings.HasSuffix(t.Norm, "ly") || e.lx.LyNouns.Has(t.Norm)) &&
 		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(e.lx, t) &&
 		!t.Is(text.KindTime)
+}
+
+// nounOfName reports whether a word may be a noun a name qualifies: a
+// noun (nounLike), or a body's noun, though it may stand in a role
+// ("union official"): "the Unite hospitality union".
+func (e *Engine) nounOfName(t text.Token) bool {
+	return e.nounLike(t) || e.lx.OrgNouns.Has(t.Norm) && !t.Cap
 }
 
 // raggedEnd reports whether a word in lower case ends no noun phrase: a
