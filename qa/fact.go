@@ -77,6 +77,9 @@ func (f *factReader) whole(best phrase) phrase {
 		// reads as an answer; its head alone does not.
 		return f.withWordBefore(best, articles)
 	case span.TypePerson:
+		if !f.toks[best.end-1].Cap {
+			return f.name(best) // a person's name and a noun is a name: "the MacIsaac family"
+		}
 		// "Dr. Priya Naidoo": a person as the article titles them; not
 		// "Lady Jill Biden" of "First Lady Jill Biden", half a title.
 		h := best.start - 1
