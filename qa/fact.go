@@ -1,6 +1,7 @@
 package qa
 
 import (
+	"cmp"
 	"strings"
 
 	"github.com/articlebot/articlebot/qa/span"
@@ -232,14 +233,15 @@ func (f *factReader) score(best phrase) phrase {
 }
 
 // name widens a name: with the noun a "which" question asks for ("the
-// Ghazl pet market" for "Which market"), "near" before a place ("near
+// Ghazl pet market" for "Which market") or whose name it asks ("the
+// Juniper Gap fire" for "What is the fire called?"), "near" before a place ("near
 // Varginha"), and "the" before a name that is not a modifier ("the
 // Senate", not "the Dover" of "the Dover office").
 func (f *factReader) name(best phrase) phrase {
 	toks := f.toks
-	if f.q.typeNoun != "" {
+	if asked := cmp.Or(f.q.typeNoun, f.q.clause.named); asked != "" {
 		for k := best.end; k < len(toks) && k < best.end+nounWords && f.e.nounOfName(toks[k]) && joined(f.txt, toks[k-1], toks[k]); k++ {
-			if f.e.lookupTerm(toks[k].Norm) == f.q.typeNoun && f.fits(best.start, k+1) {
+			if f.e.lookupTerm(toks[k].Norm) == asked && f.fits(best.start, k+1) {
 				best.end = k + 1
 				break
 			}

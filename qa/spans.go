@@ -398,6 +398,7 @@ type questionClause struct {
 	stranded  string // a preposition left without its object: "with" of "Who did she meet with in Paris?"
 	subjectOf string // the term of the verb whose subject is asked for: "take" of "Who took the corner?"
 	asksName  bool   // what something is called is asked: "What is the fold known as?"
+	named     string // the term of the noun whose name is asked: "fire" of "What is the fire called?"
 }
 
 // readClause reads a question's clause (questionClause) from its tokens.
@@ -428,6 +429,15 @@ func (e *Engine) readClause(q *Question, toks []text.Token) {
 	last := len(toks) - 1
 	q.clause.asksName = toks[w].Norm != "who" && (e.lx.NamingWords.Has(toks[last].Norm) ||
 		toks[last].Norm == "as" && last > 0 && e.lx.NamingWords.Has(toks[last-1].Norm))
+	if q.clause.asksName {
+		n := last - 1 // "fire" of "What is the fire called?"
+		if toks[last].Norm == "as" {
+			n-- // "ship" of "What was the ship known as?"
+		}
+		if n > w && e.nounLike(toks[n]) {
+			q.clause.named = e.lookupTerm(toks[n].Norm)
+		}
+	}
 	j := w + 1
 	if toks[w].Norm != "who" && q.typeNoun != "" {
 		// "Which French player took …", "Which player is …": past the
