@@ -251,6 +251,17 @@ func (f *factReader) name(best phrase) phrase {
 		if near := f.withWordBefore(best, approximatePlaces); near.start < best.start {
 			return near
 		}
+		if f.ask == span.AskPlace && f.q.typeNoun == "" && f.word(best.start-1) == "in" {
+			// "Where is the flagship shop?": "Corporation Street in
+			// Birmingham", the place in the place the model picked.
+			start := best.start
+			for _, p := range f.seen {
+				if p.end == best.start-1 && (p.typ == span.TypePlace || p.typ == span.TypeName || p.typ == span.TypeBody) && f.fits(p.start, best.end) {
+					start = min(start, p.start) // the longest: "Corporation Street", not "Street"
+				}
+			}
+			best.start = start
+		}
 	}
 	// A name is a modifier when a noun follows it; a word that takes an
 	// object after it is a verb ("the River Dunn burst its banks").

@@ -42,6 +42,8 @@ func TestWholeFact(t *testing.T) {
 		{"a body's noun asked", "But the Unite hospitality union criticised the closure.", "Which union criticised the closure?", "Unite hospitality", "the Unite hospitality union"},
 		{"a person's name and a noun", "Graham MacIsaac said the firm is owned by the MacIsaac family, as it always was.", "Who owns the firm?", "MacIsaac family", "the MacIsaac family"},
 		{"the noun whose name is asked", "Crews are fighting the Juniper Gap fire near the town.", "What is the fire called?", "Juniper Gap", "the Juniper Gap fire"},
+		{"a place in the place picked", "The chain's flagship shop on Corporation Street in Birmingham will close.", "Where is the chain's flagship shop?", "Birmingham", "Corporation Street in Birmingham"},
+		{"no place before a place of another question", "The chain's shop on Corporation Street in Birmingham will close.", "Which city is the shop in?", "Birmingham", "Birmingham"},
 		{"near a place", "Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
 		{"a body's the", "The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
 		{"no the before a modifier", "He worked at the Dover office for a decade.", "Where did he work?", "Dover", "Dover"},
