@@ -807,7 +807,7 @@ func (e *Engine) numberPhrases(txt string, toks []text.Token) []phrase {
 			out = append(out, phrase{start: start, end: k, typ: span.TypeCount})
 		}
 		// A part of a whole: "31 of the 38", "11 of its 29 nursing posts".
-		if whole := end + 1 + wholeDeterminerAfter(toks, end+1); whole < len(toks) && toks[end].Norm == "of" &&
+		if whole := end + 1 + partDeterminerAfter(toks, end+1); whole < len(toks) && toks[end].Norm == "of" &&
 			(toks[whole].Number && !toks[whole].IsYear() || isNumberWord(e.lx, toks[whole].Norm)) {
 			out = append(out, phrase{start: start, end: e.countedEnd(txt, toks, whole+1), typ: span.TypeCount})
 		}
@@ -831,19 +831,14 @@ func (e *Engine) countedEnd(txt string, toks []text.Token, end int) int {
 	return k
 }
 
-// wholeDeterminerAfter returns 1 when a determiner of a whole stands at
+// partDeterminerAfter returns 1 when a determiner of a whole stands at
 // token i ("31 of the 38", "11 of its 29"), else 0.
-func wholeDeterminerAfter(toks []text.Token, i int) int {
-	if i < len(toks) && wholeDeterminers[toks[i].Norm] {
+func partDeterminerAfter(toks []text.Token, i int) int {
+	if i < len(toks) && partDeterminers[toks[i].Norm] {
 		return 1
 	}
 	return 0
 }
-
-// wholeDeterminers may stand between "of" and the whole a part is counted
-// of: "31 of the 38", "11 of its 29".
-var wholeDeterminers = map[string]bool{"the": true, "its": true, "their": true, "his": true, "her": true, "our": true,
-	"those": true, "these": true}
 
 // namePhrases are the runs of capitalised words, with the small words
 // inside names ("Department of Civil Aviation", "al-Qaida in the Islamic
