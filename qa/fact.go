@@ -308,8 +308,12 @@ func (f *factReader) time(best phrase) phrase {
 	if k := best.start; f.word(k-1) == "on" && (f.word(k-2) == "early" || f.word(k-2) == "late") && f.fits(k-2, best.end) {
 		best.start -= 2
 	}
-	if k := best.start; f.word(k-1) == "of" && (f.is(k-2, periodParts) || f.is(k-2, dayParts) && f.dayEnd(k) > k) && f.fits(k-2, best.end) {
-		best.start -= 2
+	of := best.start - 1
+	if f.word(of) == "the" {
+		of-- // "the end of the year"
+	}
+	if f.word(of) == "of" && (f.is(of-1, periodParts) || f.is(of-1, dayParts) && f.dayEnd(best.start) > best.start) && f.fits(of-1, best.end) {
+		best.start = of - 1
 		best = f.withWordBefore(best, periodOrdinals) // "second quarter of 2027"
 		best = f.withWordBefore(best, articles)       // "the spring of 2028", a noun phrase with its article
 	}

@@ -44,6 +44,7 @@ func TestWholeFact(t *testing.T) {
 		{"the noun whose name is asked", "Crews are fighting the Juniper Gap fire near the town.", "What is the fire called?", "Juniper Gap", "the Juniper Gap fire"},
 		{"a place in the place picked", "The chain's flagship shop on Corporation Street in Birmingham will close.", "Where is the chain's flagship shop?", "Birmingham", "Corporation Street in Birmingham"},
 		{"no place before a place of another question", "The chain's shop on Corporation Street in Birmingham will close.", "Which city is the shop in?", "Birmingham", "Birmingham"},
+		{"the end of the year", "The firm plans to apply for approval before the end of the year.", "When will the firm apply for approval?", "year", "before the end of the year"},
 		{"near a place", "Her family has farmed near Varginha for three generations.", "Where is the family's farm?", "Varginha", "near Varginha"},
 		{"a body's the", "The bill now goes to the Senate for a final vote.", "Where does the bill go next?", "Senate", "the Senate"},
 		{"no the before a modifier", "He worked at the Dover office for a decade.", "Where did he work?", "Dover", "Dover"},
