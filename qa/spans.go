@@ -187,10 +187,13 @@ func grainOf(lx *text.Lexicon, toks []text.Token) string {
 }
 
 func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
-	want := make(map[string]bool)
+	want, related := make(map[string]bool), make(map[string]bool)
 	for _, t := range q.terms {
-		if t.Weight >= 1 {
+		switch {
+		case t.Weight >= 1:
 			want[t.Term] = true
+		case t.Weight > 0:
+			related[t.Term] = true // "close" for "shut": where the answer is, not what
 		}
 	}
 	// The people asked about are who the sentence is about, not where in
@@ -219,7 +222,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		// "High Court" answers "Which court …": the noun asked for is
 		// not one of the question's own words, which do not answer it.
 		sv.own[i] = want[term] && !sv.typeNoun[i]
-		if want[term] && !asked[t.Norm] {
+		if (want[term] || related[term]) && !asked[t.Norm] {
 			sv.anchors = append(sv.anchors, i)
 		}
 	}
