@@ -243,11 +243,14 @@ func TestWhoLeads(t *testing.T) {
 		"Northgate Bank's chief executive, Ann Lee, said the bank had been too slow to act.\n"+
 		"Analysts said the way Northgate Bank is run had worried investors for months.\n"+
 		"The Sheldon farm's owner, Tom Hale, said the flock was lost.\n"+
-		"The council owns the fields next to the Sheldon farm, a council report said.\n")
+		"The council owns the fields next to the Sheldon farm, a council report said.\n"+
+		"Flights were diverted to Leeds, with coaches laid on to bring passengers back to Kingsmere Airport.\n"+
+		"\"Safety comes first,\" said Helen Marsh, the airport's managing director.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct{ question, want string }{
 		{"Who runs Northgate Bank?", "Ann Lee"},
 		{"Who owns the Sheldon farm?", "Tom Hale"},
+		{"Who is in charge at Kingsmere Airport?", "Helen Marsh"}, // "coaches" are buses
 	} {
 		answers, err := e.Ask(tt.question, 1)
 		if err != nil || len(answers) == 0 || answers[0].Highlight != tt.want {
