@@ -245,12 +245,15 @@ func TestWhoLeads(t *testing.T) {
 		"The Sheldon farm's owner, Tom Hale, said the flock was lost.\n"+
 		"The council owns the fields next to the Sheldon farm, a council report said.\n"+
 		"Flights were diverted to Leeds, with coaches laid on to bring passengers back to Kingsmere Airport.\n"+
-		"\"Safety comes first,\" said Helen Marsh, the airport's managing director.\n")
+		"\"Safety comes first,\" said Helen Marsh, the airport's managing director.\n"+
+		"The inquiry also found that Tom Hale had ignored the warnings.\n"+
+		"The inquiry's chairwoman, Ruth Cole, said the rules were clear.\n")
 	e := New([]*Article{a}, DefaultOptions())
 	for _, tt := range []struct{ question, want string }{
 		{"Who runs Northgate Bank?", "Ann Lee"},
 		{"Who owns the Sheldon farm?", "Tom Hale"},
 		{"Who is in charge at Kingsmere Airport?", "Helen Marsh"}, // "coaches" are buses
+		{"Who chaired the inquiry?", "Ruth Cole"},                 // "the inquiry also found" says nothing of who
 	} {
 		answers, err := e.Ask(tt.question, 1)
 		if err != nil || len(answers) == 0 || answers[0].Highlight != tt.want {
@@ -270,6 +273,8 @@ func TestLeadVerb(t *testing.T) {
 		"Who is the director of the clinic?": false,
 		"What did the clinic's head say?":    false,
 		"Who saw the clinic's head?":         false,
+		"Who founded the clinic?":            true,
+		"Who found the clinic's keys?":       false,
 	} {
 		q, err := e.ParseQuestion(question)
 		if err != nil {
