@@ -43,7 +43,7 @@ var newsSets = []string{"seed", "afghan_robotics", "australia_boat_pushbacks", "
 // was last judged, and those that training on did not help. A later blind
 // set trains unless it is named here (see testdata/eval/BLIND.md for
 // when each moved).
-var validationBlindPrefixes = []string{"blind_b3_", "blind_b4_", "blind_b5_", "blind_b6_", "blind_b9_", "blind_b10_", "blind_b11_", "blind_b12_", "blind_b13_", "blind_b14_", "blind_b15_", "blind_b16_", "blind_b17_", "blind_b18_"}
+var validationBlindPrefixes = []string{"blind_b3_", "blind_b4_", "blind_b5_", "blind_b6_", "blind_b9_", "blind_b10_", "blind_b11_", "blind_b12_", "blind_b13_", "blind_b14_", "blind_b15_", "blind_b16_", "blind_b17_", "blind_b18_", "blind_b19_"}
 
 func main() {
 	log.SetFlags(0)
