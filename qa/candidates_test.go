@@ -274,6 +274,8 @@ func TestLeadVerb(t *testing.T) {
 		"What did the clinic's head say?":    false,
 		"Who saw the clinic's head?":         false,
 		"Who founded the clinic?":            true,
+		"Who is the head of the clinic?":     true,
+		"Who is the head nurse?":             false,
 		"Who found the clinic's keys?":       false,
 	} {
 		q, err := e.ParseQuestion(question)

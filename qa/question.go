@@ -590,8 +590,10 @@ func (e *Engine) roleInSlot(q *Question, toks []text.Token) bool {
 
 // leadVerbAt returns the token of the verb that asks who leads, runs or
 // owns something, right after "who" and its auxiliaries ("Who runs …?",
-// "Who has been running …?", "Who is in charge of …?"), or -1. A title
-// the question names ("Who is the director …?") is matched as itself.
+// "Who has been running …?", "Who is in charge of …?"), or of such a verb
+// used as the noun for whoever does it ("Who is the head of …?"), or -1. A
+// title the question names ("Who is the director …?") is matched as
+// itself.
 func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
 	if q.Kind != KindPerson {
 		return -1
@@ -603,6 +605,9 @@ func leadVerbAt(lx *text.Lexicon, q *Question, toks []text.Token) int {
 		k := i + 1
 		for k < len(toks) && (lx.QuestionAuxiliaries.Has(toks[k].Norm) || toks[k].Norm == "been" || toks[k].Norm == "in") {
 			k++
+		}
+		if k+2 < len(toks) && toks[k].Norm == "the" && (toks[k+2].Norm == "of" || toks[k+2].Norm == "at") {
+			k++ // "Who is the head of the alliance?", "Who is the chair at Acme?"
 		}
 		if k < len(toks) && !toks[k].Cap && lx.LeadVerbs.Has(toks[k].Norm) {
 			return k
