@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,13 @@ func (a *article) findMentions(p *para) {
 				i = h + 1
 				continue
 			}
+		}
+		if e := a.initialledTitle(p, i); e != nil {
+			// "the CS told journalists" of Cabinet Secretary Wilfred
+			// Ndege: his title's initials, not a body called CS.
+			a.addMention(p, i-1, i+1, e, Description)
+			i++
+			continue
 		}
 		if a.proper(p, i) && !titleCaps {
 			end := a.nameRun(p, i)
@@ -112,6 +120,46 @@ func (a *article) findMentions(p *para) {
 		}
 		i++
 	}
+}
+
+// initialledTitle returns the one person whose title the capitals at
+// token i abbreviate after "the", by the initials of its last words:
+// "the CS" of "Health Cabinet Secretary Wilfred Ndege", "the DA" of
+// "District Attorney Ann Lee"; nil for none, or for two who fit.
+func (a *article) initialledTitle(p *para, i int) *Entity {
+	t := p.Toks[i]
+	if !t.AllCaps || i == 0 || p.Toks[i-1].Norm != "the" || len(t.Norm) < 2 || len(t.Norm) > maxTitleInitials {
+		return nil
+	}
+	var found *Entity
+	for _, e := range a.people {
+		if !slices.ContainsFunc(e.Roles, func(r string) bool { return initialsEnd(a.lx, r, t.Norm) }) {
+			continue
+		}
+		if found != nil && found != e {
+			return nil
+		}
+		found = e
+	}
+	return found
+}
+
+// maxTitleInitials is the most letters of a title's initials: "the CEO".
+const maxTitleInitials = 4
+
+// initialsEnd reports whether the initials of the last words of a role
+// spell letters: "cs" of "Health Cabinet Secretary".
+func initialsEnd(lx *text.Lexicon, role, letters string) bool {
+	words := lx.Tokenize(role)
+	if len(words) < len(letters) {
+		return false
+	}
+	for k, w := range words[len(words)-len(letters):] {
+		if w.Norm == "" || w.Norm[0] != letters[k] {
+			return false
+		}
+	}
+	return true
 }
 
 // partyTitle returns, when token i follows "the" and opens a few capitalised
