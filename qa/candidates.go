@@ -891,12 +891,12 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 // largest.
 func (e *Engine) saysOpposite(q *Question, matched uint64, doc int32) bool {
 	for _, t := range q.terms {
-		if !t.Primary || t.Group >= index.MaxGroups || matched&(1<<t.Group) != 0 {
-			continue
+		if !t.Primary || t.Group >= index.MaxGroups || matched&(1<<t.Group) != 0 || q.frame[t.Group] {
+			continue // matched, or a word that frames the question: "how old"
 		}
 		for _, a := range antonymTerms(t.Term) {
-			if e.ix.Has(a, doc) {
-				return true
+			if e.ix.Has(a, doc) && !slices.ContainsFunc(q.terms, func(o index.QueryTerm) bool { return o.Term == a }) {
+				return true // not "new" of "How old is the new stadium?"
 			}
 		}
 	}

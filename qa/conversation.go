@@ -163,9 +163,6 @@ func (c *Conversation) referent(pronoun byte) *Speaker {
 			return s
 		}
 	}
-	if c.person == nil {
-		return nil
-	}
 	for _, s := range c.others {
 		if s.gender == attribution.GenderUnknown {
 			return s
@@ -256,12 +253,14 @@ func (e *Engine) resolve(q *Question, c *Conversation) error {
 	return nil
 }
 
-// personNamed returns the person whose full name, surname or given name
-// the words are, exactly (case aside), or whose full name they open ("Ann
-// Lee of the Harbor Institute"): the bold answer names them ("his mother,
-// Sunanda" names Sunanda Mitra). Not read as a
-// question reads a name, with typos and any word of it: a bold place or
-// another name that shares a word is no one to refer to.
+// personNamed returns the one person whose full name, surname or given
+// name the words are, exactly (case aside), or whose full name they open
+// ("Ann Lee of the Harbor Institute"): the bold answer names them ("his
+// mother, Sunanda" names Sunanda Mitra). Not read as a question reads a
+// name, with typos and any word of it: a name that only shares a word with
+// a person's is no one to refer to. A bold place that is also the given
+// name of one person the article names ("Jordan") names them: the article
+// gives no way to tell.
 func (e *Engine) personNamed(words string) *Speaker {
 	words = strings.TrimSpace(words)
 	if words == "" {
@@ -273,11 +272,11 @@ func (e *Engine) personNamed(words string) *Speaker {
 			continue
 		}
 		surname := s.Name[strings.LastIndexByte(s.Name, ' ')+1:]
-		given, _, full := strings.Cut(s.Name, " ")
+		given, _, twoWords := strings.Cut(s.Name, " ")
 		opens := len(words) > len(s.Name) && strings.EqualFold(words[:len(s.Name)], s.Name) && !unicode.IsLetter(rune(words[len(s.Name)]))
-		if strings.EqualFold(s.Name, words) || strings.EqualFold(surname, words) || full && strings.EqualFold(given, words) || opens {
+		if strings.EqualFold(s.Name, words) || strings.EqualFold(surname, words) || twoWords && strings.EqualFold(given, words) || opens {
 			if found != nil && found != s {
-				return nil // two people of that surname: not known which
+				return nil // two people of that name: not known which
 			}
 			found = s
 		}

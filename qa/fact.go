@@ -140,9 +140,7 @@ func (f *factReader) number(best phrase) phrase {
 		best = with
 		// "four of its 12 beds": a part is shown with its whole.
 		if k := best.end + 1; f.word(best.end) == "of" {
-			if f.is(k, partDeterminers) {
-				k++
-			}
+			k += partDeterminerAfter(f.toks, k)
 			for _, c := range f.seen {
 				if c.typ == span.TypeCount && c.start == k && c.end > best.end && f.fits(best.start, c.end) {
 					best.end = c.end
@@ -253,10 +251,12 @@ func (f *factReader) name(best phrase) phrase {
 		}
 		if f.ask == span.AskPlace && f.q.typeNoun == "" && f.word(best.start-1) == "in" {
 			// "Where is the flagship shop?": "Corporation Street in
-			// Birmingham", the place in the place the model picked.
+			// Birmingham", the place in the place the model picked; a
+			// name a place's preposition opens, not "Reuters" of "an
+			// interview to Reuters in London".
 			start := best.start
 			for _, p := range f.seen {
-				if p.end == best.start-1 && (p.typ == span.TypePlace || p.typ == span.TypeName || p.typ == span.TypeBody) && f.fits(p.start, best.end) {
+				if p.end == best.start-1 && p.start > 0 && f.is(p.start-1, namePlacePrepositions) && f.fits(p.start, best.end) {
 					start = min(start, p.start) // the longest: "Corporation Street", not "Street"
 				}
 			}
@@ -309,8 +309,8 @@ func (f *factReader) time(best phrase) phrase {
 		best.start -= 2
 	}
 	of := best.start - 1
-	if f.word(of) == "the" {
-		of-- // "the end of the year"
+	if f.word(of) == "the" && !f.wordFollows(best.end) {
+		of-- // "the end of the year"; not "the end of the 2027" of "the 2027 season"
 	}
 	if f.word(of) == "of" && (f.is(of-1, periodParts) || f.is(of-1, dayParts) && f.dayEnd(best.start) > best.start) && f.fits(of-1, best.end) {
 		best.start = of - 1
@@ -318,6 +318,13 @@ func (f *factReader) time(best phrase) phrase {
 		best = f.withWordBefore(best, articles)       // "the spring of 2028", a noun phrase with its article
 	}
 	return f.withWordBefore(best, timeBounds) // "by Friday", "until 2027", "by the end of May"
+}
+
+// wordFollows reports whether a word in lower case joined to the word
+// before it stands at token k: the phrase that ends there runs on into it
+// ("the 2027 season").
+func (f *factReader) wordFollows(k int) bool {
+	return k > 0 && k < len(f.toks) && lowerWord(f.e.lx, f.toks[k]) && joined(f.txt, f.toks[k-1], f.toks[k])
 }
 
 // dayEnd returns the end of the day written from token k, a weekday
@@ -338,15 +345,8 @@ func (f *factReader) dayEnd(k int) int {
 	if end >= len(toks) || !lx.CalendarWords.Has(toks[end].Norm) {
 		return k
 	}
-	end++
-	for end < len(toks) && toks[end].Number && len(toks[end].Norm) <= maxDateDigits && gapOK(lx, f.txt, toks[end-1], toks[end]) {
-		end++ // "December 12, 2026"
-	}
-	return end
+	return dateRunOn(lx, f.txt, toks, end+1) // "December 12, 2026"
 }
-
-// maxDateDigits is the most digits of a day or a year after a month.
-const maxDateDigits = 4
 
 // Reaches of a fact: how many tokens a time of day takes ("4:40 a.m."),
 // and how far before a picked number its score's first number may stand
@@ -373,6 +373,10 @@ var partDeterminers = map[string]bool{"the": true, "its": true, "their": true, "
 // timesOfDay are the times of a day written in words, which take their
 // day as a time of day does: "midnight on Friday".
 var timesOfDay = map[string]bool{"midnight": true, "noon": true, "midday": true, "dawn": true}
+
+// namePlacePrepositions open the name of a place within a place: "on
+// Corporation Street in Birmingham", "at the Benmore showground in Dubbo".
+var namePlacePrepositions = map[string]bool{"on": true, "at": true, "in": true, "near": true, "outside": true, "inside": true}
 
 // dayParts follow a day to say when in it: "Friday morning".
 var dayParts = map[string]bool{"morning": true, "afternoon": true, "evening": true, "night": true}

@@ -93,10 +93,7 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 		for n := 0; n < timeModifierWords && start > 0 && lx.TimeModifiers.Has(toks[start-1].Norm); n++ {
 			start-- // "next week", "early next week"
 		}
-		// A month runs on into its day and year: "March 9, 2007".
-		for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= 4 || lx.CalendarWords.Has(toks[end].Norm)) && gapOK(lx, txt, toks[end-1], toks[end]) {
-			end++
-		}
+		end = dateRunOn(lx, txt, toks, end)
 		out = append(out, phrase{start: start, end: end, typ: span.TypeTime})
 		// The year of a date alone, for "in what year": "2007" of "March
 		// 9, 2007"; and the weekday and the date apart: "Tuesday, March 9".
@@ -111,24 +108,42 @@ func timeSpans(lx *text.Lexicon, toks []text.Token, txt string) []phrase {
 	return out
 }
 
+// dateRunOn returns the end of a date whose month or weekday ends before
+// token end: a month runs on into its day and year ("March 9, 2007",
+// "Sept. 1"), a weekday into its date ("Tuesday, March 9").
+func dateRunOn(lx *text.Lexicon, txt string, toks []text.Token, end int) int {
+	for end < len(toks) && (toks[end].Number && len(toks[end].Norm) <= maxDateDigits || lx.CalendarWords.Has(toks[end].Norm)) &&
+		gapOK(lx, txt, toks[end-1], toks[end]) {
+		end++
+	}
+	return end
+}
+
+// maxDateDigits is the most digits of a day or a year in a date.
+const maxDateDigits = 4
+
 // dayBefore returns how many tokens before the month at token i write
 // its day, as British and most other English write a date: 1 for "13
 // January", 3 for "the 13th of January", 0 for none.
 func dayBefore(toks []text.Token, txt string, i int) int {
-	day := func(k int) bool {
-		if k < 0 || !toks[k].Number {
-			return false
-		}
-		n, err := strconv.Atoi(strings.TrimRight(toks[k].Norm, "stndrh"))
-		return err == nil && n >= 1 && n <= daysInMonth
-	}
 	switch {
-	case day(i-1) && txt[toks[i-1].End:toks[i].Start] == " ":
+	case i >= 1 && dayOfMonth(toks[i-1]) && txt[toks[i-1].End:toks[i].Start] == " ":
 		return 1
-	case i >= 3 && toks[i-1].Norm == "of" && isOrdinal(toks[i-2]) && day(i-2) && toks[i-3].Norm == "the":
+	case i >= 3 && toks[i-1].Norm == "of" && isOrdinal(toks[i-2]) && dayOfMonth(toks[i-2]) && toks[i-3].Norm == "the":
 		return 3
 	}
 	return 0
+}
+
+// dayOfMonth reports whether a token is a day of a month, in figures or
+// as an ordinal: "13", "13th".
+func dayOfMonth(t text.Token) bool {
+	digits := t.Norm
+	if isOrdinal(t) {
+		digits = digits[:len(digits)-len("th")]
+	}
+	n, err := strconv.Atoi(digits)
+	return t.Number && err == nil && n >= 1 && n <= daysInMonth
 }
 
 // daysInMonth is the last day a month has.

@@ -187,13 +187,17 @@ func grainOf(lx *text.Lexicon, toks []text.Token) string {
 }
 
 func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
-	want, related := make(map[string]bool), make(map[string]bool)
+	want, paraphrase := make(map[string]bool), make(map[string]bool)
 	for _, t := range q.terms {
 		switch {
 		case t.Weight >= 1:
 			want[t.Term] = true
-		case t.Weight > 0:
-			related[t.Term] = true // "close" for "shut": where the answer is, not what
+		case !t.Primary && t.Weight > 0 && !q.frame[t.Group]:
+			// What stands for a question word: a paraphrase ("close"
+			// for "shut"), a title's synonym, a country for its people.
+			// Where the answer is, not what; a word that frames the
+			// question ("how long") is neither.
+			paraphrase[t.Term] = true
 		}
 	}
 	// The people asked about are who the sentence is about, not where in
@@ -222,7 +226,7 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		// "High Court" answers "Which court …": the noun asked for is
 		// not one of the question's own words, which do not answer it.
 		sv.own[i] = want[term] && !sv.typeNoun[i]
-		if (want[term] || related[term]) && !asked[t.Norm] {
+		if (want[term] || paraphrase[term]) && !asked[t.Norm] {
 			sv.anchors = append(sv.anchors, i)
 		}
 	}
@@ -680,14 +684,20 @@ func sameKind(a, b span.Type) bool {
 
 // currencyWordBefore reports whether a currency's abbreviation stands
 // right before number token i, as a sign would: "Rs 1.8 crore", "Rs. 500",
-// "R500,000"; not a word that ends another phrase ("a dollar 40 years
-// ago", "500 pounds 20 times").
+// "R500,000" (text.GluedCurrency); not a word that ends another phrase ("a
+// dollar 40 years ago", "500 pounds 20 times").
 func currencyWordBefore(txt string, toks []text.Token, i int) bool {
-	if i == 0 || !toks[i].Number || !toks[i-1].Is(text.KindCurrency) || !toks[i-1].Cap || len(toks[i-1].Norm) > maxCurrencyAbbreviation {
+	if i == 0 || !toks[i].Number {
 		return false
 	}
-	gap := txt[toks[i-1].End:toks[i].Start]
-	return gap == "" || gap == " " || gap == ". "
+	prev := toks[i-1]
+	switch gap := txt[prev.End:toks[i].Start]; gap {
+	case "", ".":
+		return text.GluedCurrency(txt[prev.Start:prev.End]) // parted by the tokenizer
+	case " ", ". ":
+		return prev.Is(text.KindCurrency) && prev.Cap && len(prev.Norm) <= maxCurrencyAbbreviation
+	}
+	return false
 }
 
 // maxCurrencyAbbreviation is the longest abbreviation of a currency
@@ -946,11 +956,11 @@ func nameWord(lx *text.Lexicon, t text.Token) bool {
 
 // nounLike reports whether a word in lower case may be a noun: no verb
 // in the past ("scored", "told"), no adverb in -ly ("family" is a noun),
-// no verb of saying, no
-// role ("Mwai Kibaki president"), no time ("yesterday"). There is no
-// tagger; these are the words that follow a name most often.
+// no verb of saying, no role ("Mwai Kibaki president"), no time
+// ("yesterday"). There is no tagger; these are the words that follow a
+// name most often.
 func (e *Engine) nounLike(t text.Token) bool {
-	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && (!strings.HasSuffix(t.Norm, "ly") || e.lx.LyNouns.Has(t.Norm)) &&
+	return lowerWord(e.lx, t) && !strings.HasSuffix(t.Norm, "ed") && !e.lx.LyAdverb(t.Norm) &&
 		!e.lx.IrregularVerb(t.Norm) && !e.lx.IsSpeech(e.lookupTerm(t.Norm)) && !isRoleWord(e.lx, t) &&
 		!t.Is(text.KindTime)
 }
@@ -966,7 +976,7 @@ func (e *Engine) nounOfName(t text.Token) bool {
 // verb (see verbLike), an adverb in -ly. No tagger again: these are the
 // words a run of words runs on into past its noun.
 func (e *Engine) raggedEnd(t text.Token) bool {
-	return e.verbLike(t) || !t.Cap && strings.HasSuffix(t.Norm, "ly") && !e.lx.LyNouns.Has(t.Norm)
+	return e.verbLike(t) || !t.Cap && e.lx.LyAdverb(t.Norm)
 }
 
 // verbLike reports whether a word in lower case reads as a verb or a

@@ -482,6 +482,36 @@ func TestDayFirstDates(t *testing.T) {
 	}
 }
 
+// TestParaphraseAnchors checks that a paraphrase of a question's word
+// marks where the answer is, as the word itself would ("close" for
+// "shut"), and that a word that frames the question ("how long") does
+// not.
+func TestParaphraseAnchors(t *testing.T) {
+	a := mustArticle(t, "Libraries to close\n"+
+		"The council will close nine, its leader said, and keep 14 long-standing branches open.\n")
+	e := New([]*Article{a}, DefaultOptions())
+	near := func(question, phrase string) float64 {
+		t.Helper()
+		q, err := e.ParseQuestion(question)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range e.SpanCandidates(q, Ref{Sentence: 1}) {
+			if c.Text == phrase {
+				return c.Features[span.Near]
+			}
+		}
+		t.Fatalf("%q: %q not proposed", question, phrase)
+		return 0
+	}
+	if got := near("How many libraries will the council shut?", "nine"); got != 1 {
+		t.Errorf("nine: near %v, want 1, right after the paraphrase 'close'", got)
+	}
+	if got := near("How long will the council wait?", "14"); got == 1 {
+		t.Errorf("14: near %v, want less than 1: 'long' frames the question", got)
+	}
+}
+
 // TestDatelinePhrases checks the phrases of a dateline: the month of its
 // date is proposed as part of the date, not as a name of its own ("Oct.
 // 14", never "Oct"), and the agency in its parentheses not at all.

@@ -69,7 +69,7 @@ func adverb(lx *text.Lexicon, t text.Token) bool {
 	if t.Cap {
 		return false
 	}
-	return lx.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && strings.HasSuffix(t.Norm, "ly") && !lx.LyNouns.Has(t.Norm)
+	return lx.ClauseAdverbs.Has(t.Norm) || len(t.Norm) > 4 && lx.LyAdverb(t.Norm)
 }
 
 // A nounKind is what a common noun at the head of a phrase names.

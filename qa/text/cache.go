@@ -123,7 +123,7 @@ func (c *Cache) readParagraph(p *Paragraph, index int) *Para {
 		c.toks = make([]Token, 0, max(2*cap(c.toks), need))
 	}
 	from := len(c.toks)
-	c.toks = appendTokens(c.toks, p.Text, c)
+	c.toks = appendTokens(c.toks, p.Text, c, c.lx)
 	pa := &Para{Paragraph: p, Index: index, Toks: c.toks[from:len(c.toks):len(c.toks)], Quotes: FindQuotes(p.Text)}
 	s, q := 0, 0
 	for i, t := range pa.Toks {

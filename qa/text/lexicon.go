@@ -253,6 +253,12 @@ func (lx *Lexicon) NameTail(norm string) bool {
 	return lx.kinds[norm]&KindStop == 0 && !lx.CompoundSuffixes.Has(norm) && !strings.HasSuffix(norm, "ed") && !strings.HasSuffix(norm, "ing")
 }
 
+// LyAdverb reports whether a normalised word reads as an adverb by its
+// -ly: "repeatedly", but not "family" nor "rally" (ly-nouns.txt).
+func (lx *Lexicon) LyAdverb(norm string) bool {
+	return strings.HasSuffix(norm, "ly") && !lx.LyNouns.Has(norm)
+}
+
 // IrregularVerb reports whether a normalised word is an irregular form of
 // a verb: "told", "took", "spoken".
 func (lx *Lexicon) IrregularVerb(norm string) bool {
@@ -275,7 +281,7 @@ func (lx *Lexicon) Stem(norm string) string {
 
 // placeKey normalises a place name the way tokens are normalised.
 func placeKey(name string) string {
-	toks := appendTokens(nil, name, nil)
+	toks := appendTokens(nil, name, nil, nil)
 	words := make([]string, len(toks))
 	for i, t := range toks {
 		words[i] = t.Norm

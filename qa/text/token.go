@@ -32,7 +32,7 @@ type Token struct {
 // Each token knows its word's kinds in lx, but a currency word after "per",
 // which counts a rate ("34 per cent"), is no currency there.
 func (lx *Lexicon) Tokenize(text string) []Token {
-	toks := appendTokens(nil, text, nil)
+	toks := appendTokens(nil, text, nil, lx)
 	for i := range toks {
 		toks[i].Kinds = lx.kinds[toks[i].Norm]
 	}
@@ -54,8 +54,10 @@ func unmarkRates(toks []Token) {
 
 // appendTokens appends text's tokens to toks and, with a cache, gives each
 // token its word: the token's Norm is then the word's, shared by every token
-// that writes it, and a word seen before costs no allocation.
-func appendTokens(toks []Token, text string, cache *Cache) []Token {
+// that writes it, and a word seen before costs no allocation. With a
+// lexicon, a currency's abbreviation glued to a sum is parted from it (see
+// scanWord).
+func appendTokens(toks []Token, text string, cache *Cache, lx *Lexicon) []Token {
 	from := len(toks)
 	toks = slices.Grow(toks, tokenEstimate(text))
 	scratch := make([]byte, 0, 64) // for normalising a word
@@ -69,7 +71,7 @@ func appendTokens(toks []Token, text string, cache *Cache) []Token {
 		case unicode.IsDigit(r):
 			end = max(scanNumber(text, i), i+size)
 		case unicode.IsLetter(r):
-			end = max(scanWord(text, i), i+size)
+			end = max(scanWord(text, i, lx), i+size)
 		default:
 			i += size
 			continue
@@ -93,16 +95,20 @@ func tokenEstimate(text string) int { return len(text)/6 + 1 }
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 func isASCIIDigit(c byte) bool  { return '0' <= c && c <= '9' }
 
-// scanWord returns the end of the word starting at text[i]. A currency's
-// abbreviation glued to its sum is a word of its own, so that the sum is a
-// number: "R500,000" is "R" and "500,000".
-func scanWord(text string, i int) int {
+// scanWord returns the end of the word starting at text[i]. With a
+// lexicon, a currency's abbreviation glued to a sum is a word of its own,
+// so that the sum is a number: "R500,000" is "R" and "500,000", "Sh50
+// million" "Sh" and "50"; but "R8", "R2-D2" and "RM10" stay whole, as no
+// sum follows.
+func scanWord(text string, i int, lx *Lexicon) int {
 	start := i
 	for i < len(text) {
 		c := text[i]
 		switch {
-		case isASCIIDigit(c) && i > start && gluedCurrencies[text[start:i]]:
+		case isASCIIDigit(c) && lx != nil && i > start && GluedCurrency(text[start:i]) && lx.sumAt(text, i):
 			return i
+		case c == '.' && lx != nil && i+1 < len(text) && GluedCurrency(text[start:i]) && lx.sumAt(text, i+1):
+			return i // "Rs.3 crore"
 		case isASCIILetter(c) || isASCIIDigit(c):
 			i++
 			continue
@@ -127,12 +133,37 @@ func scanWord(text string, i int) int {
 	return i
 }
 
-// gluedCurrencies are the abbreviations of currencies that news writes
-// glued to the sum, as written: rand ("R2.8-billion"), Kenyan shillings
-// ("Sh50 million", "KSh340,000"), rupees ("Rs3 crore"), ringgit ("RM12
-// million"), rupiah ("Rp5 billion"). Each is a currency word too
-// (currency-words.txt), so that the sum reads as money.
+// GluedCurrency reports whether a word, as written, is the abbreviation of
+// a currency that news writes glued to the sum: rand ("R2.8-billion"),
+// Kenyan shillings ("Sh50 million", "KSh340,000"), rupees ("Rs3 crore",
+// "Rs.3 crore"), ringgit ("RM12 million"), rupiah ("Rp5 billion").
+func GluedCurrency(written string) bool { return gluedCurrencies[written] }
+
 var gluedCurrencies = map[string]bool{"R": true, "Sh": true, "KSh": true, "Ksh": true, "Rs": true, "RM": true, "Rp": true}
+
+// sumAt reports whether the digits at text[i] write a sum, not a code: a
+// number with a thousands or decimal separator ("500,000", "2.8"), or
+// one a scale word follows ("50 million", "6-million").
+func (lx *Lexicon) sumAt(text string, i int) bool {
+	j := i
+	for j < len(text) && isASCIIDigit(text[j]) {
+		j++
+	}
+	if j == i || j >= len(text) {
+		return false
+	}
+	if (text[j] == ',' || text[j] == '.') && j+1 < len(text) && isASCIIDigit(text[j+1]) {
+		return true
+	}
+	if text[j] == ' ' || text[j] == '-' {
+		j++
+	}
+	k := j
+	for k < len(text) && isASCIILetter(text[k]) {
+		k++
+	}
+	return k > j && lx.ScaleWords.Has(strings.ToLower(text[j:k]))
+}
 
 // scanNumber returns the end of the number starting at text[i]: digits with
 // inner , . / : separators (250,000 3.5 10/1/2008 9:30), and letters glued
@@ -154,7 +185,7 @@ func scanNumber(text string, i int) int {
 		case (r == ',' || r == '.' || r == '/' || r == ':') && i+1 < len(text) && isASCIIDigit(text[i+1]):
 			i++
 		case unicode.IsLetter(r):
-			return scanWord(text, i)
+			return scanWord(text, i, nil)
 		default:
 			return i
 		}

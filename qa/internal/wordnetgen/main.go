@@ -212,11 +212,12 @@ type lemma struct {
 }
 
 type wordNet struct {
-	synsets   map[synsetID]*synset
-	lemmas    []lemma
-	tagged    map[string]int      // stem → SemCor tag count of its lemmas
-	counts    map[lemmaPOS]int    // lemma in a part of speech → SemCor tag count
-	irregular map[string][]string // adjective → its irregular comparative and superlative (adj.exc): good → better, best
+	synsets    map[synsetID]*synset
+	lemmas     []lemma
+	tagged     map[string]int      // stem → SemCor tag count of its lemmas
+	counts     map[lemmaPOS]int    // lemma in a part of speech → SemCor tag count
+	irregular  map[string][]string // adjective → its irregular comparative and superlative (adj.exc): good → better, best
+	nounOrVerb map[string]bool     // the nouns and verbs, and their stems: "shutter", "batter"
 }
 
 type lemmaPOS struct {
@@ -226,7 +227,7 @@ type lemmaPOS struct {
 
 func loadWordNet(dict string) (*wordNet, error) {
 	wn := &wordNet{synsets: make(map[synsetID]*synset), tagged: make(map[string]int), counts: make(map[lemmaPOS]int),
-		irregular: make(map[string][]string)}
+		irregular: make(map[string][]string), nounOrVerb: make(map[string]bool)}
 	files := []struct {
 		file byte
 		name string
@@ -625,14 +626,20 @@ func (wn *wordNet) antonyms() map[string][]string {
 		}
 	}
 	for _, l := range wn.lemmas {
+		if w, ok := normalize(l.word, l.file); ok && (l.file == 'n' || l.file == 'v') {
+			wn.nounOrVerb[w] = true
+			wn.nounOrVerb[stem(w)] = true
+		}
+	}
+	for _, l := range wn.lemmas {
 		for _, id := range l.senses[:min(len(l.senses), maxSenses(l.file))] {
 			s := wn.synsets[id]
 			if !slices.Contains(s.words, l.word) {
 				continue // a proper name: Bush, Pole
 			}
 			opposite(l.word, id)
-			if l.file != 'a' {
-				continue
+			if w, ok := normalize(l.word, l.file); l.file != 'a' || !ok || wn.nounOrVerb[stem(w)] {
+				continue // no head's opposites for "battered", whose stem is the batter's
 			}
 			for _, p := range s.pointers {
 				if p.symbol == "&" { // tiny is similar to small, the opposite of large
@@ -695,12 +702,12 @@ func (wn *wordNet) comparatives(word string) []string {
 		base = word[:n-1]
 	case n > 1 && word[n-1] == 'y' && !strings.ContainsRune(vowels, rune(word[n-2])):
 		base = word[:n-1] + "i"
-	case n >= 3 && n <= maxDoubled && !strings.ContainsRune(vowels+"wxy", rune(word[n-1])) &&
-		strings.ContainsRune(vowels, rune(word[n-2])) && !strings.ContainsRune(vowels, rune(word[n-3])):
-		base = word + word[n-1:] // big → bigg-er
+	case n >= 3 && strings.IndexAny(word, vowels) == n-2 &&
+		!strings.ContainsRune(vowels+"wxy", rune(word[n-1])):
+		base = word + word[n-1:] // one syllable ending in one vowel and a consonant: big → bigg-er, slim → slimm-er
 	}
 	for _, w := range []string{base + "er", base + "est"} {
-		if w, ok := normalize(w, 'a'); ok {
+		if w, ok := normalize(w, 'a'); ok && !wn.nounOrVerb[w] { // not "shutter" of "shut"
 			out = append(out, stem(w))
 		}
 	}
@@ -714,11 +721,6 @@ const maxCompared = 6
 // vowels are the letters whose place decides how an adjective's
 // comparative is spelt.
 const vowels = "aeiou"
-
-// maxDoubled is the longest adjective whose last consonant its
-// comparative doubles (big, bigger; thin, thinner): longer ones have more
-// than one syllable and do not (common, commoner).
-const maxDoubled = 4
 
 // rounded rounds a score so that sums of the same weights in another
 // order compare equal.

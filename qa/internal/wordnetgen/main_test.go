@@ -91,7 +91,7 @@ func readFile(t *testing.T, name string) []byte {
 }
 
 func TestComparatives(t *testing.T) {
-	wn := &wordNet{irregular: map[string][]string{"good": {"better", "best"}}}
+	wn := &wordNet{irregular: map[string][]string{"good": {"better", "best"}}, nounOrVerb: map[string]bool{"shutter": true}}
 	tests := []struct {
 		word string
 		want []string
@@ -100,9 +100,12 @@ func TestComparatives(t *testing.T) {
 		{"big", []string{"bigger", "biggest"}},
 		{"happy", []string{"happier", "happiest"}},
 		{"small", []string{"smaller", "smallest"}},
+		{"slim", []string{"slimmer", "slimmest"}},
+		{"open", []string{"opener", "openest"}}, // two syllables: no doubled n
 		{"good", []string{"better", "best"}},
-		{"important", nil}, // compared with "more"
-		{"closed", nil},    // a participle
+		{"important", nil},             // compared with "more"
+		{"closed", nil},                // a participle
+		{"shut", []string{"shuttest"}}, // "shutter" is a noun
 	}
 	for _, tt := range tests {
 		var want []string
