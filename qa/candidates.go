@@ -890,14 +890,27 @@ func (e *Engine) signals(q *Question, qv *questionView, cands []candidate, total
 // opposes to it: "the smallest port" asked of a sentence about the
 // largest.
 func (e *Engine) saysOpposite(q *Question, matched uint64, doc int32) bool {
+	says := false
 	for _, t := range q.terms {
 		if !t.Primary || t.Group >= index.MaxGroups || matched&(1<<t.Group) != 0 || q.frame[t.Group] {
 			continue // matched, or a word that frames the question: "how old"
 		}
-		for _, a := range antonymTerms(t.Term) {
-			if e.ix.Has(a, doc) && !slices.ContainsFunc(q.terms, func(o index.QueryTerm) bool { return o.Term == a }) {
-				return true // not "new" of "How old is the new stadium?"
-			}
+		antonyms(t.Term, func(a string) bool {
+			says = e.ix.Has(a, doc) && !q.hasTerm(a) // not "new" of "How old is the new stadium?"
+			return !says
+		})
+		if says {
+			return true
+		}
+	}
+	return false
+}
+
+// hasTerm reports whether the question searches for term.
+func (q *Question) hasTerm(term string) bool {
+	for _, t := range q.terms {
+		if t.Term == term {
+			return true
 		}
 	}
 	return false

@@ -53,8 +53,18 @@ func (t relatedTable) related(stem string) []string {
 	return nil
 }
 
-// antonymTerms returns the stems WordNet opposes to stem, or nil.
-func antonymTerms(stem string) []string { return relatedTable(data.Antonyms).related(stem) }
+// antonyms calls yield with each stem WordNet opposes to stem, until it
+// returns false; it allocates nothing.
+func antonyms(stem string, yield func(string) bool) {
+	line, _ := relatedTable(data.Antonyms).lookup(stem)
+	for line != "" {
+		var a string
+		a, line, _ = strings.Cut(line, " ")
+		if !yield(a) {
+			return
+		}
+	}
+}
 
 // inWordNet reports whether a stem is a word WordNet relates to others:
 // an English word, not a name.
