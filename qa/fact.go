@@ -232,9 +232,10 @@ func (f *factReader) score(best phrase) phrase {
 
 // name widens a name: with the noun a "which" question asks for ("the
 // Ghazl pet market" for "Which market") or whose name it asks ("the
-// Juniper Gap fire" for "What is the fire called?"), "near" before a place ("near
-// Varginha"), and "the" before a name that is not a modifier ("the
-// Senate", not "the Dover" of "the Dover office").
+// Juniper Gap fire" for "What is the fire called?"), "near" before a
+// place ("near Varginha"), the named place a bare "where" picked a place
+// of ("Corporation Street in Birmingham"), and "the" before a name that
+// is not a modifier ("the Senate", not "the Dover" of "the Dover office").
 func (f *factReader) name(best phrase) phrase {
 	toks := f.toks
 	if asked := cmp.Or(f.q.typeNoun, f.q.clause.named); asked != "" {
