@@ -908,12 +908,24 @@ func (e *Engine) saysOpposite(q *Question, matched uint64, doc int32) bool {
 
 // hasTerm reports whether the question searches for term.
 func (q *Question) hasTerm(term string) bool {
+	return slices.ContainsFunc(q.terms, func(t index.QueryTerm) bool { return t.Term == term })
+}
+
+// termRole says what a term of a sentence is to the question: one of its
+// own words (own), and a mark of where in the sentence the answer is
+// (anchor): its own word, or what stands for one, a paraphrase ("close"
+// for "shut"), a title's synonym, a country for its people. A word that
+// frames the question ("how long") is neither. A question holds each term
+// once.
+func (q *Question) termRole(term string) (own, anchor bool) {
 	for _, t := range q.terms {
-		if t.Term == term {
-			return true
+		if t.Term != term {
+			continue
 		}
+		own = t.Weight >= 1
+		return own, own || !t.Primary && t.Weight > 0 && !q.frame[t.Group]
 	}
-	return false
+	return false, false
 }
 
 // speaksIn reports whether article art credits any sentence to p.

@@ -187,19 +187,6 @@ func grainOf(lx *text.Lexicon, toks []text.Token) string {
 }
 
 func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
-	want, paraphrase := make(map[string]bool), make(map[string]bool)
-	for _, t := range q.terms {
-		switch {
-		case t.Weight >= 1:
-			want[t.Term] = true
-		case !t.Primary && t.Weight > 0 && !q.frame[t.Group]:
-			// What stands for a question word: a paraphrase ("close"
-			// for "shut"), a title's synonym, a country for its people.
-			// Where the answer is, not what; a word that frames the
-			// question ("how long") is neither.
-			paraphrase[t.Term] = true
-		}
-	}
 	// The people asked about are who the sentence is about, not where in
 	// it the answer is: "Who came with Zelenskyy to Washington?"
 	asked := make(map[string]bool)
@@ -225,8 +212,9 @@ func (e *Engine) spanView(q *Question, toks []text.Token) *spanView {
 		sv.counted[i] = slices.Contains(q.focus, term)
 		// "High Court" answers "Which court …": the noun asked for is
 		// not one of the question's own words, which do not answer it.
-		sv.own[i] = want[term] && !sv.typeNoun[i]
-		if (want[term] || paraphrase[term]) && !asked[t.Norm] {
+		own, anchor := q.termRole(term)
+		sv.own[i] = own && !sv.typeNoun[i]
+		if anchor && !asked[t.Norm] {
 			sv.anchors = append(sv.anchors, i)
 		}
 	}
