@@ -299,8 +299,10 @@ func (f *factReader) time(best phrase) phrase {
 	}
 	if clockTime(toks, best.start) > 0 || f.is(best.start, timesOfDay) {
 		best = f.qualified(best, clockModifiers)
-		if k := best.end; f.word(k) == "on" && f.dayEnd(k+1) > k+1 && f.fits(best.start, f.dayEnd(k+1)) {
-			best.end = f.dayEnd(k + 1) // "11am on Friday", "11am on 12 December"
+		if k := best.end; f.word(k) == "on" {
+			if end := f.dayEnd(k + 1); end > k+1 && f.fits(best.start, end) {
+				best.end = end // "11am on Friday", "11am on 12 December"
+			}
 		}
 	}
 	if k := best.end; weekday(f.e.lx, toks[k-1].Norm) && f.is(k, dayParts) && f.fits(best.start, k+1) {

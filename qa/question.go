@@ -846,16 +846,20 @@ func (e *Engine) buildTerms(q *Question, toks []text.Token, named map[int]bool) 
 		if e.lx.TitleHeads.Has(t.Norm) && e.lx.FoldTitle(t.Norm) != t.Norm {
 			q.addToGroup(e.lookupTerm(e.lx.FoldTitle(t.Norm)), e.opts.AliasWeight, group)
 		}
-		if !t.Cap && !named[i] && len(t.Norm) >= 4 && e.opts.RelatedWeight > 0 && !e.ix.Common(st) {
-			// Paraphrases: "purchase" also finds "buy", "guns" "firearms",
-			// at less than the question's own word; only those the
-			// articles use, since the others can match nothing.
-			e.addRelated(q, st, st, group)
-		}
-		if !t.Cap && !named[i] && e.opts.RelatedWeight > 0 && !e.ix.Common(st) && i+1 < len(toks) && e.lx.PhrasalParticles.Has(toks[i+1].Norm) {
-			// A phrasal verb's paraphrases: "step down" finds "resigned",
-			// "put off" "postponed", however short its verb.
-			e.addRelated(q, st+"_"+toks[i+1].Norm, st, group)
+		if !t.Cap && !named[i] && e.opts.RelatedWeight > 0 && !e.ix.Common(st) {
+			if len(t.Norm) >= 4 {
+				// Paraphrases: "purchase" also finds "buy", "guns"
+				// "firearms", at less than the question's own word; only
+				// those the articles use, since the others can match
+				// nothing.
+				e.addRelated(q, st, st, group)
+			}
+			if i+1 < len(toks) && e.lx.PhrasalParticles.Has(toks[i+1].Norm) {
+				// A phrasal verb's paraphrases: "step down" finds
+				// "resigned", "put off" "postponed", however short its
+				// verb.
+				e.addRelated(q, st+"_"+toks[i+1].Norm, st, group)
+			}
 		}
 		if i == q.leadVerb {
 			leadGroup = group

@@ -409,6 +409,10 @@ func (wn *wordNet) addLemma(file byte, f []string) error {
 		l.senses = append(l.senses, synsetID{file, uint32(offset)})
 	}
 	wn.lemmas = append(wn.lemmas, l)
+	if w, ok := normalize(l.word, file); ok && (file == 'n' || file == 'v') {
+		wn.nounOrVerb[w] = true
+		wn.nounOrVerb[stem(w)] = true
+	}
 	return nil
 }
 
@@ -552,10 +556,7 @@ func (wn *wordNet) related() map[string][]string {
 		}
 	}
 
-	skip := make(map[string]bool)
-	for _, w := range strings.Fields(excluded) {
-		skip[stem(w)] = true
-	}
+	skip := excludedStems()
 	for key := range back {
 		forward.add(key, key, 0) // a stem that only others relate to is a key too
 	}
@@ -626,12 +627,6 @@ func (wn *wordNet) antonyms() map[string][]string {
 		}
 	}
 	for _, l := range wn.lemmas {
-		if w, ok := normalize(l.word, l.file); ok && (l.file == 'n' || l.file == 'v') {
-			wn.nounOrVerb[w] = true
-			wn.nounOrVerb[stem(w)] = true
-		}
-	}
-	for _, l := range wn.lemmas {
 		for _, id := range l.senses[:min(len(l.senses), maxSenses(l.file))] {
 			s := wn.synsets[id]
 			if !slices.Contains(s.words, l.word) {
@@ -648,10 +643,7 @@ func (wn *wordNet) antonyms() map[string][]string {
 			}
 		}
 	}
-	skip := make(map[string]bool)
-	for _, w := range strings.Fields(excluded) {
-		skip[stem(w)] = true
-	}
+	skip := excludedStems()
 	table := make(map[string][]string)
 	for key, others := range opposed {
 		if skip[key] || len(key) <= 2 {
@@ -721,6 +713,15 @@ const maxCompared = 6
 // vowels are the letters whose place decides how an adjective's
 // comparative is spelt.
 const vowels = "aeiou"
+
+// excludedStems returns the stems of the words in excluded.
+func excludedStems() map[string]bool {
+	skip := make(map[string]bool)
+	for _, w := range strings.Fields(excluded) {
+		skip[stem(w)] = true
+	}
+	return skip
+}
 
 // rounded rounds a score so that sums of the same weights in another
 // order compare equal.
