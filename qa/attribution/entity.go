@@ -162,12 +162,21 @@ func (e *Entity) titled() bool {
 // learnGender reads a word of a person's role or form of address for
 // their gender: "spokeswoman", "Mr".
 func (e *Entity) learnGender(lx *text.Lexicon, w string) {
+	if g := wordGender(lx, w); g != GenderUnknown {
+		e.Gender = g
+	}
+}
+
+// wordGender returns the gender a word says: Female for "spokeswoman" or
+// "Mrs", Male for "Mr", GenderUnknown for most.
+func wordGender(lx *text.Lexicon, w string) Gender {
 	switch {
 	case lx.FemaleWords.Has(w):
-		e.Gender = Female
+		return Female
 	case lx.MaleWords.Has(w):
-		e.Gender = Male
+		return Male
 	}
+	return GenderUnknown
 }
 
 func honorificsOnly(lx *text.Lexicon, toks []text.Token) bool {

@@ -268,14 +268,8 @@ func occupationWord(lx *text.Lexicon, norm string, loose bool) bool {
 func (a *article) addressed(address []text.Token, e *Entity) *Entity {
 	want := GenderUnknown
 	for _, t := range address {
-		if !a.lx.Honorifics.Has(t.Norm) {
-			continue
-		}
-		switch {
-		case a.lx.MaleWords.Has(t.Norm):
-			want = Male
-		case a.lx.FemaleWords.Has(t.Norm):
-			want = Female
+		if g := wordGender(a.lx, t.Norm); g != GenderUnknown && a.lx.Honorifics.Has(t.Norm) {
+			want = g
 		}
 	}
 	if want == GenderUnknown || e.Gender == want || len(e.Words) == 0 {
